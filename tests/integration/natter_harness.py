@@ -1,0 +1,512 @@
+"""Shared helpers for Natter end-to-end integration tests.
+
+Every test script does:
+
+    import natter_harness as h
+    def main(env): ...            # env: h.Env (temp dir, natterd, clients)
+    h.run_test(main)
+
+`run_test` parses --natterd/--cli, creates a temp dir, runs main, prints a
+readable failure (assertion text, plus stderr of the failing CLI call) and
+exits non-zero on failure.  All processes the test started are stopped by PID
+at the end; the temp dir is removed (kept with NATTER_IT_KEEP=1).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+
+LISTEN_RE = re.compile(r"listening on (ws://127\.0\.0\.1:(\d+))")
+
+
+class TestFailure(Exception):
+    pass
+
+
+def fail(msg):
+    raise TestFailure(msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+def check_eq(actual, expected, what):
+    if actual != expected:
+        fail("%s: expected %r, got %r" % (what, expected, actual))
+
+
+def log(*args):
+    print("[%s]" % time.strftime("%H:%M:%S"), *args, flush=True)
+
+
+def parse_json_lines(text, what="output"):
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            out.append(json.loads(line))
+        except ValueError as e:
+            fail("%s line %d is not JSON (%s): %r" % (what, n, e, line[:300]))
+    return out
+
+
+# --------------------------------------------------------------------------- natterd
+
+
+class Server:
+    """A natterd process on an ephemeral loopback port with its own data dir."""
+
+    def __init__(self, env, natterd, data_dir, config=None, name="natterd"):
+        self.env = env
+        self.natterd = natterd
+        self.data_dir = data_dir
+        self.config = config  # dict {section: {key: value}} or {key: value}
+        self.name = name
+        self.proc = None
+        self.port = 0
+        self.url = None
+        self.starts = 0
+        self.log_path = os.path.join(env.tmp, "%s.log" % name)
+        os.makedirs(data_dir, exist_ok=True)
+        self.config_path = None
+        if config:
+            self.config_path = os.path.join(env.tmp, "%s.ini" % name)
+            write_ini(self.config_path, config)
+
+    def start(self, timeout=30):
+        """Start natterd (port 0 first time, the same port on restarts)."""
+        check(self.proc is None or self.proc.poll() is not None,
+              "natterd already running")
+        deadline = time.time() + timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            err = self._start_once(deadline)
+            if err is None:
+                return self
+            # On a restart the old port may be briefly unbindable; retry.
+            if self.port and time.time() < deadline and attempt < 20:
+                log("natterd restart attempt %d failed (%s); retrying" % (attempt, err))
+                time.sleep(0.5)
+                continue
+            fail("natterd did not start: %s\n--- natterd log (tail) ---\n%s"
+                 % (err, self.log_tail()))
+
+    def _start_once(self, deadline):
+        listen = "127.0.0.1:%d" % self.port
+        cmd = [self.natterd, "--listen", listen, "--data", self.data_dir]
+        if self.config_path:
+            cmd += ["--config", self.config_path]
+        self.starts += 1
+        logf = open(self.log_path, "ab")
+        logf.write(("\n=== start #%d: %s\n" % (self.starts, " ".join(cmd))).encode())
+        logf.flush()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=logf, env=self.env.base_env(),
+                                start_new_session=True)
+        self.env.track(proc)
+        ready = threading.Event()
+        found = {}
+
+        def reader():
+            for raw in iter(proc.stdout.readline, b""):
+                logf.write(raw)
+                logf.flush()
+                if not ready.is_set():
+                    m = LISTEN_RE.search(raw.decode("utf-8", "replace"))
+                    if m:
+                        found["url"], found["port"] = m.group(1), int(m.group(2))
+                        ready.set()
+            logf.close()
+
+        t = threading.Thread(target=reader, daemon=True)
+        t.start()
+        while not ready.wait(0.05):
+            if proc.poll() is not None:
+                t.join(2)
+                return "exited with code %s before printing 'listening on'" % proc.returncode
+            if time.time() > deadline:
+                self._kill(proc)
+                return "no 'listening on ws://127.0.0.1:PORT' line on stdout in time"
+        if self.port and found["port"] != self.port:
+            self._kill(proc)
+            fail("natterd restarted on port %d instead of requested %d"
+                 % (found["port"], self.port))
+        self.proc = proc
+        self.port = found["port"]
+        self.url = found["url"]
+        return None
+
+    def _kill(self, proc):
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(10)
+
+    def stop(self, timeout=20):
+        """Graceful stop: SIGTERM, must exit 0."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self._kill(self.proc)
+            fail("natterd did not exit within %ds of SIGTERM" % timeout)
+        check(rc == 0, "natterd exited with %s after SIGTERM (expected 0)\n%s"
+              % (rc, self.log_tail()))
+
+    def kill(self):
+        """Crash: SIGKILL."""
+        check(self.proc is not None and self.proc.poll() is None,
+              "natterd is not running (exit code %s) when it should be\n%s"
+              % (self.proc.returncode if self.proc else None, self.log_tail()))
+        self._kill(self.proc)
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, n=40):
+        try:
+            with open(self.log_path, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").splitlines()
+            return "\n".join(lines[-n:])
+        except OSError:
+            return "(no log)"
+
+
+def write_ini(path, config):
+    sections = {}
+    for k, v in config.items():
+        if isinstance(v, dict):
+            sections[k] = v
+        else:
+            sections.setdefault("General", {})[k] = v
+    with open(path, "w") as f:
+        for sec, kv in sections.items():
+            f.write("[%s]\n" % sec)
+            for k, v in kv.items():
+                f.write("%s=%s\n" % (k, v))
+            f.write("\n")
+
+
+# --------------------------------------------------------------------------- natter-cli
+
+
+class CliResult:
+    def __init__(self, args, rc, out, err, elapsed):
+        self.args, self.rc, self.out, self.err, self.elapsed = args, rc, out, err, elapsed
+
+    def describe(self):
+        return ("natter-cli %s\n  exit code: %s (%.1fs)\n  stdout: %s\n  stderr: %s"
+                % (" ".join(self.args), self.rc, self.elapsed,
+                   _clip(self.out), _clip(self.err)))
+
+
+def _clip(s, n=2000):
+    s = s.strip()
+    if len(s) > n:
+        s = s[:n // 2] + "\n  ...[clipped]...\n" + s[-n // 2:]
+    return s.replace("\n", "\n    ") if s else "(empty)"
+
+
+class Client:
+    """One profile (one device) of natter-cli."""
+
+    def __init__(self, env, name, passphrase=None, profile=None):
+        self.env = env
+        self.name = name
+        self.profile = profile or os.path.join(env.tmp, "profile-" + name)
+        os.makedirs(self.profile, exist_ok=True)
+        self.passphrase = passphrase or ("pass-%s-%d" % (name, os.getpid()))
+
+    def cli_env(self, passphrase=True):
+        e = self.env.base_env()
+        e.pop("NATTER_PASSPHRASE", None)
+        if passphrase is True:
+            e["NATTER_PASSPHRASE"] = self.passphrase
+        elif isinstance(passphrase, str):  # "" = set but empty; None = unset
+            e["NATTER_PASSPHRASE"] = passphrase
+        return e
+
+    def argv(self, args, server=None):
+        cmd = [self.env.cli, "--profile", self.profile]
+        if server:
+            cmd += ["--server", server]
+        return cmd + list(args)
+
+    def run(self, *args, server=None, input=None, timeout=60, expect_ok=True,
+            passphrase=True):
+        """Run one command. expect_ok: True = must exit 0, False = must fail
+        (non-zero, not killed by a signal), None = don't check."""
+        t0 = time.time()
+        proc = subprocess.Popen(self.argv(args, server), stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=self.cli_env(passphrase), start_new_session=True)
+        self.env.track(proc)
+        try:
+            out, err = proc.communicate(input.encode() if isinstance(input, str) else input,
+                                        timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            res = CliResult(list(args), "TIMEOUT", out.decode("utf-8", "replace"),
+                            err.decode("utf-8", "replace"), time.time() - t0)
+            fail("[%s] command did not finish within %ds\n%s"
+                 % (self.name, timeout, res.describe()))
+        res = CliResult(list(args), proc.returncode, out.decode("utf-8", "replace"),
+                        err.decode("utf-8", "replace"), time.time() - t0)
+        if expect_ok is True and res.rc != 0:
+            fail("[%s] command failed\n%s" % (self.name, res.describe()))
+        if expect_ok is False:
+            check(res.rc != 0, "[%s] command unexpectedly succeeded\n%s"
+                  % (self.name, res.describe()))
+            check(0 < res.rc < 128, "[%s] command crashed / was killed (exit %s), "
+                  "expected a clean error exit\n%s" % (self.name, res.rc, res.describe()))
+        return res
+
+    def popen(self, *args, server=None, stdin=subprocess.PIPE):
+        """Start a long-running command; stdout/stderr go to files in the
+        temp dir (no pipe back-pressure)."""
+        tag = "%s-%d" % (self.name, len(self.env.procs))
+        outp = os.path.join(self.env.tmp, "cli-%s.out" % tag)
+        errp = os.path.join(self.env.tmp, "cli-%s.err" % tag)
+        proc = subprocess.Popen(self.argv(args, server), stdin=stdin,
+                                stdout=open(outp, "wb"), stderr=open(errp, "wb"),
+                                env=self.cli_env(), start_new_session=True)
+        proc.natter_out, proc.natter_err, proc.natter_args = outp, errp, list(args)
+        self.env.track(proc)
+        return proc
+
+    def describe_proc(self, proc):
+        def rd(p):
+            with open(p, "rb") as f:
+                return f.read().decode("utf-8", "replace")
+        return CliResult(proc.natter_args, proc.returncode, rd(proc.natter_out),
+                         rd(proc.natter_err), 0).describe()
+
+    # convenience wrappers -------------------------------------------------
+    def register(self, user, password, device=None, server=None):
+        self.user = user
+        args = ["register", user, password] + (["--device", device] if device else [])
+        return self.run(*args, server=server or self.env.server.url)
+
+    def login(self, user, password, device=None, server=None, expect_ok=True):
+        self.user = user
+        args = ["login", user, password] + (["--device", device] if device else [])
+        return self.run(*args, server=server or self.env.server.url, expect_ok=expect_ok)
+
+    def send(self, to, text, offline=False, **kw):
+        args = ["send", "@" + to, text] + (["--offline"] if offline else [])
+        return self.run(*args, **kw)
+
+    def sync(self, timeout=30, **kw):
+        kw.setdefault("timeout", timeout + 30)
+        return self.run("sync", "--timeout", str(timeout), **kw)
+
+    def history(self, peer, limit=5000):
+        res = self.run("history", "@" + peer, "--limit", str(limit), timeout=60)
+        return parse_json_lines(res.out, "[%s] history @%s" % (self.name, peer))
+
+    def conversations(self):
+        res = self.run("conversations", timeout=60)
+        return parse_json_lines(res.out, "[%s] conversations" % self.name)
+
+    def conversation_with(self, peer):
+        convs = [c for c in self.conversations() if c.get("with") == peer]
+        check(len(convs) == 1, "[%s] expected exactly one conversation with %s, got %r"
+              % (self.name, peer, convs))
+        return convs[0]
+
+    def devices(self):
+        res = self.run("devices", timeout=60)
+        return parse_json_lines(res.out, "[%s] devices" % self.name)
+
+
+# --------------------------------------------------------------------------- env / runner
+
+
+class Env:
+    def __init__(self, natterd, cli, tmp):
+        self.natterd, self.cli, self.tmp = natterd, cli, tmp
+        self.procs = []
+        self.server = None
+
+    def base_env(self):
+        e = dict(os.environ)
+        e.setdefault("QT_QPA_PLATFORM", "offscreen")
+        e.pop("NATTER_PASSPHRASE", None)
+        # Keep HOME/XDG inside the temp dir so nothing leaks into the user's
+        # real config (QSettings, keychain fallbacks, ...).
+        home = os.path.join(self.tmp, "home")
+        os.makedirs(home, exist_ok=True)
+        e["HOME"] = home
+        e["XDG_CONFIG_HOME"] = os.path.join(home, ".config")
+        e["XDG_DATA_HOME"] = os.path.join(home, ".local", "share")
+        e["XDG_CACHE_HOME"] = os.path.join(home, ".cache")
+        return e
+
+    def track(self, proc):
+        self.procs.append(proc)
+        return proc
+
+    def start_server(self, config=None, name="natterd"):
+        srv = Server(self, self.natterd, os.path.join(self.tmp, name + "-data"),
+                     config=config, name=name)
+        srv.start()
+        if self.server is None:
+            self.server = srv
+        log("%s listening on %s" % (name, srv.url))
+        return srv
+
+    def client(self, name, **kw):
+        return Client(self, name, **kw)
+
+    def cleanup(self):
+        # Stop only what we started, by PID.
+        for p in self.procs:
+            if p.poll() is None:
+                try:
+                    p.send_signal(signal.SIGKILL)
+                    p.wait(10)
+                except Exception:
+                    pass
+
+
+def run_test(main):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--natterd", required=True)
+    ap.add_argument("--cli", required=True)
+    args = ap.parse_args()
+    for b in (args.natterd, args.cli):
+        if not os.access(b, os.X_OK):
+            print("FAIL: binary not executable: %s" % b, flush=True)
+            sys.exit(1)
+    name = os.path.basename(sys.argv[0])
+    tmp = tempfile.mkdtemp(prefix="natter-it-")
+    env = Env(os.path.abspath(args.natterd), os.path.abspath(args.cli), tmp)
+    t0 = time.time()
+    ok = False
+    try:
+        main(env)
+        ok = True
+    except TestFailure as e:
+        print("\nFAIL %s: %s" % (name, e), flush=True)
+    except Exception:
+        print("\nERROR %s (test bug or unexpected behaviour):" % name, flush=True)
+        traceback.print_exc()
+    finally:
+        if not ok and env.server is not None:
+            print("--- natterd log (tail) ---\n" + env.server.log_tail(), flush=True)
+        env.cleanup()
+        if os.environ.get("NATTER_IT_KEEP"):
+            print("kept temp dir %s" % tmp)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if ok:
+        print("PASS %s (%.1fs)" % (name, time.time() - t0), flush=True)
+        sys.exit(0)
+    sys.exit(1)
+
+
+# --------------------------------------------------------------------------- assertions on histories
+
+
+def key_of(m):
+    return (m.get("id"), m.get("seq"), m.get("from"), m.get("text"))
+
+
+def check_same_histories(histories, what=""):
+    """histories: {device_name: [msg, ...]} -> identical (id, seq, from, text)."""
+    names = list(histories)
+    ref_name = names[0]
+    ref = [key_of(m) for m in histories[ref_name]]
+    for n in names[1:]:
+        other = [key_of(m) for m in histories[n]]
+        if other != ref:
+            diff = first_diff(ref, other)
+            fail("%s history differs between %s (%d msgs) and %s (%d msgs): %s"
+                 % (what, ref_name, len(ref), n, len(other), diff))
+
+
+def first_diff(a, b):
+    for i in range(max(len(a), len(b))):
+        x = a[i] if i < len(a) else "<missing>"
+        y = b[i] if i < len(b) else "<missing>"
+        if x != y:
+            return "first difference at index %d: %r vs %r" % (i, x, y)
+    return "no difference"
+
+
+def check_gapless(msgs, first, last, what):
+    seqs = [m.get("seq") for m in msgs]
+    if seqs != list(range(first, last + 1)):
+        missing = sorted(set(range(first, last + 1)) - set(s for s in seqs if isinstance(s, int)))
+        dups = sorted(s for s in set(seqs) if seqs.count(s) > 1)
+        fail("%s: seqs not gapless %d..%d: %d entries, missing %s, duplicated %s, "
+             "first entries %r" % (what, first, last, len(seqs), missing[:20], dups[:20],
+                                   seqs[:10]))
+
+
+def check_unique_texts(msgs, expected_texts, what):
+    texts = [m.get("text") for m in msgs]
+    from collections import Counter
+    c = Counter(texts)
+    dups = [t for t, n in c.items() if n > 1]
+    check(not dups, "%s: duplicated texts (%d), e.g. %r" % (what, len(dups), dups[:5]))
+    exp = set(expected_texts)
+    missing = [t for t in expected_texts if t not in c]
+    extra = [t for t in texts if t not in exp]
+    check(not missing, "%s: %d expected texts missing, e.g. %r" % (what, len(missing), missing[:5]))
+    check(not extra, "%s: %d unexpected texts, e.g. %r" % (what, len(extra), extra[:5]))
+
+
+def check_sender_order(msgs, sender, expected_texts, what):
+    got = [m.get("text") for m in msgs if m.get("from") == sender]
+    if got != list(expected_texts):
+        fail("%s: messages from %s not in send order (%d vs %d): %s"
+             % (what, sender, len(got), len(expected_texts), first_diff(list(expected_texts), got)))
+
+
+def check_states(msgs, sender, state, what):
+    bad = [(m.get("seq"), m.get("text"), m.get("state")) for m in msgs
+           if m.get("from") == sender and m.get("state") != state]
+    check(not bad, "%s: %d messages from %s not in state %r, e.g. %r"
+          % (what, len(bad), sender, state, bad[:5]))
+
+
+def feed_lines(proc, lines, delay=0.0, close=True):
+    """Write lines to a process's stdin (optionally slowly). Returns count written."""
+    n = 0
+    try:
+        for line in lines:
+            proc.stdin.write((line + "\n").encode())
+            proc.stdin.flush()
+            n += 1
+            if delay:
+                time.sleep(delay)
+        if close:
+            proc.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass
+    return n
+
+
+def wait_proc(client, proc, timeout, what):
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        fail("%s did not finish within %ds\n%s" % (what, timeout, client.describe_proc(proc)))
+    check(proc.returncode == 0, "%s failed\n%s" % (what, client.describe_proc(proc)))

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""1,000 messages each way sent concurrently (both sides start the
+conversation at the same moment); all devices converge to one gapless history."""
+import os
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import natter_harness as h
+
+N = 1000
+
+
+def main(env):
+    env.start_server()
+    pc1 = env.client("alice-pc1")
+    pc2 = env.client("alice-pc2")
+    bob = env.client("bob")
+    pc1.register("alice", "alice-pw", device="pc1")
+    bob.register("bob", "bob-pw", device="bob-pc")
+    pc2.login("alice", "alice-pw", device="pc2")
+
+    a_texts = ["a->b %04d ünïcødé ✓" % i for i in range(N)]
+    b_texts = ["b->a %04d" % i for i in range(N)]
+    pa = pc1.popen("send", "@bob", "-")
+    pb = bob.popen("send", "@alice", "-")
+    t0 = time.time()
+    ta = threading.Thread(target=h.feed_lines, args=(pa, a_texts))
+    tb = threading.Thread(target=h.feed_lines, args=(pb, b_texts))
+    ta.start(); tb.start(); ta.join(); tb.join()
+    h.wait_proc(pc1, pa, 240, "alice's send @bob - (1000 lines)")
+    h.wait_proc(bob, pb, 240, "bob's send @alice - (1000 lines)")
+    h.log("both senders done in %.1fs" % (time.time() - t0))
+
+    for c in (pc1, pc2, bob):
+        c.sync(timeout=60)
+    hs = {"alice-pc1": pc1.history("bob"), "alice-pc2": pc2.history("bob"),
+          "bob": bob.history("alice")}
+    for name, msgs in hs.items():
+        h.check_eq(len(msgs), 2 * N, "[%s] number of messages in history" % name)
+        h.check_gapless(msgs, 2, 2 * N + 1, "[%s]" % name)
+        h.check_unique_texts(msgs, a_texts + b_texts, "[%s]" % name)
+        h.check_sender_order(msgs, "alice", a_texts, "[%s]" % name)
+        h.check_sender_order(msgs, "bob", b_texts, "[%s]" % name)
+        h.check(all(m.get("id") for m in msgs), "[%s] every message needs a server id" % name)
+        ids = [m["id"] for m in msgs]
+        h.check(len(set(ids)) == len(ids), "[%s] duplicate server ids" % name)
+    h.check_same_histories(hs, "after convergence")
+    h.check_states(hs["alice-pc1"], "alice", "sent", "[alice-pc1]")
+    h.check_states(hs["alice-pc2"], "alice", "sent", "[alice-pc2]")
+    h.check_states(hs["alice-pc1"], "bob", "received", "[alice-pc1]")
+    h.check_states(hs["bob"], "bob", "sent", "[bob]")
+    h.check_states(hs["bob"], "alice", "received", "[bob]")
+    # one conversation only, even though both sides created it concurrently
+    for c, peer in ((pc1, "bob"), (pc2, "bob"), (bob, "alice")):
+        conv = c.conversation_with(peer)
+        h.check_eq(conv.get("last_seq"), 2 * N + 1, "[%s] conversations last_seq" % c.name)
+    convs = {c.name: c.conversation_with(p)["conversation"]
+             for c, p in ((pc1, "bob"), (pc2, "bob"), (bob, "alice"))}
+    h.check(len(set(convs.values())) == 1, "conversation ids differ: %r" % convs)
+
+
+h.run_test(main)
