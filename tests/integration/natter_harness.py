@@ -491,12 +491,12 @@ def feed_lines(proc, lines, delay=0.0, close=True):
     """Write lines to a process's stdin (optionally slowly). Returns count written."""
     n = 0
     try:
-        for line in lines:
+        for i, line in enumerate(lines):
+            if delay and i:
+                time.sleep(delay)
             proc.stdin.write((line + "\n").encode())
             proc.stdin.flush()
             n += 1
-            if delay:
-                time.sleep(delay)
         if close:
             proc.stdin.close()
     except (BrokenPipeError, OSError):
