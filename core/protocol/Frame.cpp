@@ -57,4 +57,4 @@ bool isValidUserName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-}  // namespace natter
+} // namespace natter

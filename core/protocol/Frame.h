@@ -14,9 +14,9 @@ constexpr quint32 kProtocolVersion = 1;
 // Limits shared by both sides. The server enforces them; the client checks
 // before queueing so the user learns early.
 namespace limits {
-constexpr qint64 kMaxClientFrameBytes = 64 * 1024;         // client -> server
-constexpr qint64 kMaxServerFrameBytes = 32 * 1024 * 1024;  // server -> client
-constexpr int kMaxTextChars = 8000;  // characters (UTF-16 code units) per text message
+constexpr qint64 kMaxClientFrameBytes = 64 * 1024; // client -> server
+constexpr qint64 kMaxServerFrameBytes = 32 * 1024 * 1024; // server -> client
+constexpr int kMaxTextChars = 8000; // characters (UTF-16 code units) per text message
 constexpr int kMaxNameChars = 32;
 constexpr int kMinPasswordChars = 8;
 constexpr int kMaxPasswordChars = 256;
@@ -25,7 +25,7 @@ constexpr int kMaxDeviceNameChars = 64;
 constexpr int kMaxPullRanges = 256;
 constexpr quint32 kDefaultPullLimit = 500;
 constexpr quint32 kMaxPullLimit = 2000;
-}  // namespace limits
+} // namespace limits
 
 enum class DecodeResult { Ok, Malformed, UnsupportedVersion };
 
@@ -41,4 +41,4 @@ const char *errorCodeName(proto::ErrorCode code);
 // User names: 1..32 chars of [a-z0-9_.-], starting with a letter or digit.
 bool isValidUserName(const QString &name);
 
-}  // namespace natter
+} // namespace natter

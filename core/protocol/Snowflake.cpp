@@ -18,7 +18,7 @@ quint64 Snowflake::nextAt(qint64 unixMs)
 {
     if (unixMs <= m_lastMs) {
         if (m_seq == kMaxSeq) {
-            ++m_lastMs;  // sequence exhausted: move on to the next millisecond
+            ++m_lastMs; // sequence exhausted: move on to the next millisecond
             m_seq = 0;
         } else {
             ++m_seq;
@@ -27,7 +27,7 @@ quint64 Snowflake::nextAt(qint64 unixMs)
         m_lastMs = unixMs;
         m_seq = 0;
     }
-    return compose({m_lastMs, m_node, m_seq});
+    return compose({ m_lastMs, m_node, m_seq });
 }
 
 quint64 Snowflake::compose(const SnowflakeParts &parts)
@@ -49,13 +49,13 @@ SnowflakeParts Snowflake::decode(quint64 id)
 QJsonObject Snowflake::toJson(quint64 id)
 {
     const SnowflakeParts p = decode(id);
-    return QJsonObject{
-        {QStringLiteral("id"), QString::number(id)},
-        {QStringLiteral("time"),
-         QDateTime::fromMSecsSinceEpoch(p.unixMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-        {QStringLiteral("node"), static_cast<int>(p.node)},
-        {QStringLiteral("seq"), static_cast<int>(p.seq)},
+    return QJsonObject {
+        { QStringLiteral("id"), QString::number(id) },
+        { QStringLiteral("time"),
+            QDateTime::fromMSecsSinceEpoch(p.unixMs, Qt::UTC).toString(Qt::ISODateWithMs) },
+        { QStringLiteral("node"), static_cast<int>(p.node) },
+        { QStringLiteral("seq"), static_cast<int>(p.seq) },
     };
 }
 
-}  // namespace natter
+} // namespace natter

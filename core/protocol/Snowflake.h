@@ -3,13 +3,14 @@
 // A generator is not thread-safe: the server keeps one per writer thread.
 #pragma once
 
-#include <QtGlobal>
 #include <QJsonObject>
+#include <QtGlobal>
 
 namespace natter {
 
-struct SnowflakeParts {
-    qint64 unixMs = 0;  // milliseconds since the Unix epoch
+struct SnowflakeParts
+{
+    qint64 unixMs = 0; // milliseconds since the Unix epoch
     quint32 node = 0;
     quint32 seq = 0;
 };
@@ -17,7 +18,7 @@ struct SnowflakeParts {
 class Snowflake
 {
 public:
-    static constexpr qint64 kEpochMs = 1735689600000;  // 2025-01-01T00:00:00Z
+    static constexpr qint64 kEpochMs = 1735689600000; // 2025-01-01T00:00:00Z
     static constexpr int kNodeBits = 10;
     static constexpr int kSeqBits = 12;
     static constexpr quint32 kMaxNode = (1u << kNodeBits) - 1;
@@ -28,7 +29,7 @@ public:
     // Next id; monotonic even when the wall clock steps back (then it keeps
     // counting on the last millisecond it saw, borrowing from the future).
     quint64 next();
-    quint64 nextAt(qint64 unixMs);  // for tests
+    quint64 nextAt(qint64 unixMs); // for tests
 
     static quint64 compose(const SnowflakeParts &parts);
     static SnowflakeParts decode(quint64 id);
@@ -41,4 +42,4 @@ private:
     quint32 m_seq = 0;
 };
 
-}  // namespace natter
+} // namespace natter

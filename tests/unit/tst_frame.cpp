@@ -24,7 +24,8 @@ private slots:
     void rejectsGarbage()
     {
         proto::Envelope env;
-        QCOMPARE(decodeEnvelope(QByteArray("\xff\xff\xff\xff\xff", 5), &env), DecodeResult::Malformed);
+        QCOMPARE(
+            decodeEnvelope(QByteArray("\xff\xff\xff\xff\xff", 5), &env), DecodeResult::Malformed);
     }
     void rejectsOtherVersion()
     {

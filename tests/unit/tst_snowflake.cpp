@@ -11,8 +11,8 @@ class TestSnowflake : public QObject
 private slots:
     void roundTrip()
     {
-        const qint64 t = 1795000000123;  // 2026-11-18
-        const quint64 id = Snowflake::compose({t, 513, 4000});
+        const qint64 t = 1795000000123; // 2026-11-18
+        const quint64 id = Snowflake::compose({ t, 513, 4000 });
         const auto parts = Snowflake::decode(id);
         QCOMPARE(parts.unixMs, t);
         QCOMPARE(parts.node, 513u);
@@ -20,7 +20,7 @@ private slots:
     }
     void jsonIsIsoUtc()
     {
-        const quint64 id = Snowflake::compose({Snowflake::kEpochMs + 1500, 7, 3});
+        const quint64 id = Snowflake::compose({ Snowflake::kEpochMs + 1500, 7, 3 });
         const QJsonObject o = Snowflake::toJson(id);
         QCOMPARE(o.value("time").toString(), QStringLiteral("2025-01-01T00:00:01.500Z"));
         QCOMPARE(o.value("node").toInt(), 7);

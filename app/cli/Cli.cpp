@@ -1,0 +1,478 @@
+#include "Cli.h"
+
+#include "StdinReader.h"
+#include "protocol/Frame.h"
+#include "store/KeyVault.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace natter {
+
+namespace {
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    fwrite(line.constData(), 1, size_t(line.size()), stdout);
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString stateName(MessageRow::State s)
+{
+    switch (s) {
+    case MessageRow::State::Received: return QStringLiteral("received");
+    case MessageRow::State::Sent: return QStringLiteral("sent");
+    case MessageRow::State::Pending: return QStringLiteral("pending");
+    case MessageRow::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+const char *kDescription = R"(Natter command-line client: a headless client on the same core as the
+desktop app, for scripts, bots and tests. The profile is encrypted; its
+passphrase comes from the NATTER_PASSPHRASE environment variable.
+
+Commands:
+  register USER PASSWORD [--device NAME]  create an account (new profile)
+  login USER PASSWORD [--device NAME]     add this profile as a device of USER
+  send @USER TEXT [--offline]             queue a message; without --offline
+                                          also connect and wait until acked
+  send @USER - [--offline]                each line of stdin is one message
+  sync                                    connect, pull until caught up, exit
+  history @USER [--limit N]               local history as JSON lines
+  conversations                           local conversation list, JSON lines
+  read @USER                              mark the conversation read
+  devices                                 this account's devices, JSON lines
+  logout                                  revoke this device on the server
+  key                                     print the store's raw key (hex))";
+
+} // namespace
+
+void Cli::fail(const QString &message, int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    fprintf(stderr, "natter-cli: %s\n", qPrintable(message));
+    fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+void Cli::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+int Cli::start(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(QString::fromLatin1(kDescription));
+    m_parser.addHelpOption();
+    m_parser.addOptions({
+        { QStringLiteral("profile"), QStringLiteral("Profile directory (required)."),
+            QStringLiteral("DIR") },
+        { QStringLiteral("server"),
+            QStringLiteral("Server URL, e.g. ws://127.0.0.1:7070 (register/login; "
+                           "later runs use the saved one)."),
+            QStringLiteral("URL") },
+        { QStringLiteral("device"), QStringLiteral("Device name (register/login)."),
+            QStringLiteral("NAME") },
+        { QStringLiteral("limit"), QStringLiteral("Number of messages (history)."),
+            QStringLiteral("N"), QStringLiteral("100") },
+        { QStringLiteral("offline"), QStringLiteral("Only queue locally (send, read).") },
+        { QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the server (default 60)."),
+            QStringLiteral("SECONDS"), QStringLiteral("60") },
+    });
+    m_parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("See the list above."));
+    if (!m_parser.parse(arguments)) {
+        fprintf(stderr, "natter-cli: %s\n", qPrintable(m_parser.errorText()));
+        return Usage;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        fputs(qPrintable(m_parser.helpText()), stdout);
+        return Success;
+    }
+    QStringList args = m_parser.positionalArguments();
+    m_profile = m_parser.value(QStringLiteral("profile"));
+    if (args.isEmpty() || m_profile.isEmpty()) {
+        fprintf(stderr,
+            "natter-cli: usage: natter-cli --profile DIR [--server URL] COMMAND ... "
+            "(see --help)\n");
+        return Usage;
+    }
+    bool ok = false;
+    m_timeoutSec = m_parser.value(QStringLiteral("timeout")).toInt(&ok);
+    if (!ok || m_timeoutSec <= 0) {
+        fprintf(stderr, "natter-cli: --timeout takes a positive number of seconds\n");
+        return Usage;
+    }
+    m_offline = m_parser.isSet(QStringLiteral("offline"));
+    if (m_parser.isSet(QStringLiteral("server")))
+        m_server = QUrl(m_parser.value(QStringLiteral("server")));
+
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("register") || command == QLatin1String("login"))
+        return cmdAuth(command == QLatin1String("register"), args);
+    if (!openProfile(false))
+        return StoreFailure;
+    if (command == QLatin1String("send"))
+        return cmdSend(args);
+    if (command == QLatin1String("sync"))
+        return cmdSync();
+    if (command == QLatin1String("history"))
+        return cmdHistory(args);
+    if (command == QLatin1String("conversations"))
+        return cmdConversations();
+    if (command == QLatin1String("read"))
+        return cmdRead(args);
+    if (command == QLatin1String("devices"))
+        return cmdDevices();
+    if (command == QLatin1String("logout"))
+        return cmdLogout();
+    if (command == QLatin1String("key"))
+        return cmdKey();
+    fprintf(stderr, "natter-cli: unknown command '%s' (see --help)\n", qPrintable(command));
+    return Usage;
+}
+
+bool Cli::openProfile(bool create)
+{
+    const QByteArray passphrase = qgetenv("NATTER_PASSPHRASE");
+    if (passphrase.isEmpty()) {
+        fprintf(stderr, "natter-cli: set NATTER_PASSPHRASE to the profile's passphrase\n");
+        return false;
+    }
+    const QString pass = QString::fromUtf8(passphrase);
+    try {
+        if (create && !KeyVault::exists(m_profile))
+            m_key = KeyVault::create(m_profile, pass);
+        else
+            m_key = KeyVault::unlock(m_profile, pass);
+    } catch (const StoreError &e) {
+        if (e.kind() == StoreError::Kind::WrongKey)
+            fprintf(
+                stderr, "natter-cli: wrong passphrase for the profile %s\n", qPrintable(m_profile));
+        else
+            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+        return false;
+    }
+    try {
+        m_store = std::make_unique<Store>(m_profile, m_key);
+    } catch (const StoreError &e) {
+        // The key unwrapped fine, so an undecryptable file is damage, not a wrong passphrase.
+        const QString why = e.kind() == StoreError::Kind::WrongKey
+            ? QStringLiteral("the store %1 is corrupt or not a Natter store")
+                  .arg(Store::databasePath(m_profile))
+            : e.message();
+        fprintf(stderr, "natter-cli: cannot open the profile: %s\n", qPrintable(why));
+        return false;
+    }
+    m_engine = std::make_unique<SyncEngine>(*m_store);
+    connect(m_engine.get(), &SyncEngine::authLost, this, [this](const QString &reason) {
+        fail(QStringLiteral("this device is logged out: %1").arg(reason));
+    });
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        int pending = 0;
+        try {
+            pending = m_engine->outbox().pendingCount();
+        } catch (const StoreError &) {
+        }
+        fail(QStringLiteral("timed out after %1 s (%2; %3 outbox entries still pending, kept for "
+                            "the next run)")
+                 .arg(m_timeoutSec)
+                 .arg(m_engine->state() == SyncEngine::State::Syncing
+                             || m_engine->state() == SyncEngine::State::Online
+                         ? QStringLiteral("still syncing")
+                         : QStringLiteral("server unreachable"))
+                 .arg(pending));
+    });
+    return true;
+}
+
+QString Cli::peerArg(const QString &arg)
+{
+    QString peer = arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg;
+    return peer.toLower();
+}
+
+void Cli::runEngineUntilIdle(std::function<void()> whenIdle)
+{
+    if (!m_store->account().isLoggedIn()) {
+        fail(QStringLiteral("not logged in (register or log in first)"));
+        return;
+    }
+    connect(m_engine.get(), &SyncEngine::idle, this, [this, whenIdle] {
+        if (m_inputDone)
+            whenIdle();
+    });
+    m_deadline.start(m_timeoutSec * 1000);
+    m_engine->start();
+}
+
+int Cli::cmdAuth(bool isRegister, const QStringList &args)
+{
+    if (args.size() != 2) {
+        fprintf(stderr, "natter-cli: usage: %s USER PASSWORD [--device NAME]\n",
+            isRegister ? "register" : "login");
+        return Usage;
+    }
+    if (!openProfile(true))
+        return StoreFailure;
+    const Account existing = m_store->account();
+    if (existing.isLoggedIn()) {
+        fprintf(stderr,
+            "natter-cli: the profile %s is already logged in as %s; use another --profile\n",
+            qPrintable(m_profile), qPrintable(existing.user));
+        return Failure;
+    }
+    if (!existing.user.isEmpty() && existing.user != args[0]) {
+        fprintf(stderr,
+            "natter-cli: the profile %s holds the history of %s; use another --profile\n",
+            qPrintable(m_profile), qPrintable(existing.user));
+        return Failure;
+    }
+    QUrl server = m_server.isValid() && !m_server.isEmpty() ? m_server
+        : !existing.serverUrl.isEmpty()                     ? QUrl(existing.serverUrl)
+                                        : QUrl(QStringLiteral("ws://127.0.0.1:7070"));
+    const QString device = m_parser.isSet(QStringLiteral("device"))
+        ? m_parser.value(QStringLiteral("device"))
+        : QHostInfo::localHostName();
+    auto done = [this](const QString &error) {
+        if (!error.isEmpty()) {
+            fail(error);
+            return;
+        }
+        const Account a = m_store->account();
+        printJson({ { QStringLiteral("user"), a.user },
+            { QStringLiteral("user_id"), QString::number(a.userId) },
+            { QStringLiteral("device_id"), QString::number(a.deviceId) },
+            { QStringLiteral("server"), a.serverUrl } });
+        finish();
+    };
+    m_deadline.start(m_timeoutSec * 1000);
+    if (isRegister)
+        m_engine->registerAccount(server, args[0], args[1], device, done);
+    else
+        m_engine->login(server, args[0], args[1], device, done);
+    return -1;
+}
+
+int Cli::cmdSend(const QStringList &args)
+{
+    if (args.size() != 2 || !args[0].startsWith(QLatin1Char('@'))) {
+        fprintf(stderr, "natter-cli: usage: send @USER TEXT|- [--offline]\n");
+        return Usage;
+    }
+    const QString peer = peerArg(args[0]);
+    const Account me = m_store->account();
+    if (!isValidUserName(peer) || peer == me.user) {
+        fprintf(stderr, "natter-cli: '%s' is not a user you can write to\n", qPrintable(args[0]));
+        return Usage;
+    }
+    auto failures = std::make_shared<QStringList>();
+    connect(m_engine.get(), &SyncEngine::sendFailed, this,
+        [this, failures](const QString &clientId, const QString &error) {
+            if (m_queued.contains(clientId))
+                failures->append(error);
+        });
+    auto done = [this, failures] {
+        if (!failures->isEmpty())
+            fail(QStringLiteral("%1 message(s) failed: %2")
+                     .arg(failures->size())
+                     .arg(failures->first()));
+        else
+            finish();
+    };
+    auto enqueue = [this, peer](const QString &text) -> bool {
+        try {
+            m_queued.append(m_engine->outbox().enqueueMessage(peer, text));
+        } catch (const StoreError &e) {
+            fail(QStringLiteral("cannot queue the message: %1").arg(e.message()));
+            return false;
+        }
+        if (!m_offline)
+            m_engine->outboxChanged();
+        return true;
+    };
+    if (args[1] != QLatin1String("-")) {
+        if (!enqueue(args[1]))
+            return Failure;
+        if (m_offline)
+            return Success;
+        runEngineUntilIdle(done);
+        return -1;
+    }
+    m_inputDone = false;
+    auto *reader = new StdinReader(this);
+    connect(reader, &StdinReader::line, this, [enqueue](const QString &text) {
+        if (!text.isEmpty())
+            enqueue(text);
+    });
+    connect(reader, &StdinReader::finished_, this, [this, done] {
+        m_inputDone = true;
+        if (m_offline)
+            finish();
+        else if (m_engine->isIdle())
+            done();
+    });
+    if (!m_offline)
+        runEngineUntilIdle(done);
+    reader->start();
+    return -1;
+}
+
+int Cli::cmdSync()
+{
+    runEngineUntilIdle([this] { finish(); });
+    return -1;
+}
+
+int Cli::cmdHistory(const QStringList &args)
+{
+    if (args.size() != 1) {
+        fprintf(stderr, "natter-cli: usage: history @USER [--limit N]\n");
+        return Usage;
+    }
+    bool ok = false;
+    const int limit = m_parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit <= 0) {
+        fprintf(stderr, "natter-cli: --limit takes a positive number\n");
+        return Usage;
+    }
+    const QString peer = peerArg(args[0]);
+    try {
+        QList<MessageRow> rows = m_store->messages(peer, limit);
+        if (rows.size() > limit)
+            rows = rows.mid(rows.size() - limit);
+        if (const auto conv = m_store->conversationForPeer(peer)) {
+            const auto s = m_store->conversation(*conv);
+            if (s && s->localSeq < s->serverSeq)
+                fprintf(stderr,
+                    "natter-cli: history not loaded yet: events %llu..%llu are on the server "
+                    "only (run sync)\n",
+                    static_cast<unsigned long long>(s->localSeq + 1),
+                    static_cast<unsigned long long>(s->serverSeq));
+        }
+        for (const MessageRow &r : std::as_const(rows)) {
+            QJsonObject o { { QStringLiteral("id"),
+                                r.id ? QJsonValue(QString::number(r.id)) : QJsonValue() },
+                { QStringLiteral("client_id"),
+                    r.clientId.isEmpty() ? QJsonValue() : QJsonValue(r.clientId) },
+                { QStringLiteral("seq"), r.seq ? QJsonValue(qint64(r.seq)) : QJsonValue() },
+                { QStringLiteral("from"), r.from }, { QStringLiteral("text"), r.text },
+                { QStringLiteral("state"), stateName(r.state) },
+                { QStringLiteral("time"), isoTime(r.timeMs) } };
+            if (!r.error.isEmpty())
+                o.insert(QStringLiteral("error"), r.error);
+            printJson(o);
+        }
+    } catch (const StoreError &e) {
+        fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+        return StoreFailure;
+    }
+    return Success;
+}
+
+int Cli::cmdConversations()
+{
+    try {
+        for (const ConversationSummary &c : m_store->conversations()) {
+            QJsonValue last;
+            if (c.hasLast)
+                last = QJsonObject { { QStringLiteral("from"), c.lastFrom },
+                    { QStringLiteral("text"), c.lastText },
+                    { QStringLiteral("time"), isoTime(c.lastTimeMs) } };
+            printJson({ { QStringLiteral("conversation"), QString::number(c.id) },
+                { QStringLiteral("with"), c.peer }, { QStringLiteral("unread"), c.unread },
+                { QStringLiteral("last_seq"), qint64(c.serverSeq) },
+                { QStringLiteral("last_message"), last } });
+        }
+    } catch (const StoreError &e) {
+        fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+        return StoreFailure;
+    }
+    return Success;
+}
+
+int Cli::cmdRead(const QStringList &args)
+{
+    if (args.size() != 1) {
+        fprintf(stderr, "natter-cli: usage: read @USER\n");
+        return Usage;
+    }
+    try {
+        if (!m_engine->outbox().enqueueRead(peerArg(args[0]))) {
+            fprintf(stderr, "natter-cli: no conversation with %s\n", qPrintable(args[0]));
+            return Failure;
+        }
+    } catch (const StoreError &e) {
+        fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+        return StoreFailure;
+    }
+    if (m_offline)
+        return Success;
+    runEngineUntilIdle([this] { finish(); });
+    return -1;
+}
+
+int Cli::cmdDevices()
+{
+    connect(m_engine.get(), &SyncEngine::stateChanged, this, [this](SyncEngine::State s) {
+        if (s != SyncEngine::State::Syncing)
+            return;
+        m_engine->fetchDevices([this](const QList<DeviceInfo> &devices, const QString &error) {
+            if (!error.isEmpty()) {
+                fail(error);
+                return;
+            }
+            for (const DeviceInfo &d : devices)
+                printJson({ { QStringLiteral("id"), QString::number(d.id) },
+                    { QStringLiteral("name"), d.name }, { QStringLiteral("current"), d.current },
+                    { QStringLiteral("revoked"), d.revoked },
+                    { QStringLiteral("created"), isoTime(d.createdMs) },
+                    { QStringLiteral("last_seen"), isoTime(d.lastSeenMs) } });
+            finish();
+        });
+    });
+    runEngineUntilIdle([] {});
+    return -1;
+}
+
+int Cli::cmdLogout()
+{
+    connect(m_engine.get(), &SyncEngine::stateChanged, this, [this](SyncEngine::State s) {
+        if (s != SyncEngine::State::Syncing)
+            return;
+        m_engine->logout([this](const QString &error) {
+            if (error.isEmpty())
+                finish();
+            else
+                fail(QStringLiteral("logout failed: %1").arg(error));
+        });
+    });
+    runEngineUntilIdle([] {});
+    return -1;
+}
+
+int Cli::cmdKey()
+{
+    printf("%s\n", m_key.toHex().constData());
+    return Success;
+}
+
+} // namespace natter

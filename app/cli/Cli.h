@@ -1,0 +1,60 @@
+// natter-cli: a headless client on natter_core for scripts, bots and tests.
+// One command per run; everything on the main thread's event loop. Output is
+// JSON lines on stdout; errors go to stderr with a non-zero exit code.
+#pragma once
+
+#include "store/Store.h"
+#include "sync/SyncEngine.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+namespace natter {
+
+class Cli : public QObject
+{
+    Q_OBJECT
+public:
+    enum Exit { Success = 0, Failure = 1, Usage = 2, StoreFailure = 3 };
+
+    // Parses the arguments and starts the command; the event loop then runs
+    // until quit() is called with the exit code.
+    int start(const QStringList &arguments);
+
+private:
+    bool openProfile(bool create);
+    void fail(const QString &message, int code = Failure);
+    void finish(int code = Success);
+    void runEngineUntilIdle(std::function<void()> whenIdle);
+
+    int cmdAuth(bool isRegister, const QStringList &args);
+    int cmdSend(const QStringList &args);
+    int cmdSync();
+    int cmdHistory(const QStringList &args);
+    int cmdConversations();
+    int cmdRead(const QStringList &args);
+    int cmdDevices();
+    int cmdLogout();
+    int cmdKey();
+
+    QString peerArg(const QString &arg);
+
+    QCommandLineParser m_parser;
+    QString m_profile;
+    QUrl m_server;
+    int m_timeoutSec = 60;
+    bool m_offline = false;
+    QByteArray m_key;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SyncEngine> m_engine;
+    QTimer m_deadline;
+    QStringList m_queued; // client ids queued by this run
+    bool m_inputDone = true;
+    bool m_finished = false;
+};
+
+} // namespace natter

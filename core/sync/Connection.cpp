@@ -1,0 +1,117 @@
+#include "sync/Connection.h"
+
+#include "protocol/Frame.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcConnection, "natter.connection")
+
+namespace natter {
+
+Connection::Connection(QObject *parent)
+    : QObject(parent)
+{
+    m_socket.setMaxAllowedIncomingFrameSize(limits::kMaxServerFrameBytes);
+    m_socket.setMaxAllowedIncomingMessageSize(limits::kMaxServerFrameBytes);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_open = true;
+        emit connected();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onClosed);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
+    m_timeouts.setInterval(1000);
+    connect(&m_timeouts, &QTimer::timeout, this, &Connection::checkTimeouts);
+}
+
+Connection::~Connection()
+{
+    m_socket.disconnect(this);
+    m_socket.abort();
+    failAll(QStringLiteral("connection closed"));
+}
+
+void Connection::open(const QUrl &url)
+{
+    qCDebug(lcConnection) << "connecting to" << url;
+    m_socket.open(url);
+}
+
+void Connection::close()
+{
+    m_socket.close();
+}
+
+void Connection::request(proto::Envelope envelope, Callback callback)
+{
+    if (!m_open) {
+        callback(makeError(0, proto::INTERNAL, QStringLiteral("not connected")));
+        return;
+    }
+    const quint64 id = m_nextId++;
+    envelope.set_version(kProtocolVersion);
+    envelope.set_request_id(id);
+    m_pending.insert(
+        id, { std::move(callback), QDateTime::currentMSecsSinceEpoch() + kRequestTimeoutMs });
+    if (!m_timeouts.isActive())
+        m_timeouts.start();
+    m_socket.sendBinaryMessage(encodeEnvelope(envelope));
+}
+
+void Connection::onBinary(const QByteArray &frame)
+{
+    proto::Envelope env;
+    if (decodeEnvelope(frame, &env) != DecodeResult::Ok) {
+        qCWarning(lcConnection) << "undecodable frame from the server; closing";
+        m_socket.close(QWebSocketProtocol::CloseCodeProtocolError);
+        return;
+    }
+    if (env.request_id() == 0) {
+        emit pushReceived(env);
+        return;
+    }
+    auto it = m_pending.find(env.request_id());
+    if (it == m_pending.end()) {
+        qCDebug(lcConnection) << "response to an unknown request" << env.request_id();
+        return;
+    }
+    Callback cb = std::move(it->callback);
+    m_pending.erase(it);
+    cb(env);
+}
+
+void Connection::onClosed()
+{
+    const bool wasOpen = m_open;
+    m_open = false;
+    m_timeouts.stop();
+    const QString reason = m_socket.closeReason().isEmpty()
+        ? (m_socket.error() == QAbstractSocket::UnknownSocketError ? QStringLiteral("closed")
+                                                                   : m_socket.errorString())
+        : m_socket.closeReason();
+    failAll(QStringLiteral("connection lost"));
+    emit disconnected(wasOpen ? reason : QStringLiteral("cannot connect: %1").arg(reason));
+}
+
+void Connection::failAll(const QString &reason)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending)
+        p.callback(makeError(0, proto::INTERNAL, reason));
+}
+
+void Connection::checkTimeouts()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Pending &p : std::as_const(m_pending)) {
+        if (p.deadlineMs < now) {
+            qCWarning(lcConnection) << "request timed out; reconnecting";
+            m_socket.abort(); // onClosed fails every pending request
+            return;
+        }
+    }
+    if (m_pending.isEmpty())
+        m_timeouts.stop();
+}
+
+} // namespace natter

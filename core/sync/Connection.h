@@ -1,0 +1,63 @@
+// One WebSocket connection to natterd speaking Envelopes: pairs requests with
+// responses by request id, times out silent requests, and hands pushes
+// (Notify, FeedNotify) to whoever listens. Lives on the thread that created
+// it; not thread-safe. When the socket closes, every pending request is
+// answered with an INTERNAL "connection lost" error.
+#pragma once
+
+#include "natter.pb.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace natter {
+
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const proto::Envelope &reply)>;
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    void open(const QUrl &url);
+    void close();
+    bool isOpen() const { return m_open; }
+
+    // Sends a request (version and request id are filled in). The callback
+    // runs exactly once: with the response, or with a synthesized error.
+    void request(proto::Envelope envelope, Callback callback);
+    int pendingRequests() const { return int(m_pending.size()); }
+
+    static constexpr int kRequestTimeoutMs = 30000;
+
+signals:
+    void connected();
+    void disconnected(const QString &reason);
+    void pushReceived(const natter::proto::Envelope &push);
+
+private:
+    void onBinary(const QByteArray &frame);
+    void onClosed();
+    void failAll(const QString &reason);
+    void checkTimeouts();
+
+    struct Pending
+    {
+        Callback callback;
+        qint64 deadlineMs;
+    };
+    QWebSocket m_socket;
+    QTimer m_timeouts;
+    QHash<quint64, Pending> m_pending;
+    quint64 m_nextId = 1;
+    bool m_open = false;
+};
+
+} // namespace natter
