@@ -1,1 +1,43 @@
-int main() { return 1; }
+// natterd entry point: parse the command line, run an admin command or
+// serve until SIGTERM/SIGINT. Everything else lives in natterd_lib.
+#include "Server.h"
+#include "admin/CommandLine.h"
+#include "admin/SignalWatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace natter::server;
+
+int main(int argc, char *argv[])
+{
+    // Qt 6.4's glib dispatcher polls every socket on every wake-up; ppoll is cheaper.
+    qputenv("QT_NO_GLIB", "1");
+    SignalWatcher::blockSignals(); // before any thread exists
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("natterd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+
+    const CommandLine cl = parseCommandLine(app.arguments());
+    switch (cl.action) {
+    case CommandLine::Action::Exit: return cl.exitCode;
+    case CommandLine::Action::IdDecode: return runIdDecode(cl.idArgument);
+    case CommandLine::Action::Serve: break;
+    }
+
+    Server server(cl.config);
+    if (const QString e = server.start(); !e.isEmpty()) {
+        std::fprintf(stderr, "natterd: %s\n", qPrintable(e));
+        return 1;
+    }
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&](int) {
+        server.shutdown();
+        QCoreApplication::exit(0);
+    });
+    std::printf("listening on ws://%s:%u\n", qPrintable(server.host()), unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}

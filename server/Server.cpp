@@ -1,0 +1,114 @@
+#include "Server.h"
+
+#include "Logging.h"
+#include "gateway/Credentials.h"
+#include "gateway/Listener.h"
+#include "gateway/NetworkWorker.h"
+#include "gateway/ServerContext.h"
+
+#include <QDir>
+#include <QThread>
+
+namespace natter::server {
+
+Server::Server(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+{
+}
+
+Server::~Server()
+{
+    shutdown();
+}
+
+QString Server::start()
+{
+    if (!Credentials::init())
+        return QStringLiteral("libsodium initialisation failed");
+    if (!QDir().mkpath(m_config.dataDir))
+        return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+    const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("natterd.sqlite"));
+
+    m_ctx = std::make_unique<ServerContext>(m_config);
+    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true };
+    m_writer = std::make_unique<DbWorker>(
+        DbWorker::Mode::Writer, dbPath, writerOptions, m_config.batchMax);
+    if (const QString e = m_writer->startAndOpen(); !e.isEmpty())
+        return e;
+    SqliteOptions readerOptions { m_config.synchronous, m_config.busyTimeoutMs, false };
+    m_reader = std::make_unique<DbWorker>(DbWorker::Mode::Reader, dbPath, readerOptions, 1);
+    if (const QString e = m_reader->startAndOpen(); !e.isEmpty())
+        return e;
+    m_ctx->writer = m_writer.get();
+    m_ctx->reader = m_reader.get();
+    m_ctx->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+
+    for (int i = 0; i < m_config.networkThreads; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("net-%1").arg(i));
+        auto *worker = new NetworkWorker(i, m_ctx.get());
+        worker->moveToThread(thread);
+        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        m_ctx->mailboxes.push_back(worker->mailbox());
+        m_workers.push_back(worker);
+        m_netThreads.push_back(thread);
+    }
+    for (QThread *t : m_netThreads)
+        t->start();
+
+    m_listener = new Listener(m_workers, this);
+    QHostAddress address;
+    if (m_config.listenHost == QLatin1String("localhost"))
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(m_config.listenHost))
+        return QStringLiteral("--listen: not an IP address: %1").arg(m_config.listenHost);
+    if (!m_listener->start(address, m_config.listenPort))
+        return QStringLiteral("cannot listen on %1:%2: %3")
+            .arg(m_config.listenHost)
+            .arg(m_config.listenPort)
+            .arg(m_listener->errorString());
+    qCInfo(lcGateway) << "serving with" << m_config.networkThreads << "network threads, data in"
+                      << m_config.dataDir;
+    return {};
+}
+
+quint16 Server::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+QString Server::host() const
+{
+    return m_listener ? m_listener->serverAddress().toString() : QString();
+}
+
+void Server::shutdown()
+{
+    if (m_stopped || !m_ctx)
+        return;
+    m_stopped = true;
+    qCInfo(lcGateway) << "shutting down";
+    if (m_listener)
+        m_listener->close();
+    m_ctx->draining = true;
+    // Order matters: reads can start password checks, which can queue writes.
+    if (m_reader)
+        m_reader->stopAndWait();
+    m_ctx->hashPool.waitForDone();
+    if (m_writer)
+        m_writer->stopAndWait(); // the last batch committed; its acks are in the mailboxes
+    for (NetworkWorker *w : m_workers)
+        QMetaObject::invokeMethod(w, &NetworkWorker::shutdown, Qt::QueuedConnection);
+    for (QThread *t : m_netThreads) {
+        t->wait();
+        delete t;
+    }
+    m_netThreads.clear();
+    m_workers.clear();
+    m_reader.reset();
+    m_writer.reset();
+    qCInfo(lcGateway) << "stopped";
+}
+
+} // namespace natter::server

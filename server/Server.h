@@ -1,0 +1,56 @@
+// Server: wires natterd together and owns its threads. Lives on the main
+// thread, which runs only the Listener and the signal watcher.
+//
+// Threads:
+//   main          Listener (accept only), SignalWatcher, start/shutdown
+//   net-0..N-1    NetworkWorker: sockets, sessions, request decoding, mailbox
+//   db-writer     DbWorker(Writer): every write, group-committed
+//   db-reader     DbWorker(Reader): pulls, feed pulls, device lists, login lookups
+//   hash pool     QThreadPool: Argon2id hashing and verification
+#pragma once
+
+#include "admin/Config.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace natter::server {
+
+struct ServerContext;
+class Listener;
+class NetworkWorker;
+class DbWorker;
+
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(const ServerConfig &config, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the database, starts the threads and listens. Returns an error message.
+    QString start();
+    quint16 port() const;
+    QString host() const;
+
+    // Graceful: stop accepting, finish queued commits and their acks, close
+    // the sockets, stop the threads. Blocks the main thread until done.
+    void shutdown();
+
+private:
+    ServerConfig m_config;
+    std::unique_ptr<ServerContext> m_ctx;
+    std::unique_ptr<DbWorker> m_writer;
+    std::unique_ptr<DbWorker> m_reader;
+    std::vector<QThread *> m_netThreads;
+    std::vector<NetworkWorker *> m_workers; // each lives on its m_netThreads entry
+    Listener *m_listener = nullptr;
+    bool m_stopped = false;
+};
+
+} // namespace natter::server

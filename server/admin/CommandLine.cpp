@@ -1,0 +1,134 @@
+#include "admin/CommandLine.h"
+
+#include "protocol/Snowflake.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace natter::server {
+
+namespace {
+
+void printErr(const QString &s)
+{
+    std::fprintf(stderr, "natterd: %s\n", qPrintable(s));
+}
+
+const char *kConfigHelp = R"(
+Config file (INI, all keys optional):
+  [network] threads=2              network threads sharing the connections
+            handshake_timeout_ms=10000
+            unauth_idle_ms=30000   close connections that do not sign in
+  [limits]  device_rate=500        requests/s per device (token bucket)
+            device_burst=1000
+            ip_rate=20             register/login per second per source IP
+            ip_burst=50
+            max_text_chars=8000    per text message (at most 8000)
+  [storage] synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
+            batch_max=512          ops per group commit
+            busy_timeout_ms=5000
+  [auth]    pwhash_ops=0           Argon2id opslimit (0 = libsodium INTERACTIVE)
+            pwhash_mem_bytes=0     Argon2id memlimit (0 = libsodium INTERACTIVE)
+
+Admin commands:
+  natterd id decode <id>           print a snowflake id as JSON
+)";
+
+} // namespace
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    CommandLine cl;
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("id")) {
+        if (arguments.size() != 4 || arguments.at(2) != QLatin1String("decode")) {
+            printErr(QStringLiteral("usage: natterd id decode <id>"));
+            cl.action = CommandLine::Action::Exit;
+            cl.exitCode = 2;
+            return cl;
+        }
+        cl.action = CommandLine::Action::IdDecode;
+        cl.idArgument = arguments.at(3);
+        return cl;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("natterd, the Natter server.") + QString::fromLatin1(kConfigHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address to listen on; port 0 picks a free port."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:7070"));
+    const QCommandLineOption data(QStringLiteral("data"),
+        QStringLiteral("Data directory (created if missing)."), QStringLiteral("DIR"),
+        QStringLiteral("./natterd-data"));
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("INI config file (keys below)."), QStringLiteral("FILE"));
+    const QCommandLineOption node(QStringLiteral("node-id"),
+        QStringLiteral("Node id for snowflake ids (0..1023)."), QStringLiteral("N"),
+        QStringLiteral("1"));
+    parser.addOptions({ listen, data, config, node });
+
+    auto fail = [&](const QString &message) {
+        printErr(message);
+        cl.action = CommandLine::Action::Exit;
+        cl.exitCode = 2;
+        return cl;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        cl.action = CommandLine::Action::Exit;
+        return cl;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("natterd %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        cl.action = CommandLine::Action::Exit;
+        return cl;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().first()));
+
+    const QString hostPort = parser.value(listen);
+    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = colon > 0 ? hostPort.mid(colon + 1).toUInt(&ok) : 0;
+    if (colon <= 0 || !ok || port > 65535)
+        return fail(QStringLiteral("--listen expects HOST:PORT, got %1").arg(hostPort));
+    cl.config.listenHost = hostPort.left(colon);
+    if (cl.config.listenHost.startsWith(QLatin1Char('['))
+        && cl.config.listenHost.endsWith(QLatin1Char(']')))
+        cl.config.listenHost = cl.config.listenHost.mid(1, cl.config.listenHost.size() - 2);
+    cl.config.listenPort = static_cast<quint16>(port);
+    cl.config.dataDir = parser.value(data);
+    const uint nodeId = parser.value(node).toUInt(&ok);
+    if (!ok || nodeId > Snowflake::kMaxNode)
+        return fail(QStringLiteral("--node-id must be 0..%1").arg(Snowflake::kMaxNode));
+    cl.config.nodeId = nodeId;
+    if (parser.isSet(config)) {
+        if (const QString e = loadConfigFile(parser.value(config), &cl.config); !e.isEmpty())
+            return fail(e);
+    }
+    return cl;
+}
+
+int runIdDecode(const QString &id)
+{
+    bool ok = false;
+    const quint64 value = id.toULongLong(&ok);
+    if (!ok || value == 0) {
+        printErr(QStringLiteral("not an id: %1").arg(id));
+        return 2;
+    }
+    const QByteArray json = QJsonDocument(Snowflake::toJson(value)).toJson(QJsonDocument::Compact);
+    std::printf("%s\n", json.constData());
+    std::fflush(stdout);
+    return 0;
+}
+
+} // namespace natter::server

@@ -1,0 +1,48 @@
+#include "admin/Config.h"
+
+#include "protocol/Frame.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace natter::server {
+
+QString loadConfigFile(const QString &path, ServerConfig *c)
+{
+    if (!QFileInfo::exists(path))
+        return QStringLiteral("config file %1 does not exist").arg(path);
+    QSettings s(path, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError)
+        return QStringLiteral("cannot parse config file %1").arg(path);
+
+    c->networkThreads = s.value("network/threads", c->networkThreads).toInt();
+    c->handshakeTimeoutMs = s.value("network/handshake_timeout_ms", c->handshakeTimeoutMs).toInt();
+    c->unauthIdleMs = s.value("network/unauth_idle_ms", c->unauthIdleMs).toInt();
+    c->deviceRate = s.value("limits/device_rate", c->deviceRate).toDouble();
+    c->deviceBurst = s.value("limits/device_burst", c->deviceBurst).toDouble();
+    c->ipRate = s.value("limits/ip_rate", c->ipRate).toDouble();
+    c->ipBurst = s.value("limits/ip_burst", c->ipBurst).toDouble();
+    c->maxTextChars = s.value("limits/max_text_chars", c->maxTextChars).toInt();
+    c->synchronous = s.value("storage/synchronous", c->synchronous).toString().toUpper();
+    c->batchMax = s.value("storage/batch_max", c->batchMax).toInt();
+    c->busyTimeoutMs = s.value("storage/busy_timeout_ms", c->busyTimeoutMs).toInt();
+    c->pwhashOps = s.value("auth/pwhash_ops", c->pwhashOps).toULongLong();
+    c->pwhashMemBytes = s.value("auth/pwhash_mem_bytes", c->pwhashMemBytes).toULongLong();
+
+    if (c->networkThreads < 1 || c->networkThreads > 64)
+        return QStringLiteral("network/threads must be 1..64");
+    if (c->handshakeTimeoutMs < 100 || c->unauthIdleMs < 100)
+        return QStringLiteral("timeouts must be at least 100 ms");
+    if (c->deviceRate <= 0 || c->deviceBurst < 1 || c->ipRate <= 0 || c->ipBurst < 1)
+        return QStringLiteral("rate limits must be positive (burst >= 1)");
+    if (c->maxTextChars < 1 || c->maxTextChars > limits::kMaxTextChars)
+        return QStringLiteral("limits/max_text_chars must be 1..%1").arg(limits::kMaxTextChars);
+    static const QStringList modes { "OFF", "NORMAL", "FULL", "EXTRA" };
+    if (!modes.contains(c->synchronous))
+        return QStringLiteral("storage/synchronous must be one of OFF, NORMAL, FULL, EXTRA");
+    if (c->batchMax < 1 || c->batchMax > 100000)
+        return QStringLiteral("storage/batch_max must be 1..100000");
+    return {};
+}
+
+} // namespace natter::server

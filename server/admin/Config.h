@@ -1,0 +1,46 @@
+// ServerConfig: every tunable of natterd, filled from the command line and
+// the optional INI config file. A plain value, copied to each thread at start.
+#pragma once
+
+#include <QString>
+
+namespace natter::server {
+
+struct ServerConfig
+{
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 7070;
+    QString dataDir = QStringLiteral("./natterd-data");
+    quint32 nodeId = 1;
+
+    // [network]
+    int networkThreads = 2;
+    int handshakeTimeoutMs = 10000;
+    int unauthIdleMs = 30000; // close connections that do not authenticate in time
+
+    // [limits]
+    double deviceRate = 500; // requests per second per device
+    double deviceBurst = 1000;
+    double ipRate = 20; // register/login per second per source IP
+    double ipBurst = 50;
+    int maxTextChars = 8000;
+
+    // [storage]
+    QString synchronous = QStringLiteral("FULL"); // OFF, NORMAL, FULL, EXTRA
+    int batchMax = 512; // ops per group commit
+    int busyTimeoutMs = 5000;
+
+    // [auth] Argon2id parameters (0 = libsodium INTERACTIVE)
+    quint64 pwhashOps = 0;
+    quint64 pwhashMemBytes = 0;
+};
+
+// Reads the INI file into config; returns an error message or an empty string.
+// Keys (all optional):
+//   [network] threads, handshake_timeout_ms, unauth_idle_ms
+//   [limits]  device_rate, device_burst, ip_rate, ip_burst, max_text_chars
+//   [storage] synchronous (OFF|NORMAL|FULL|EXTRA), batch_max, busy_timeout_ms
+//   [auth]    pwhash_ops, pwhash_mem_bytes
+QString loadConfigFile(const QString &path, ServerConfig *config);
+
+} // namespace natter::server

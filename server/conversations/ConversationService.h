@@ -1,0 +1,71 @@
+// ConversationService: the conversation rules (send, pull, mark read, feed)
+// as plain functions over a Storage. Stateless; runs on whichever storage
+// thread executes the op (writes on the writer, reads on the reader).
+#pragma once
+
+#include "conversations/Fanout.h"
+#include "protocol/Frame.h"
+#include "protocol/Snowflake.h"
+#include "storage/Storage.h"
+
+namespace natter::server {
+
+struct ServiceError
+{
+    proto::ErrorCode code = proto::ERROR_NONE;
+    QString message;
+    explicit operator bool() const { return code != proto::ERROR_NONE; }
+};
+
+struct SendResult
+{
+    ServiceError error;
+    proto::SendAck ack;
+    Fanout fanout;
+    bool duplicate = false; // a retry: the original ack, nothing written
+};
+
+struct MarkReadResult
+{
+    ServiceError error;
+    Fanout fanout;
+};
+
+struct PullResult
+{
+    ServiceError error;
+    proto::PullResponse response;
+};
+
+// Who is acting.
+struct Actor
+{
+    quint64 userId = 0;
+    quint64 deviceId = 0;
+};
+
+class ConversationService
+{
+public:
+    // Checks that do not need the database (network thread).
+    static ServiceError validateSend(const proto::SendRequest &request, int maxTextChars);
+
+    // Writer thread. The request must have passed validateSend().
+    static SendResult send(Storage &storage, Snowflake &ids, const Actor &actor,
+        const proto::SendRequest &request, qint64 nowMs);
+    static MarkReadResult markRead(
+        Storage &storage, const Actor &actor, const proto::MarkReadRequest &request, qint64 nowMs);
+
+    // Reader thread.
+    static PullResult pull(Storage &storage, const Actor &actor, const proto::PullRequest &request);
+    static proto::FeedPullResponse feedPull(
+        Storage &storage, const Actor &actor, const proto::FeedPullRequest &request);
+
+    static QString directKey(quint64 a, quint64 b);
+
+private:
+    static quint64 createDirect(Storage &storage, Snowflake &ids, const Actor &actor,
+        const UserRow &self, const UserRow &peer, qint64 nowMs, Fanout *fanout);
+};
+
+} // namespace natter::server

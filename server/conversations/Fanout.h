@@ -1,0 +1,39 @@
+// Fanout: what a committed op must tell online devices. Produced by the
+// services on a storage thread, carried out by NotifyRouter after commit.
+#pragma once
+
+#include <QList>
+
+namespace natter::server {
+
+struct Fanout
+{
+    struct Notify
+    {
+        quint64 conversationId = 0;
+        quint64 seq = 0;
+        QList<quint64> userIds;
+        quint64 exceptDevice = 0; // the sending device learns from its ack
+    };
+    struct FeedNotify
+    {
+        quint64 userId = 0;
+        quint64 seq = 0;
+    };
+    QList<Notify> notifies;
+    QList<FeedNotify> feedNotifies;
+    QList<quint64> closeDevices; // revoked: cut off at once
+
+    void append(const Fanout &other)
+    {
+        notifies += other.notifies;
+        feedNotifies += other.feedNotifies;
+        closeDevices += other.closeDevices;
+    }
+    bool isEmpty() const
+    {
+        return notifies.isEmpty() && feedNotifies.isEmpty() && closeDevices.isEmpty();
+    }
+};
+
+} // namespace natter::server

@@ -1,0 +1,31 @@
+// Listener: the listening TCP socket, on the main thread. It only accepts:
+// each descriptor goes round-robin to a NetworkWorker, which builds the
+// socket on its own thread (a QWebSocket cannot be moved between threads).
+#pragma once
+
+#include <QTcpServer>
+
+#include <vector>
+
+namespace natter::server {
+
+class NetworkWorker;
+
+class Listener : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit Listener(std::vector<NetworkWorker *> workers, QObject *parent = nullptr);
+
+    // listen() with a large backlog and TCP_NODELAY inherited by accepted sockets.
+    bool start(const QHostAddress &address, quint16 port);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    std::vector<NetworkWorker *> m_workers;
+    size_t m_next = 0;
+};
+
+} // namespace natter::server

@@ -1,0 +1,58 @@
+// ServerContext: the services every request handler reaches, created by
+// Server on the main thread before any worker starts and destroyed after
+// they all stopped. Each member documents who may touch it.
+#pragma once
+
+#include "admin/Config.h"
+#include "gateway/Mailbox.h"
+#include "gateway/RateLimiter.h"
+#include "gateway/SessionRegistry.h"
+#include "protocol/Frame.h"
+#include "protocol/Snowflake.h"
+#include "storage/DbWorker.h"
+
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace natter::server {
+
+struct ServerContext
+{
+    explicit ServerContext(const ServerConfig &cfg)
+        : config(cfg)
+        , deviceLimiter(cfg.deviceRate, cfg.deviceBurst)
+        , ipLimiter(cfg.ipRate, cfg.ipBurst)
+        , ids(cfg.nodeId)
+    {
+    }
+
+    const ServerConfig config; // read-only after start: any thread
+    DbWorker *writer = nullptr; // submit() from any thread
+    DbWorker *reader = nullptr; // submit() from any thread
+    QThreadPool hashPool; // Argon2id work; start() from any thread
+    SessionRegistry registry; // internally locked
+    RateLimiter deviceLimiter; // internally locked
+    RateLimiter ipLimiter; // internally locked
+    std::vector<Mailbox *> mailboxes; // index = network thread; set before start, then read-only
+    Snowflake ids; // WRITER THREAD ONLY (inside writer ops)
+    std::atomic<bool> draining { false }; // set by the main thread at shutdown
+};
+
+// Where the answer to one request goes: a session on a network thread.
+// Copyable into callbacks; usable from any thread.
+struct Requester
+{
+    ServerContext *ctx = nullptr;
+    int thread = 0;
+    quint64 sessionId = 0;
+    quint64 requestId = 0;
+
+    void task(Mailbox::Task t) const { ctx->mailboxes[thread]->postTask(sessionId, std::move(t)); }
+    void reply(proto::Envelope envelope) const;
+    void error(proto::ErrorCode code, const QString &message) const;
+};
+
+} // namespace natter::server

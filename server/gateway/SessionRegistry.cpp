@@ -1,0 +1,52 @@
+#include "gateway/SessionRegistry.h"
+
+namespace natter::server {
+
+bool SessionRegistry::add(const SessionRef &ref)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_revoked.contains(ref.deviceId))
+        return false;
+    m_byUser[ref.userId].append(ref);
+    return true;
+}
+
+void SessionRegistry::remove(const SessionRef &ref)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_byUser.find(ref.userId);
+    if (it == m_byUser.end())
+        return;
+    it->removeIf([&](const SessionRef &r) { return r.sessionId == ref.sessionId; });
+    if (it->isEmpty())
+        m_byUser.erase(it);
+}
+
+QList<SessionRef> SessionRegistry::sessionsOfUser(quint64 userId) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_byUser.value(userId);
+}
+
+QList<SessionRef> SessionRegistry::revokeDevice(quint64 deviceId)
+{
+    std::lock_guard lock(m_mutex);
+    m_revoked.insert(deviceId);
+    QList<SessionRef> out;
+    for (const auto &list : std::as_const(m_byUser))
+        for (const SessionRef &r : list)
+            if (r.deviceId == deviceId)
+                out.append(r);
+    return out;
+}
+
+int SessionRegistry::size() const
+{
+    std::lock_guard lock(m_mutex);
+    int n = 0;
+    for (const auto &list : m_byUser)
+        n += list.size();
+    return n;
+}
+
+} // namespace natter::server

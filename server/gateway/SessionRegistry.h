@@ -1,0 +1,40 @@
+// SessionRegistry: which authenticated sessions are online, by user and by
+// device, and on which network thread each lives. Written by network
+// threads (on auth and disconnect), read by the notify router (writer
+// thread). One mutex guards all of it.
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <mutex>
+
+namespace natter::server {
+
+struct SessionRef
+{
+    int thread = 0;
+    quint64 sessionId = 0;
+    quint64 userId = 0;
+    quint64 deviceId = 0;
+};
+
+class SessionRegistry
+{
+public:
+    // False if the device was revoked meanwhile (the caller closes the session).
+    bool add(const SessionRef &ref);
+    void remove(const SessionRef &ref);
+    QList<SessionRef> sessionsOfUser(quint64 userId) const;
+    // Marks the device revoked (later add() fails) and returns its open sessions.
+    QList<SessionRef> revokeDevice(quint64 deviceId);
+    int size() const;
+
+private:
+    mutable std::mutex m_mutex;
+    QHash<quint64, QList<SessionRef>> m_byUser;
+    QSet<quint64> m_revoked; // devices revoked while this process runs
+};
+
+} // namespace natter::server

@@ -1,0 +1,179 @@
+#include "storage/DbWorker.h"
+
+#include "Logging.h"
+
+namespace natter::server {
+
+DbWorker::DbWorker(Mode mode, QString path, SqliteOptions options, int batchMax)
+    : m_mode(mode)
+    , m_path(std::move(path))
+    , m_options(std::move(options))
+    , m_batchMax(batchMax)
+{
+    setObjectName(mode == Mode::Writer ? QStringLiteral("db-writer") : QStringLiteral("db-reader"));
+}
+
+DbWorker::~DbWorker()
+{
+    stopAndWait();
+}
+
+QString DbWorker::startAndOpen()
+{
+    start();
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return m_opened || !m_openError.isEmpty(); });
+    return m_openError;
+}
+
+void DbWorker::submit(DbOp op)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        wake = m_queue.empty();
+        m_queue.push_back(std::move(op));
+    }
+    if (wake)
+        m_cv.notify_all();
+}
+
+void DbWorker::stopAndWait()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_cv.notify_all();
+    if (isRunning())
+        wait();
+}
+
+void DbWorker::run()
+{
+    std::unique_ptr<SqliteStorage> storage;
+    try {
+        storage = std::make_unique<SqliteStorage>(m_path, m_options);
+    } catch (const StorageError &e) {
+        std::lock_guard lock(m_mutex);
+        m_openError = e.message();
+        m_cv.notify_all();
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_opened = true;
+    }
+    m_cv.notify_all();
+
+    for (;;) {
+        std::deque<DbOp> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                break; // stopping and drained
+            const int take = m_mode == Mode::Writer ? m_batchMax : 1;
+            while (!m_queue.empty() && static_cast<int>(batch.size()) < take) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        if (m_mode == Mode::Writer) {
+            runWriterBatch(*storage, batch);
+        } else {
+            for (DbOp &op : batch)
+                runReaderOp(*storage, op);
+        }
+    }
+    qCDebug(lcStorage) << objectName() << "stopped after" << m_batches.load() << "batches";
+}
+
+void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
+{
+    struct Result
+    {
+        bool failed = false;
+        QString error;
+        std::function<void()> deliver;
+    };
+    std::vector<Result> results(batch.size());
+    QString commitError;
+    try {
+        storage.begin();
+    } catch (const StorageError &e) {
+        commitError = e.message();
+    }
+    if (commitError.isEmpty()) {
+        const QString sp = QStringLiteral("op");
+        for (size_t i = 0; i < batch.size(); ++i) {
+            try {
+                storage.savepoint(sp);
+                DbOutcome outcome = batch[i].run(storage);
+                if (outcome.rollback)
+                    storage.rollbackToSavepoint(sp);
+                storage.releaseSavepoint(sp);
+                results[i].deliver = std::move(outcome.deliver);
+            } catch (const StorageError &e) {
+                results[i].failed = true;
+                results[i].error = e.message();
+                qCWarning(lcStorage) << "op failed:" << e.message();
+                try {
+                    storage.rollbackToSavepoint(sp);
+                    storage.releaseSavepoint(sp);
+                } catch (const StorageError &e2) {
+                    commitError = e2.message(); // the transaction itself is broken
+                    break;
+                }
+            }
+        }
+        if (commitError.isEmpty()) {
+            try {
+                storage.commit();
+                ++m_batches;
+            } catch (const StorageError &e) {
+                commitError = e.message();
+            }
+        }
+        if (!commitError.isEmpty()) {
+            qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << commitError;
+            try {
+                storage.rollback();
+            } catch (const StorageError &) {
+                // Nothing left to undo.
+            }
+        }
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (!commitError.isEmpty() || results[i].failed) {
+            if (batch[i].fail)
+                batch[i].fail(commitError.isEmpty() ? results[i].error : commitError);
+        } else if (results[i].deliver) {
+            results[i].deliver();
+        }
+    }
+}
+
+void DbWorker::runReaderOp(Storage &storage, DbOp &op)
+{
+    DbOutcome outcome;
+    try {
+        storage.begin();
+        try {
+            outcome = op.run(storage);
+            storage.commit();
+        } catch (...) {
+            storage.rollback();
+            throw;
+        }
+    } catch (const StorageError &e) {
+        qCWarning(lcStorage) << "read failed:" << e.message();
+        if (op.fail)
+            op.fail(e.message());
+        return;
+    }
+    if (outcome.deliver)
+        outcome.deliver();
+}
+
+} // namespace natter::server

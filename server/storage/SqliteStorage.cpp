@@ -1,0 +1,477 @@
+#include "storage/SqliteStorage.h"
+
+#include "Logging.h"
+#include "storage/Schema.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QVariant>
+
+namespace natter::server {
+
+namespace {
+
+QAtomicInteger<int> s_connectionCounter;
+
+qint64 sqlId(quint64 id)
+{
+    return static_cast<qint64>(id);
+}
+
+quint64 u64(const QVariant &v)
+{
+    return static_cast<quint64>(v.toLongLong());
+}
+
+UserRow userFrom(const QSqlQuery &q)
+{
+    return UserRow { u64(q.value(0)), q.value(1).toString(), q.value(2).toByteArray(),
+        q.value(3).toLongLong(), u64(q.value(4)) };
+}
+
+DeviceRow deviceFrom(const QSqlQuery &q)
+{
+    return DeviceRow { u64(q.value(0)), u64(q.value(1)), q.value(2).toString(),
+        q.value(3).toByteArray(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+        q.value(6).toInt() != 0 };
+}
+
+EventRow eventFrom(const QSqlQuery &q)
+{
+    return EventRow { u64(q.value(0)), u64(q.value(1)), u64(q.value(2)), u64(q.value(3)),
+        u64(q.value(4)), q.value(5).toString(), q.value(6).toInt(), q.value(7).toLongLong(),
+        q.value(8).toByteArray() };
+}
+
+constexpr const char *kEventColumns
+    = "conversation_id, seq, id, sender_id, sender_device, client_id, kind, time_ms, body";
+
+} // namespace
+
+SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
+    : m_connectionName(QStringLiteral("natterd-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    if (!m_db.open())
+        throw StorageError(
+            QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text()));
+    // Probe: a file that is not a database fails here, not at the first request.
+    execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
+    execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
+    execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
+    if (options.migrate) {
+        migrate();
+    } else {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            throw StorageError(q.lastError().text());
+        if (q.value(0).toInt() != schemaVersion())
+            throw StorageError(QStringLiteral("database schema version %1, expected %2")
+                                   .arg(q.value(0).toInt())
+                                   .arg(schemaVersion()));
+    }
+}
+
+SqliteStorage::~SqliteStorage()
+{
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int SqliteStorage::schemaVersion()
+{
+    return static_cast<int>(schemaMigrations().size());
+}
+
+void SqliteStorage::migrate()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        throw StorageError(
+            QStringLiteral("cannot read schema version: %1").arg(q.lastError().text()));
+    const int current = q.value(0).toInt();
+    q.finish();
+    const auto &steps = schemaMigrations();
+    if (current > steps.size())
+        throw StorageError(QStringLiteral("database schema version %1 is newer than this "
+                                          "natterd (%2)")
+                               .arg(current)
+                               .arg(steps.size()));
+    for (int v = current; v < steps.size(); ++v) {
+        begin();
+        try {
+            for (const QString &sql : steps[v])
+                execDirect(sql);
+            execDirect(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
+            commit();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        qCInfo(lcStorage) << "migrated schema to version" << v + 1;
+    }
+}
+
+QSqlQuery &SqliteStorage::prepared(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(QString::fromLatin1(sql)))
+            throw StorageError(QStringLiteral("prepare failed: %1 (%2)")
+                                   .arg(q.lastError().text(), QString::fromLatin1(sql)));
+        it = m_statements.insert(sql, q);
+    }
+    return it.value();
+}
+
+void SqliteStorage::exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        throw StorageError(
+            QStringLiteral("%1 (%2)").arg(query.lastError().text(), query.lastQuery()));
+}
+
+void SqliteStorage::execDirect(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        throw StorageError(QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql));
+}
+
+void SqliteStorage::begin()
+{
+    execDirect(QStringLiteral("BEGIN"));
+}
+
+void SqliteStorage::commit()
+{
+    execDirect(QStringLiteral("COMMIT"));
+}
+
+void SqliteStorage::rollback()
+{
+    execDirect(QStringLiteral("ROLLBACK"));
+}
+
+void SqliteStorage::savepoint(const QString &name)
+{
+    execDirect(QStringLiteral("SAVEPOINT ") + name);
+}
+
+void SqliteStorage::releaseSavepoint(const QString &name)
+{
+    execDirect(QStringLiteral("RELEASE SAVEPOINT ") + name);
+}
+
+void SqliteStorage::rollbackToSavepoint(const QString &name)
+{
+    execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+}
+
+// --- users -------------------------------------------------------------------
+
+std::optional<UserRow> SqliteStorage::userByName(const QString &name)
+{
+    auto &q = prepared("SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE name = ?");
+    q.bindValue(0, name);
+    exec(q);
+    std::optional<UserRow> row;
+    if (q.next())
+        row = userFrom(q);
+    q.finish();
+    return row;
+}
+
+std::optional<UserRow> SqliteStorage::userById(quint64 id)
+{
+    auto &q = prepared("SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE id = ?");
+    q.bindValue(0, sqlId(id));
+    exec(q);
+    std::optional<UserRow> row;
+    if (q.next())
+        row = userFrom(q);
+    q.finish();
+    return row;
+}
+
+void SqliteStorage::insertUser(const UserRow &user)
+{
+    auto &q = prepared(
+        "INSERT INTO users(id, name, pwhash, created_ms, feed_seq) VALUES(?, ?, ?, ?, 0)");
+    q.bindValue(0, sqlId(user.id));
+    q.bindValue(1, user.name);
+    q.bindValue(2, QString::fromLatin1(user.pwhash));
+    q.bindValue(3, user.createdMs);
+    exec(q);
+}
+
+void SqliteStorage::setPasswordHash(quint64 userId, const QByteArray &pwhash)
+{
+    auto &q = prepared("UPDATE users SET pwhash = ? WHERE id = ?");
+    q.bindValue(0, QString::fromLatin1(pwhash));
+    q.bindValue(1, sqlId(userId));
+    exec(q);
+}
+
+quint64 SqliteStorage::appendFeed(quint64 userId, qint64 timeMs, const QByteArray &body)
+{
+    auto &up = prepared("UPDATE users SET feed_seq = feed_seq + 1 WHERE id = ?");
+    up.bindValue(0, sqlId(userId));
+    exec(up);
+    if (up.numRowsAffected() != 1)
+        throw StorageError(QStringLiteral("appendFeed: no user %1").arg(userId));
+    auto &sel = prepared("SELECT feed_seq FROM users WHERE id = ?");
+    sel.bindValue(0, sqlId(userId));
+    exec(sel);
+    if (!sel.next())
+        throw StorageError(QStringLiteral("appendFeed: user %1 vanished").arg(userId));
+    const quint64 seq = u64(sel.value(0));
+    sel.finish();
+    auto &ins = prepared("INSERT INTO feed(user_id, seq, time_ms, body) VALUES(?, ?, ?, ?)");
+    ins.bindValue(0, sqlId(userId));
+    ins.bindValue(1, sqlId(seq));
+    ins.bindValue(2, timeMs);
+    ins.bindValue(3, body);
+    exec(ins);
+    return seq;
+}
+
+QList<FeedRow> SqliteStorage::feed(quint64 userId, quint64 afterSeq, int limit)
+{
+    auto &q = prepared("SELECT seq, time_ms, body FROM feed WHERE user_id = ? AND seq > ?"
+                       " ORDER BY seq LIMIT ?");
+    q.bindValue(0, sqlId(userId));
+    q.bindValue(1, sqlId(afterSeq));
+    q.bindValue(2, limit);
+    exec(q);
+    QList<FeedRow> rows;
+    while (q.next())
+        rows.append(FeedRow { u64(q.value(0)), q.value(1).toLongLong(), q.value(2).toByteArray() });
+    q.finish();
+    return rows;
+}
+
+// --- devices -----------------------------------------------------------------
+
+void SqliteStorage::insertDevice(const DeviceRow &d)
+{
+    auto &q = prepared("INSERT INTO devices(id, user_id, name, token_hash, created_ms,"
+                       " last_seen_ms, revoked) VALUES(?, ?, ?, ?, ?, ?, ?)");
+    q.bindValue(0, sqlId(d.id));
+    q.bindValue(1, sqlId(d.userId));
+    q.bindValue(2, d.name);
+    q.bindValue(3, d.tokenHash);
+    q.bindValue(4, d.createdMs);
+    q.bindValue(5, d.lastSeenMs);
+    q.bindValue(6, d.revoked ? 1 : 0);
+    exec(q);
+}
+
+std::optional<DeviceRow> SqliteStorage::deviceById(quint64 id)
+{
+    auto &q = prepared("SELECT id, user_id, name, token_hash, created_ms, last_seen_ms, revoked"
+                       " FROM devices WHERE id = ?");
+    q.bindValue(0, sqlId(id));
+    exec(q);
+    std::optional<DeviceRow> row;
+    if (q.next())
+        row = deviceFrom(q);
+    q.finish();
+    return row;
+}
+
+QList<DeviceRow> SqliteStorage::devicesOfUser(quint64 userId)
+{
+    auto &q = prepared("SELECT id, user_id, name, token_hash, created_ms, last_seen_ms, revoked"
+                       " FROM devices WHERE user_id = ? ORDER BY id");
+    q.bindValue(0, sqlId(userId));
+    exec(q);
+    QList<DeviceRow> rows;
+    while (q.next())
+        rows.append(deviceFrom(q));
+    q.finish();
+    return rows;
+}
+
+void SqliteStorage::touchDevice(quint64 id, qint64 lastSeenMs)
+{
+    auto &q = prepared("UPDATE devices SET last_seen_ms = ? WHERE id = ?");
+    q.bindValue(0, lastSeenMs);
+    q.bindValue(1, sqlId(id));
+    exec(q);
+}
+
+void SqliteStorage::revokeDevice(quint64 id)
+{
+    auto &q = prepared("UPDATE devices SET revoked = 1 WHERE id = ?");
+    q.bindValue(0, sqlId(id));
+    exec(q);
+}
+
+// --- conversations -----------------------------------------------------------
+
+std::optional<ConversationRow> SqliteStorage::conversationById(quint64 id)
+{
+    auto &q = prepared("SELECT id, kind, last_seq, created_ms FROM conversations WHERE id = ?");
+    q.bindValue(0, sqlId(id));
+    exec(q);
+    std::optional<ConversationRow> row;
+    if (q.next())
+        row = ConversationRow { u64(q.value(0)), q.value(1).toInt(), u64(q.value(2)),
+            q.value(3).toLongLong() };
+    q.finish();
+    return row;
+}
+
+std::optional<quint64> SqliteStorage::directConversation(const QString &directKey)
+{
+    auto &q = prepared("SELECT id FROM conversations WHERE direct_key = ?");
+    q.bindValue(0, directKey);
+    exec(q);
+    std::optional<quint64> id;
+    if (q.next())
+        id = u64(q.value(0));
+    q.finish();
+    return id;
+}
+
+void SqliteStorage::insertConversation(const ConversationRow &row, const QString &directKey)
+{
+    auto &q = prepared("INSERT INTO conversations(id, kind, direct_key, last_seq, created_ms)"
+                       " VALUES(?, ?, ?, ?, ?)");
+    q.bindValue(0, sqlId(row.id));
+    q.bindValue(1, row.kind);
+    q.bindValue(2, directKey.isEmpty() ? QVariant() : QVariant(directKey));
+    q.bindValue(3, sqlId(row.lastSeq));
+    q.bindValue(4, row.createdMs);
+    exec(q);
+}
+
+void SqliteStorage::setLastSeq(quint64 conversationId, quint64 lastSeq)
+{
+    auto &q = prepared("UPDATE conversations SET last_seq = ? WHERE id = ?");
+    q.bindValue(0, sqlId(lastSeq));
+    q.bindValue(1, sqlId(conversationId));
+    exec(q);
+}
+
+void SqliteStorage::insertMember(const MemberRow &m)
+{
+    auto &q = prepared("INSERT INTO members(conversation_id, user_id, role, joined_seq, read_seq)"
+                       " VALUES(?, ?, ?, ?, ?)");
+    q.bindValue(0, sqlId(m.conversationId));
+    q.bindValue(1, sqlId(m.userId));
+    q.bindValue(2, m.role);
+    q.bindValue(3, sqlId(m.joinedSeq));
+    q.bindValue(4, sqlId(m.readSeq));
+    exec(q);
+}
+
+std::optional<MemberRow> SqliteStorage::member(quint64 conversationId, quint64 userId)
+{
+    auto &q = prepared("SELECT m.conversation_id, m.user_id, u.name, m.role, m.joined_seq,"
+                       " m.read_seq FROM members m JOIN users u ON u.id = m.user_id"
+                       " WHERE m.conversation_id = ? AND m.user_id = ?");
+    q.bindValue(0, sqlId(conversationId));
+    q.bindValue(1, sqlId(userId));
+    exec(q);
+    std::optional<MemberRow> row;
+    if (q.next())
+        row = MemberRow { u64(q.value(0)), u64(q.value(1)), q.value(2).toString(),
+            q.value(3).toInt(), u64(q.value(4)), u64(q.value(5)) };
+    q.finish();
+    return row;
+}
+
+QList<MemberRow> SqliteStorage::members(quint64 conversationId)
+{
+    auto &q = prepared("SELECT m.conversation_id, m.user_id, u.name, m.role, m.joined_seq,"
+                       " m.read_seq FROM members m JOIN users u ON u.id = m.user_id"
+                       " WHERE m.conversation_id = ? ORDER BY m.user_id");
+    q.bindValue(0, sqlId(conversationId));
+    exec(q);
+    QList<MemberRow> rows;
+    while (q.next())
+        rows.append(MemberRow { u64(q.value(0)), u64(q.value(1)), q.value(2).toString(),
+            q.value(3).toInt(), u64(q.value(4)), u64(q.value(5)) });
+    q.finish();
+    return rows;
+}
+
+void SqliteStorage::setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq)
+{
+    auto &q = prepared("UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?");
+    q.bindValue(0, sqlId(readSeq));
+    q.bindValue(1, sqlId(conversationId));
+    q.bindValue(2, sqlId(userId));
+    exec(q);
+}
+
+QList<HeadRow> SqliteStorage::headsOfUser(quint64 userId)
+{
+    auto &q = prepared("SELECT c.id, c.last_seq FROM members m JOIN conversations c"
+                       " ON c.id = m.conversation_id WHERE m.user_id = ? ORDER BY c.id");
+    q.bindValue(0, sqlId(userId));
+    exec(q);
+    QList<HeadRow> rows;
+    while (q.next())
+        rows.append(HeadRow { u64(q.value(0)), u64(q.value(1)) });
+    q.finish();
+    return rows;
+}
+
+// --- events ------------------------------------------------------------------
+
+void SqliteStorage::insertEvent(const EventRow &e)
+{
+    auto &q = prepared("INSERT INTO events(conversation_id, seq, id, sender_id, sender_device,"
+                       " client_id, kind, time_ms, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bindValue(0, sqlId(e.conversationId));
+    q.bindValue(1, sqlId(e.seq));
+    q.bindValue(2, sqlId(e.id));
+    q.bindValue(3, sqlId(e.senderId));
+    q.bindValue(4, sqlId(e.senderDevice));
+    q.bindValue(5, e.clientId.isEmpty() ? QVariant() : QVariant(e.clientId));
+    q.bindValue(6, e.kind);
+    q.bindValue(7, e.timeMs);
+    q.bindValue(8, e.body);
+    exec(q);
+}
+
+std::optional<EventRow> SqliteStorage::eventByClientId(quint64 senderId, const QString &clientId)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kEventColumns
+        + " FROM events WHERE sender_id = ? AND client_id = ?";
+    auto &q = prepared(sql.constData());
+    q.bindValue(0, sqlId(senderId));
+    q.bindValue(1, clientId);
+    exec(q);
+    std::optional<EventRow> row;
+    if (q.next())
+        row = eventFrom(q);
+    q.finish();
+    return row;
+}
+
+QList<EventRow> SqliteStorage::events(quint64 conversationId, quint64 afterSeq, int limit)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kEventColumns
+        + " FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+    auto &q = prepared(sql.constData());
+    q.bindValue(0, sqlId(conversationId));
+    q.bindValue(1, sqlId(afterSeq));
+    q.bindValue(2, limit);
+    exec(q);
+    QList<EventRow> rows;
+    while (q.next())
+        rows.append(eventFrom(q));
+    q.finish();
+    return rows;
+}
+
+} // namespace natter::server

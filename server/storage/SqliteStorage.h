@@ -1,0 +1,75 @@
+// SqliteStorage: Storage on Qt's QSQLITE driver. One instance = one named
+// connection, created, used and destroyed on one thread (writer or reader).
+// WAL mode lets the reader run pulls while the writer commits.
+#pragma once
+
+#include "storage/Storage.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace natter::server {
+
+struct SqliteOptions
+{
+    QString synchronous = QStringLiteral("FULL");
+    int busyTimeoutMs = 5000;
+    bool migrate = true; // the writer migrates; readers only check the version
+};
+
+class SqliteStorage : public Storage
+{
+public:
+    // Opens (creating if needed) the database file; throws StorageError.
+    SqliteStorage(const QString &path, const SqliteOptions &options);
+    ~SqliteStorage() override;
+
+    static int schemaVersion();
+
+    void begin() override;
+    void commit() override;
+    void rollback() override;
+    void savepoint(const QString &name) override;
+    void releaseSavepoint(const QString &name) override;
+    void rollbackToSavepoint(const QString &name) override;
+
+    std::optional<UserRow> userByName(const QString &name) override;
+    std::optional<UserRow> userById(quint64 id) override;
+    void insertUser(const UserRow &user) override;
+    void setPasswordHash(quint64 userId, const QByteArray &pwhash) override;
+    quint64 appendFeed(quint64 userId, qint64 timeMs, const QByteArray &body) override;
+    QList<FeedRow> feed(quint64 userId, quint64 afterSeq, int limit) override;
+
+    void insertDevice(const DeviceRow &device) override;
+    std::optional<DeviceRow> deviceById(quint64 id) override;
+    QList<DeviceRow> devicesOfUser(quint64 userId) override;
+    void touchDevice(quint64 id, qint64 lastSeenMs) override;
+    void revokeDevice(quint64 id) override;
+
+    std::optional<ConversationRow> conversationById(quint64 id) override;
+    std::optional<quint64> directConversation(const QString &directKey) override;
+    void insertConversation(const ConversationRow &row, const QString &directKey) override;
+    void setLastSeq(quint64 conversationId, quint64 lastSeq) override;
+    void insertMember(const MemberRow &member) override;
+    std::optional<MemberRow> member(quint64 conversationId, quint64 userId) override;
+    QList<MemberRow> members(quint64 conversationId) override;
+    void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) override;
+    QList<HeadRow> headsOfUser(quint64 userId) override;
+
+    void insertEvent(const EventRow &event) override;
+    std::optional<EventRow> eventByClientId(quint64 senderId, const QString &clientId) override;
+    QList<EventRow> events(quint64 conversationId, quint64 afterSeq, int limit) override;
+
+private:
+    QSqlQuery &prepared(const char *sql); // cached per connection
+    void exec(QSqlQuery &query);
+    void execDirect(const QString &sql);
+    void migrate();
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<const char *, QSqlQuery> m_statements;
+};
+
+} // namespace natter::server
