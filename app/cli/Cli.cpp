@@ -356,7 +356,7 @@ int Cli::cmdHistory(const QStringList &args)
     }
     const QString peer = peerArg(args[0]);
     try {
-        QList<MessageRow> rows = m_store->messages(peer, limit);
+        QList<MessageRow> rows = m_store->latestMessages(peer, limit);
         if (rows.size() > limit)
             rows = rows.mid(rows.size() - limit);
         if (const auto conv = m_store->conversationForPeer(peer)) {

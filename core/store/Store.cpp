@@ -2,11 +2,12 @@
 
 #include "natter.pb.h"
 
+#include "Logging.h"
 #include <QDir>
-#include <QLoggingCategory>
 #include <QSet>
 
-Q_LOGGING_CATEGORY(lcStore, "natter.store")
+#include <algorithm>
+#include <limits>
 
 namespace natter {
 
@@ -376,48 +377,81 @@ QList<ConversationSummary> Store::conversations(int limit)
 
 #undef NATTER_SUMMARY_SELECT
 
+// Columns: id, seq, client_id, sender_id, sender name, time_ms, body.
+MessageRow Store::messageFrom(Statement &st)
+{
+    MessageRow row;
+    row.id = quint64(st.int64(0));
+    row.seq = quint64(st.int64(1));
+    row.clientId = st.text(2);
+    const bool mine = quint64(st.int64(3)) == m_me;
+    row.from = st.text(4);
+    row.timeMs = st.int64(5);
+    row.text = eventText(st.blob(6));
+    row.state = mine ? MessageRow::State::Sent : MessageRow::State::Received;
+    return row;
+}
+
 QList<MessageRow> Store::messages(const QString &peer, int limit, quint64 beforeSeq)
 {
     QList<MessageRow> out;
-    if (const auto conv = conversationForPeer(peer)) {
-        Statement &st = m_db.prepare(
-            "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body "
-            "FROM events e LEFT JOIN users u ON u.id = e.sender_id "
-            "WHERE e.conversation_id = ? AND e.kind = 1 AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
-        st.bind(1, qint64(*conv))
-            .bind(2, beforeSeq ? qint64(beforeSeq) : std::numeric_limits<qint64>::max())
-            .bind(3, qint64(limit));
-        while (st.step()) {
-            MessageRow row;
-            row.id = quint64(st.int64(0));
-            row.seq = quint64(st.int64(1));
-            row.clientId = st.text(2);
-            const bool mine = quint64(st.int64(3)) == m_me;
-            row.from = st.text(4);
-            row.timeMs = st.int64(5);
-            row.text = eventText(st.blob(6));
-            row.state = mine ? MessageRow::State::Sent : MessageRow::State::Received;
-            out.prepend(row);
-        }
-        st.reset();
-    }
-    if (beforeSeq == 0) {
-        Statement &ob = m_db.prepare("SELECT client_id, body, state, created_ms, error FROM outbox "
-                                     "WHERE peer = ? AND kind = 1 ORDER BY ord");
-        ob.bind(1, peer);
-        while (ob.step()) {
-            MessageRow row;
-            row.clientId = ob.text(0);
-            row.text = eventText(ob.blob(1));
-            row.state = ob.int64(2) == 2 ? MessageRow::State::Failed : MessageRow::State::Pending;
-            row.timeMs = ob.int64(3);
-            row.error = ob.text(4);
-            row.from = m_meName;
-            out.append(row);
-        }
-        ob.reset();
-    }
+    const auto conv = conversationForPeer(peer);
+    if (!conv)
+        return out;
+    Statement &st = m_db.prepare(
+        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body "
+        "FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+        "WHERE e.conversation_id = ? AND e.kind = 1 AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
+    st.bind(1, qint64(*conv))
+        .bind(2, beforeSeq ? qint64(beforeSeq) : std::numeric_limits<qint64>::max())
+        .bind(3, qint64(limit));
+    while (st.step())
+        out.append(messageFrom(st));
+    st.reset();
+    std::reverse(out.begin(), out.end());
     return out;
+}
+
+QList<MessageRow> Store::messagesAfter(const QString &peer, quint64 afterSeq, int limit)
+{
+    QList<MessageRow> out;
+    const auto conv = conversationForPeer(peer);
+    if (!conv)
+        return out;
+    Statement &st = m_db.prepare(
+        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body "
+        "FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+        "WHERE e.conversation_id = ? AND e.kind = 1 AND e.seq > ? ORDER BY e.seq LIMIT ?");
+    st.bind(1, qint64(*conv)).bind(2, qint64(afterSeq)).bind(3, qint64(limit));
+    while (st.step())
+        out.append(messageFrom(st));
+    st.reset();
+    return out;
+}
+
+QList<MessageRow> Store::outboxMessages(const QString &peer)
+{
+    QList<MessageRow> out;
+    Statement &ob = m_db.prepare("SELECT client_id, body, state, created_ms, error FROM outbox "
+                                 "WHERE peer = ? AND kind = 1 ORDER BY ord");
+    ob.bind(1, peer);
+    while (ob.step()) {
+        MessageRow row;
+        row.clientId = ob.text(0);
+        row.text = eventText(ob.blob(1));
+        row.state = ob.int64(2) == 2 ? MessageRow::State::Failed : MessageRow::State::Pending;
+        row.timeMs = ob.int64(3);
+        row.error = ob.text(4);
+        row.from = m_meName;
+        out.append(row);
+    }
+    ob.reset();
+    return out;
+}
+
+QList<MessageRow> Store::latestMessages(const QString &peer, int limit)
+{
+    return messages(peer, limit) + outboxMessages(peer);
 }
 
 int Store::unreadTotal()

@@ -124,9 +124,15 @@ public:
     std::optional<quint64> conversationForPeer(const QString &peer);
     std::optional<ConversationSummary> conversation(quint64 id);
     QList<ConversationSummary> conversations(int limit = 1000);
-    // Newest `limit` messages with seq < beforeSeq (0 = from the newest),
-    // oldest first; then the outbox's entries for this peer when beforeSeq is 0.
+    // Newest `limit` stored messages with seq < beforeSeq (0 = from the
+    // newest), oldest first.
     QList<MessageRow> messages(const QString &peer, int limit, quint64 beforeSeq = 0);
+    // Stored messages with seq > afterSeq, oldest first.
+    QList<MessageRow> messagesAfter(const QString &peer, quint64 afterSeq, int limit);
+    // The outbox's messages to this peer not acknowledged yet, in send order.
+    QList<MessageRow> outboxMessages(const QString &peer);
+    // The full view of a conversation's end: newest `limit` messages, then the outbox.
+    QList<MessageRow> latestMessages(const QString &peer, int limit);
     int unreadTotal();
 
 private:
@@ -135,6 +141,7 @@ private:
     void setStateText(const char *key, const QString &value);
     void advanceLocalSeq(quint64 conversationId);
     ConversationSummary summaryFrom(Statement &st);
+    MessageRow messageFrom(Statement &st);
 
     Database m_db;
     quint64 m_me = 0; // cached own user id

@@ -2,10 +2,8 @@
 
 #include "protocol/Frame.h"
 
+#include "Logging.h"
 #include <QDateTime>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcConnection, "natter.connection")
 
 namespace natter {
 

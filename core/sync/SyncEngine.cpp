@@ -2,10 +2,8 @@
 
 #include "protocol/Frame.h"
 
-#include <QLoggingCategory>
+#include "Logging.h"
 #include <QRandomGenerator>
-
-Q_LOGGING_CATEGORY(lcSync, "natter.sync")
 
 namespace natter {
 

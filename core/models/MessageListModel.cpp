@@ -1,0 +1,202 @@
+#include "models/MessageListModel.h"
+
+#include "Logging.h"
+
+#include <QDateTime>
+
+namespace natter {
+
+namespace {
+
+QString stateName(MessageRow::State s)
+{
+    switch (s) {
+    case MessageRow::State::Received: return QStringLiteral("received");
+    case MessageRow::State::Sent: return QStringLiteral("sent");
+    case MessageRow::State::Pending: return QStringLiteral("pending");
+    case MessageRow::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(Store &store, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+{
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MessageRow &m = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return m.text;
+    case MessageIdRole: return m.id ? QString::number(m.id) : QString();
+    case SeqRole: return qulonglong(m.seq);
+    case ClientIdRole: return m.clientId;
+    case FromRole: return m.from;
+    case StateRole: return stateName(m.state);
+    case OutgoingRole: return m.outgoing();
+    case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.timeMs);
+    case ErrorRole: return m.error;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {
+        { MessageIdRole, "messageId" },
+        { SeqRole, "seq" },
+        { ClientIdRole, "clientId" },
+        { FromRole, "from" },
+        { TextRole, "text" },
+        { StateRole, "state" },
+        { OutgoingRole, "outgoing" },
+        { TimeRole, "time" },
+        { ErrorRole, "error" },
+    };
+}
+
+void MessageListModel::setPeer(const QString &peer)
+{
+    if (peer == m_peer)
+        return;
+    m_peer = peer;
+    emit peerChanged();
+    reload();
+}
+
+void MessageListModel::setPageSize(int size)
+{
+    if (size == m_pageSize || size <= 0)
+        return;
+    m_pageSize = size;
+    emit pageSizeChanged();
+}
+
+qsizetype MessageListModel::storedCount() const
+{
+    qsizetype n = m_rows.size();
+    while (n > 0 && m_rows.at(n - 1).seq == 0)
+        --n;
+    return n;
+}
+
+void MessageListModel::reload()
+{
+    QList<MessageRow> rows;
+    if (!m_peer.isEmpty()) {
+        try {
+            rows = m_store.messages(m_peer, m_pageSize + 1);
+            m_moreBefore = rows.size() > m_pageSize;
+            if (m_moreBefore)
+                rows.removeFirst();
+            rows += m_store.outboxMessages(m_peer);
+        } catch (const StoreError &e) {
+            qCWarning(lcModels) << "cannot read messages:" << e.message();
+        }
+    }
+    const qsizetype before = m_rows.size();
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+    if (before != m_rows.size())
+        emit countChanged();
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_moreBefore;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !m_moreBefore || m_fetchQueued)
+        return;
+    // Load on the next event-loop pass: views call fetchMore while they are
+    // laying out, and inserting rows from inside that call confuses them.
+    m_fetchQueued = true;
+    QMetaObject::invokeMethod(this, &MessageListModel::loadOlder, Qt::QueuedConnection);
+}
+
+void MessageListModel::loadOlder()
+{
+    m_fetchQueued = false;
+    if (!m_moreBefore)
+        return;
+    const quint64 oldest = storedCount() > 0 ? m_rows.first().seq : 0;
+    QList<MessageRow> older;
+    try {
+        older = m_store.messages(m_peer, m_pageSize + 1, oldest);
+    } catch (const StoreError &e) {
+        qCWarning(lcModels) << "cannot read older messages:" << e.message();
+        return;
+    }
+    m_moreBefore = older.size() > m_pageSize;
+    if (m_moreBefore)
+        older.removeFirst();
+    if (older.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_rows = older + m_rows;
+    endInsertRows();
+    emit countChanged();
+}
+
+void MessageListModel::refresh()
+{
+    if (m_peer.isEmpty())
+        return;
+    const qsizetype stored = storedCount();
+    if (stored == 0) {
+        reload(); // nothing loaded yet: read the newest page, not everything
+        return;
+    }
+    const quint64 oldest = m_rows.first().seq;
+    QList<MessageRow> window;
+    QList<MessageRow> outbox;
+    try {
+        // Re-read the loaded window: events can land inside it too, when a
+        // gap before our own acknowledged message is filled late.
+        window = m_store.messagesAfter(m_peer, oldest - 1, 1000000);
+        outbox = m_store.outboxMessages(m_peer);
+    } catch (const StoreError &e) {
+        qCWarning(lcModels) << "cannot read messages:" << e.message();
+        return;
+    }
+    const qsizetype before = m_rows.size();
+    bool prefixHolds = window.size() >= stored;
+    for (qsizetype i = 0; prefixHolds && i < stored; ++i)
+        prefixHolds = window.at(i).seq == m_rows.at(i).seq;
+    if (!prefixHolds) {
+        beginResetModel();
+        m_rows = window + outbox;
+        endResetModel();
+    } else {
+        if (before > stored) {
+            beginRemoveRows({}, int(stored), int(before) - 1);
+            m_rows.resize(stored);
+            endRemoveRows();
+        }
+        QList<MessageRow> tail = window.mid(stored) + outbox;
+        if (!tail.isEmpty()) {
+            beginInsertRows({}, int(stored), int(stored + tail.size()) - 1);
+            m_rows += tail;
+            endInsertRows();
+        }
+    }
+    if (before != m_rows.size())
+        emit countChanged();
+}
+
+} // namespace natter

@@ -1,0 +1,70 @@
+// The messages of one conversation, oldest first: a page of the newest
+// stored messages, older pages through fetchMore() (lazy loading on scroll),
+// then the outbox's pending or failed messages at the end. Reads only the
+// local Store given to it; refresh() appends what arrived and replaces the
+// outbox tail, so views keep their position.
+#pragma once
+
+#include "store/Store.h"
+
+#include <QAbstractListModel>
+
+namespace natter {
+
+class MessageListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(QString peer READ peer WRITE setPeer NOTIFY peerChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+
+public:
+    enum Role {
+        MessageIdRole = Qt::UserRole + 1, // QString: snowflake id ("" while pending)
+        SeqRole, // qulonglong: conversation sequence (0 while pending)
+        ClientIdRole, // QString: the sender's client id (own messages)
+        FromRole, // QString: sender's user name
+        TextRole, // QString
+        StateRole, // QString: "received", "sent", "pending" or "failed"
+        OutgoingRole, // bool: written by this account (any of its devices)
+        TimeRole, // QDateTime: server time, or queue time while pending
+        ErrorRole, // QString: why a failed message failed
+    };
+    Q_ENUM(Role)
+
+    explicit MessageListModel(Store &store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    QString peer() const { return m_peer; }
+    void setPeer(const QString &peer);
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int size);
+
+public slots:
+    // New events or outbox changes for this conversation.
+    void refresh();
+
+signals:
+    void peerChanged();
+    void countChanged();
+    void pageSizeChanged();
+
+private:
+    void reload();
+    void loadOlder();
+    qsizetype storedCount() const; // rows that are stored events (not outbox)
+
+    Store &m_store;
+    QString m_peer;
+    int m_pageSize = 50;
+    QList<MessageRow> m_rows;
+    bool m_moreBefore = false;
+    bool m_fetchQueued = false;
+};
+
+} // namespace natter
