@@ -343,6 +343,7 @@ class Env:
         self.natterd, self.cli, self.tmp = natterd, cli, tmp
         self.procs = []
         self.server = None
+        self.soft_failures = []
 
     def base_env(self):
         e = dict(os.environ)
@@ -357,6 +358,23 @@ class Env:
         e["XDG_DATA_HOME"] = os.path.join(home, ".local", "share")
         e["XDG_CACHE_HOME"] = os.path.join(home, ".cache")
         return e
+
+    def soft(self, what):
+        """`with env.soft("..."):` records a failure and lets the test go on
+        with independent checks; the test still fails at the end."""
+        env = self
+
+        class _Soft:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, typ, val, tb):
+                if typ is TestFailure:
+                    env.soft_failures.append("%s: %s" % (what, val))
+                    print("\nFAIL (continuing) %s: %s\n" % (what, val), flush=True)
+                    return True
+                return False
+        return _Soft()
 
     def track(self, proc):
         self.procs.append(proc)
@@ -401,7 +419,12 @@ def run_test(main):
     ok = False
     try:
         main(env)
-        ok = True
+        if env.soft_failures:
+            print("\nFAIL %s: %d check(s) failed:\n  - %s" % (
+                name, len(env.soft_failures), "\n  - ".join(
+                    f.splitlines()[0] for f in env.soft_failures)), flush=True)
+        else:
+            ok = True
     except TestFailure as e:
         print("\nFAIL %s: %s" % (name, e), flush=True)
     except Exception:

@@ -17,9 +17,9 @@ def main(env):
     pc1 = env.client("alice-pc1")
     pc2 = env.client("alice-pc2")
     bob = env.client("bob")
-    pc1.register("alice", "alice-pw", device="pc1")
-    bob.register("bob", "bob-pw", device="bob-pc")
-    pc2.login("alice", "alice-pw", device="pc2")
+    pc1.register("alice", "alice-password", device="pc1")
+    bob.register("bob", "bob-password", device="bob-pc")
+    pc2.login("alice", "alice-password", device="pc2")
 
     a_texts = ["a->b %04d ünïcødé ✓" % i for i in range(N)]
     b_texts = ["b->a %04d" % i for i in range(N)]

@@ -12,9 +12,9 @@ def main(env):
     pc1 = env.client("alice-pc1")
     pc2 = env.client("alice-pc2")
     bob = env.client("bob")
-    pc1.register("alice", "alice-pw", device="pc1")
-    bob.register("bob", "bob-pw", device="bob-pc")
-    pc2.login("alice", "alice-pw", device="pc2")
+    pc1.register("alice", "alice-password", device="pc1")
+    bob.register("bob", "bob-password", device="bob-pc")
+    pc2.login("alice", "alice-password", device="pc2")
 
     sent = ["from pc1 #%d (%d)" % (i, os.getpid()) for i in range(3)]
     for t in sent:

@@ -19,8 +19,8 @@ def main(env):
     env.start_server()
     alice = env.client("alice")
     bob = env.client("bob")
-    alice.register("alice", "alice-pw", device="alice-pc")
-    bob.register("bob", "bob-pw", device="bob-pc")
+    alice.register("alice", "alice-password", device="alice-pc")
+    bob.register("bob", "bob-password", device="bob-pc")
     # warm-up: conversation exists, bob knows it
     alice.send("bob", "warm-up")
 

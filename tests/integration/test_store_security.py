@@ -32,8 +32,8 @@ def main(env):
     env.start_server()
     alice = env.client("alice", passphrase="correct horse battery staple")
     bob = env.client("bob")
-    alice.register("alice", "alice-pw", device="alice-pc")
-    bob.register("bob", "bob-pw", device="bob-pc")
+    alice.register("alice", "alice-password", device="alice-pc")
+    bob.register("bob", "bob-password", device="bob-pc")
 
     # a normal session with unique texts both ways, plus some bulk so the
     # database has many pages
