@@ -7,7 +7,7 @@ pkgs=(
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
-  procps
+  procps python3
 )
 missing=()
 for p in "${pkgs[@]}"; do
