@@ -64,8 +64,7 @@ void Cli::fail(const QString &message, int code)
         return;
     m_finished = true;
     fprintf(stderr, "natter-cli: %s\n", qPrintable(message));
-    fflush(stdout);
-    QCoreApplication::exit(code);
+    exitLater(code);
 }
 
 void Cli::finish(int code)
@@ -73,8 +72,15 @@ void Cli::finish(int code)
     if (m_finished)
         return;
     m_finished = true;
+    exitLater(code);
+}
+
+// Queued, so that it also works when called before the event loop runs.
+void Cli::exitLater(int code)
+{
     fflush(stdout);
-    QCoreApplication::exit(code);
+    QMetaObject::invokeMethod(
+        qApp, [code] { QCoreApplication::exit(code); }, Qt::QueuedConnection);
 }
 
 int Cli::start(const QStringList &arguments)

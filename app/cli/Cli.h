@@ -29,6 +29,7 @@ private:
     bool openProfile(bool create);
     void fail(const QString &message, int code = Failure);
     void finish(int code = Success);
+    static void exitLater(int code);
     void runEngineUntilIdle(std::function<void()> whenIdle);
 
     int cmdAuth(bool isRegister, const QStringList &args);
