@@ -533,3 +533,38 @@ def wait_proc(client, proc, timeout, what):
     except subprocess.TimeoutExpired:
         fail("%s did not finish within %ds\n%s" % (what, timeout, client.describe_proc(proc)))
     check(proc.returncode == 0, "%s failed\n%s" % (what, client.describe_proc(proc)))
+
+
+ISO_UTC_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
+HISTORY_KEYS = {"id", "client_id", "seq", "from", "text", "state", "time"}
+
+
+def check_history_format(msgs, what):
+    """The `history` JSON-lines contract: keys, types, ISO-8601 UTC time,
+    pending (seq null) only at the end."""
+    seen_pending = False
+    for m in msgs:
+        missing = HISTORY_KEYS - set(m)
+        check(not missing, "%s: history entry lacks %s: %r" % (what, sorted(missing), m))
+        check(m["id"] is None or (isinstance(m["id"], str) and m["id"].isdigit()),
+              "%s: id must be a decimal snowflake string or null: %r" % (what, m))
+        check(m["client_id"] is None or isinstance(m["client_id"], str),
+              "%s: client_id must be a string or null: %r" % (what, m))
+        check(m["seq"] is None or (isinstance(m["seq"], int) and m["seq"] >= 2),
+              "%s: seq must be an int >= 2 or null: %r" % (what, m))
+        check(m["state"] in ("pending", "sent", "failed", "received"),
+              "%s: bad state: %r" % (what, m))
+        check(isinstance(m["time"], str) and ISO_UTC_RE.match(m["time"]) is not None,
+              "%s: time must be ISO-8601 UTC: %r" % (what, m))
+        if m["state"] == "received":
+            check(m["id"] is not None and m["seq"] is not None,
+                  "%s: a received message needs id and seq: %r" % (what, m))
+        if m["state"] == "sent":
+            check(m["id"] is not None and m["seq"] is not None,
+                  "%s: a sent (acked) message needs id and seq: %r" % (what, m))
+        if m["state"] == "pending":
+            check(m["seq"] is None, "%s: a pending message has no seq yet: %r" % (what, m))
+            seen_pending = True
+        elif seen_pending and m["seq"] is not None:
+            fail("%s: a message with a seq follows a pending one (pending must be at "
+                 "the end): %r" % (what, m))

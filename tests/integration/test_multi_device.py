@@ -38,6 +38,8 @@ def main(env):
         c.sync()
     hs = {"pc1": pc1.history("bob"), "pc2": pc2.history("bob"), "bob": bob.history("alice")}
     h.check_same_histories(hs, "after bob's reply")
+    for name, msgs in hs.items():
+        h.check_history_format(msgs, "[%s]" % name)
     for name in ("pc1", "pc2"):
         h.check_eq([(m["from"], m["text"], m["state"]) for m in hs[name]],
                    [("alice", t, "sent") for t in sent] + [("bob", reply, "received")],

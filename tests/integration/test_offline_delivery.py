@@ -41,6 +41,7 @@ def main(env):
     h.check_eq([(m["text"], m["state"], m["seq"]) for m in ah],
                [(t1, "sent", 2), (t2, "pending", None), (t3, "pending", None)],
                "alice's history with the server down (pending at the end, seq null)")
+    h.check_history_format(ah, "alice's history with pending messages")
     h.check(all(m["client_id"] for m in ah[1:]),
             "pending messages must have a client_id: %r" % ah[1:])
 
@@ -50,8 +51,10 @@ def main(env):
     h.check_eq([(m["text"], m["state"], m["seq"]) for m in ah],
                [(t1, "sent", 2), (t2, "sent", 3), (t3, "sent", 4)],
                "alice's history after replaying the outbox")
+    h.check_history_format(ah, "alice's history after replay")
     bob.sync()
     bh = bob.history("alice")
+    h.check_history_format(bh, "bob's history after replay")
     h.check_eq([(m["from"], m["text"], m["state"]) for m in bh],
                [("alice", t1, "received"), ("alice", t2, "received"), ("alice", t3, "received")],
                "bob's history after the replay")
