@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import natter_harness as h
 
 N = 500
-KILLS = 5
+KILLS = 7
 
 
 def main(env):
@@ -27,19 +27,25 @@ def main(env):
     b_texts = ["bob %03d" % i for i in range(N)]
     pa = pc1.popen("send", "@bob", "-")
     pb = bob.popen("send", "@alice", "-")
-    # feed over ~8 s so the crashes hit the senders mid-stream
-    ta = threading.Thread(target=h.feed_lines, args=(pa, a_texts, 0.016))
-    tb = threading.Thread(target=h.feed_lines, args=(pb, b_texts, 0.016))
+    # feed in bursts of 25 lines every 0.3 s (~6 s in all) so that the crashes
+    # hit the server while it has sends in flight (commit/ack window)
+    def feed_bursts(proc, texts):
+        for i in range(0, len(texts), 25):
+            h.feed_lines(proc, texts[i:i + 25], close=False)
+            time.sleep(0.3)
+        h.feed_lines(proc, [], close=True)
+    ta = threading.Thread(target=feed_bursts, args=(pa, a_texts))
+    tb = threading.Thread(target=feed_bursts, args=(pb, b_texts))
     ta.start(); tb.start()
 
     kills_while_sending = 0
     for k in range(KILLS):
-        time.sleep(1.5)
+        time.sleep(0.7 + 0.25 * (k % 3))
         busy = pa.poll() is None or pb.poll() is None
         srv.kill()
         kills_while_sending += busy
         h.log("kill %d of natterd (senders running: %s)" % (k + 1, busy))
-        time.sleep(0.3)
+        time.sleep(0.2)
         srv.start()
     ta.join(); tb.join()
     h.wait_proc(pc1, pa, 180, "alice's send @bob - across server crashes")
