@@ -4,7 +4,9 @@ plaintext message text or key bytes anywhere in the profile directory."""
 import os
 import re
 import shutil
+import signal
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import natter_harness as h
@@ -73,7 +75,40 @@ def main(env):
     h.log("profile files: %s" % ", ".join("%s (%d B)" % (os.path.relpath(p, alice.profile),
                                                         os.path.getsize(p)) for p in files))
     hits = grep_dir(alice.profile, needles)
-    h.check(not hits, "plaintext found in the profile directory: %r" % hits)
+    h.check(not hits, "plaintext found in alice's profile directory: %r" % hits)
+    # bob's profile (received secret_out, sent secret_in) and the HOME the
+    # clients ran with (no plaintext caches / settings outside the profile)
+    bob_key = bob.run("key").out.strip()
+    bob_needles = dict(needles)
+    del bob_needles["passphrase"]
+    bob_needles.update({"bob key hex lower": bob_key.lower().encode(),
+                        "bob key hex upper": bob_key.upper().encode(),
+                        "bob key raw": bytes.fromhex(bob_key),
+                        "bob passphrase": bob.passphrase.encode()})
+    hits = grep_dir(bob.profile, bob_needles)
+    h.check(not hits, "plaintext found in bob's profile directory: %r" % hits)
+    hits = grep_dir(env.base_env()["HOME"], bob_needles)
+    h.check(not hits, "plaintext found under the clients' HOME: %r" % hits)
+
+    # a client killed mid-write leaves WAL/journal files behind: still no plaintext
+    secret_kill = "SECRET-KILLED-%d-okapi-d00d" % os.getpid()
+    p = alice.popen("send", "@bob", "-")
+    h.feed_lines(p, ["%s %03d" % (secret_kill, i) for i in range(40)], delay=0.02,
+                 close=False)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGKILL)
+    p.wait(10)
+    left = [os.path.relpath(f, alice.profile) for f in profile_files(alice.profile)]
+    h.log("profile files after SIGKILL: %s" % ", ".join(left))
+    kill_needles = dict(needles)
+    kill_needles["killed text"] = secret_kill.encode()
+    hits = grep_dir(alice.profile, kill_needles)
+    h.check(not hits, "plaintext found in the profile after a SIGKILL mid-write: %r" % hits)
+    alice.sync()
+    # from here on `texts` is alice's full history, including the killed run's
+    texts = [m["text"] for m in alice.history("bob")]
+    h.check(texts[:302] == [m["text"] for m in hist],
+            "history changed after the killed send: %r" % texts[:5])
 
     # -- wrong passphrase: clear error, profile untouched
     res = alice.run("history", "@bob", passphrase="wrong passphrase", expect_ok=False)
