@@ -1,5 +1,6 @@
 #include "conversations/ConversationRequests.h"
 
+#include "Logging.h"
 #include "conversations/NotifyRouter.h"
 
 #include <QDateTime>
@@ -10,7 +11,8 @@ namespace {
 
 std::function<void(const QString &)> failWith(const Requester &who)
 {
-    return [who](const QString &) {
+    return [who](const QString &error) {
+        qCWarning(lcConversations) << "request" << who.requestId << "failed:" << error;
         who.error(proto::INTERNAL, QStringLiteral("storage failure, retry"));
     };
 }
