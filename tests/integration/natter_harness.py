@@ -268,6 +268,9 @@ class Client:
                  % (self.name, timeout, res.describe()))
         res = CliResult(list(args), proc.returncode, out.decode("utf-8", "replace"),
                         err.decode("utf-8", "replace"), time.time() - t0)
+        if res.elapsed > 3 or os.environ.get("NATTER_IT_VERBOSE"):
+            log("[%s] natter-cli %s -> %s in %.1fs" % (self.name, " ".join(args)[:80],
+                                                       res.rc, res.elapsed))
         if expect_ok is True and res.rc != 0:
             fail("[%s] command failed\n%s" % (self.name, res.describe()))
         if expect_ok is False:

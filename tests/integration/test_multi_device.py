@@ -66,5 +66,29 @@ def main(env):
     h.check_same_histories({"pc1": pc1.history("bob"), "pc2": pc2.history("bob"),
                             "bob": bob.history("alice")}, "after read")
 
+    # history --limit N: the newest N, oldest first
+    full = pc1.history("bob")
+    res = pc1.run("history", "@bob", "--limit", "2")
+    lim = h.parse_json_lines(res.out, "history --limit 2")
+    h.check_eq([h.key_of(m) for m in lim], [h.key_of(m) for m in full[-2:]],
+               "history @bob --limit 2 (newest two, oldest first)")
+
+    # conversations: most recent first, the same on both devices
+    carol = env.client("carol")
+    carol.register("carol", "carol-password", device="carol-pc")
+    pc1.send("carol", "hi carol")
+    pc2.sync()
+    for c in (pc1, pc2):
+        h.check_eq([x.get("with") for x in c.conversations()], ["carol", "bob"],
+                   "[%s] conversation order after writing to carol" % c.name)
+    bob.send("alice", "bob again")
+    for c in (pc1, pc2):
+        c.sync()
+        convs = c.conversations()
+        h.check_eq([x.get("with") for x in convs], ["bob", "carol"],
+                   "[%s] conversation order after bob wrote again" % c.name)
+        h.check_eq([(x.get("with"), x.get("unread")) for x in convs],
+                   [("bob", 1), ("carol", 0)], "[%s] unread counts" % c.name)
+
 
 h.run_test(main)
