@@ -80,7 +80,11 @@ quint16 Server::port() const
 
 QString Server::host() const
 {
-    return m_listener ? m_listener->serverAddress().toString() : QString();
+    if (!m_listener)
+        return {};
+    const QHostAddress a = m_listener->serverAddress();
+    return a.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + a.toString() + ']'
+                                                         : a.toString();
 }
 
 void Server::shutdown()

@@ -1,6 +1,7 @@
 #include "storage/DbWorker.h"
 
 #include "Logging.h"
+#include "storage/TransactionGuard.h"
 
 namespace natter::server {
 
@@ -93,61 +94,40 @@ void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
 {
     struct Result
     {
-        bool failed = false;
-        QString error;
+        QString error; // this op failed alone; its writes were rolled back
         std::function<void()> deliver;
     };
     std::vector<Result> results(batch.size());
-    QString commitError;
+    QString batchError; // the whole transaction failed: nothing was written
     try {
-        storage.begin();
-    } catch (const StorageError &e) {
-        commitError = e.message();
-    }
-    if (commitError.isEmpty()) {
+        TransactionGuard tx(storage);
         const QString sp = QStringLiteral("op");
         for (size_t i = 0; i < batch.size(); ++i) {
+            storage.savepoint(sp);
             try {
-                storage.savepoint(sp);
                 DbOutcome outcome = batch[i].run(storage);
                 if (outcome.rollback)
                     storage.rollbackToSavepoint(sp);
-                storage.releaseSavepoint(sp);
                 results[i].deliver = std::move(outcome.deliver);
             } catch (const StorageError &e) {
-                results[i].failed = true;
-                results[i].error = e.message();
                 qCWarning(lcStorage) << "op failed:" << e.message();
-                try {
-                    storage.rollbackToSavepoint(sp);
-                    storage.releaseSavepoint(sp);
-                } catch (const StorageError &e2) {
-                    commitError = e2.message(); // the transaction itself is broken
-                    break;
-                }
+                results[i].error = e.message();
+                storage.rollbackToSavepoint(sp); // if this throws, the batch is lost
             }
+            storage.releaseSavepoint(sp);
         }
-        if (commitError.isEmpty()) {
-            try {
-                storage.commit();
-                ++m_batches;
-            } catch (const StorageError &e) {
-                commitError = e.message();
-            }
-        }
-        if (!commitError.isEmpty()) {
-            qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << commitError;
-            try {
-                storage.rollback();
-            } catch (const StorageError &) {
-                // Nothing left to undo.
-            }
-        }
+        tx.commit();
+        ++m_batches;
+    } catch (const StorageError &e) {
+        batchError = e.message();
+        qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << batchError;
     }
+    // Only now, after the commit, do acks and notifies leave.
     for (size_t i = 0; i < batch.size(); ++i) {
-        if (!commitError.isEmpty() || results[i].failed) {
+        const QString &error = batchError.isEmpty() ? results[i].error : batchError;
+        if (!error.isEmpty()) {
             if (batch[i].fail)
-                batch[i].fail(commitError.isEmpty() ? results[i].error : commitError);
+                batch[i].fail(error);
         } else if (results[i].deliver) {
             results[i].deliver();
         }
@@ -158,14 +138,9 @@ void DbWorker::runReaderOp(Storage &storage, DbOp &op)
 {
     DbOutcome outcome;
     try {
-        storage.begin();
-        try {
-            outcome = op.run(storage);
-            storage.commit();
-        } catch (...) {
-            storage.rollback();
-            throw;
-        }
+        TransactionGuard snapshot(storage); // one consistent view per request
+        outcome = op.run(storage);
+        snapshot.commit();
     } catch (const StorageError &e) {
         qCWarning(lcStorage) << "read failed:" << e.message();
         if (op.fail)

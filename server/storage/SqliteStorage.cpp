@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "storage/Schema.h"
+#include "storage/TransactionGuard.h"
 
 #include <QAtomicInteger>
 #include <QSqlError>
@@ -102,16 +103,11 @@ void SqliteStorage::migrate()
                                .arg(current)
                                .arg(steps.size()));
     for (int v = current; v < steps.size(); ++v) {
-        begin();
-        try {
-            for (const QString &sql : steps[v])
-                execDirect(sql);
-            execDirect(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
-            commit();
-        } catch (...) {
-            rollback();
-            throw;
-        }
+        TransactionGuard tx(*this);
+        for (const QString &sql : steps[v])
+            execDirect(sql);
+        execDirect(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
+        tx.commit();
         qCInfo(lcStorage) << "migrated schema to version" << v + 1;
     }
 }
