@@ -58,6 +58,11 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_peer ON outbox(peer, ord);
 )SQL";
 
+// Version 2: unsent text per conversation.
+constexpr const char *kSchemaV2 = R"SQL(
+CREATE TABLE drafts (peer TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+)SQL";
+
 } // namespace
 
 QString eventText(const QByteArray &body)
@@ -102,6 +107,8 @@ void Store::migrate()
     Transaction txn(m_db);
     if (version < 1)
         m_db.exec(kSchemaV1);
+    if (version < 2)
+        m_db.exec(kSchemaV2);
     m_db.setUserVersion(kSchemaVersion);
     txn.commit();
     qCDebug(lcStore) << "migrated store from schema" << version << "to" << kSchemaVersion;
@@ -464,6 +471,28 @@ int Store::unreadTotal()
     const int n = int(st.int64(0));
     st.reset();
     return n;
+}
+
+QString Store::draft(const QString &peer)
+{
+    Statement &st = m_db.prepare("SELECT text FROM drafts WHERE peer = ?");
+    st.bind(1, peer);
+    QString text;
+    if (st.step())
+        text = st.text(0);
+    st.reset();
+    return text;
+}
+
+void Store::setDraft(const QString &peer, const QString &text)
+{
+    if (text.isEmpty())
+        m_db.prepare("DELETE FROM drafts WHERE peer = ?").bind(1, peer).exec();
+    else
+        m_db.prepare("INSERT OR REPLACE INTO drafts (peer, text) VALUES (?, ?)")
+            .bind(1, peer)
+            .bind(2, text)
+            .exec();
 }
 
 } // namespace natter

@@ -86,7 +86,7 @@ struct MissingRange
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static QString databasePath(const QString &profileDir);
 
     // Opens or creates profileDir/store.db with the raw key and migrates it.
@@ -134,6 +134,10 @@ public:
     // The full view of a conversation's end: newest `limit` messages, then the outbox.
     QList<MessageRow> latestMessages(const QString &peer, int limit);
     int unreadTotal();
+
+    // --- drafts (local to this device for now), keyed by peer name
+    QString draft(const QString &peer);
+    void setDraft(const QString &peer, const QString &text); // "" deletes
 
 private:
     void migrate();

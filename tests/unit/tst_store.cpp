@@ -135,6 +135,24 @@ private slots:
             QVERIFY(!e.message().isEmpty());
         }
     }
+    void migratesVersion1AndKeepsDrafts()
+    {
+        QTemporaryDir dir;
+        const QByteArray key(32, 'k');
+        {
+            Store store(dir.path(), key);
+            store.saveAccount(alice());
+            // Pretend this store was written by schema 1.
+            store.db().exec("DROP TABLE drafts; PRAGMA user_version = 1;");
+        }
+        Store store(dir.path(), key);
+        QCOMPARE(store.db().userVersion(), Store::kSchemaVersion);
+        QCOMPARE(store.account().user, QStringLiteral("alice"));
+        store.setDraft("bob", "half a thought");
+        QCOMPARE(store.draft("bob"), QStringLiteral("half a thought"));
+        store.setDraft("bob", QString());
+        QCOMPARE(store.draft("bob"), QString());
+    }
     void contiguityAndMissingRanges()
     {
         QTemporaryDir dir;
