@@ -119,7 +119,7 @@ private slots:
         QVERIFY(limited.start(m_tmp.filePath("limited"),
             "[auth]\npwhash_ops=1\npwhash_mem_bytes=1048576\n"
             "[limits]\ndevice_rate=1\ndevice_burst=5\nip_rate=0.01\nip_burst=3\n"
-            "[network]\nhandshake_timeout_ms=300\n"));
+            "[network]\nhandshake_timeout_ms=300\nunauth_idle_ms=2000\n"));
         Client c;
         QVERIFY(c.open(limited.url()));
         QCOMPARE(c.call(registerReq("kim")).body_case(), proto::Envelope::kAuth);
@@ -143,6 +143,11 @@ private slots:
         raw.connectToHost(limited.url().host(), quint16(limited.url().port()));
         QVERIFY(raw.waitForConnected(5000));
         QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 5000);
+        // A WebSocket that never signs in is closed after the idle limit.
+        Client idle;
+        QVERIFY(idle.open(limited.url()));
+        QVERIFY(idle.waitClosed(5000));
+        QCOMPARE(idle.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QCOMPARE(limited.stop(), 0);
     }
 

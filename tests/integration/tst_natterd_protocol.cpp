@@ -3,6 +3,7 @@
 // directory; stopped by its own QProcess (SIGTERM), never by name.
 #include "tst_natterd_harness.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 using namespace natter;
@@ -300,8 +301,25 @@ private slots:
         proto::Envelope notARequest;
         notARequest.mutable_ok();
         QCOMPARE(errorOf(c->call(notARequest)), proto::BAD_REQUEST);
+
+        // Random bytes and mutated valid frames: answered or ignored, never a crash.
+        QRandomGenerator rng(20260101);
+        const QByteArray valid = encodeEnvelope(sendTo("frank", "fuzz", "fuzz"));
+        for (int i = 0; i < 300; ++i) {
+            QByteArray frame = valid;
+            if (i % 2) {
+                frame.resize(rng.bounded(1, 200));
+                for (char &ch : frame)
+                    ch = char(rng.bounded(256));
+            } else {
+                for (int k = 0; k < 3; ++k)
+                    frame[rng.bounded(int(frame.size()))] = char(rng.bounded(256));
+            }
+            c->ws.sendBinaryMessage(frame);
+        }
         // Still served.
         QCOMPARE(c->call(devicesReq()).body_case(), proto::Envelope::kDevices);
+        QCOMPARE(c->ws.state(), QAbstractSocket::ConnectedState);
     }
 
     void textFrameCloses()
