@@ -1,0 +1,289 @@
+// Right side of the main window: header, message list and composer.
+// App-free: MainPage passes the model and peer and handles the signals.
+// The list runs oldest first; reaching the top asks for older messages
+// (loadOlderRequested) and it sticks to the bottom until the user scrolls up.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import QtQml.Models
+
+Pane {
+    id: root
+
+    property string peer
+    property var messages
+    property bool historyGap: false
+    property var draftStore: null
+    // Shown under the name in the header (e.g. "offline").
+    property string subtitle
+
+    signal sendRequested(string text)
+    signal retryRequested(string clientId)
+    signal loadOlderRequested()
+    signal readUpToEnd()
+
+    padding: 0
+
+    function focusComposer() {
+        composer.inputItem.forceActiveFocus()
+    }
+
+    function sameDay(a, b) {
+        return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth()
+            && a.getDate() === b.getDate()
+    }
+
+    function dayLabel(t) {
+        const today = new Date()
+        const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1)
+        if (sameDay(t, today))
+            return qsTr("Today")
+        if (sameDay(t, yesterday))
+            return qsTr("Yesterday")
+        return t.toLocaleDateString(Qt.locale(), Locale.LongFormat)
+    }
+
+    onPeerChanged: {
+        view.stick = true
+        Qt.callLater(view.stickNow)
+        Qt.callLater(focusComposer)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: root.peer !== ""
+
+        // Header
+        Pane {
+            Layout.fillWidth: true
+            Material.elevation: 1
+            padding: 8
+            leftPadding: 16
+            z: 1
+
+            RowLayout {
+                anchors.fill: parent
+                spacing: 10
+                Avatar {
+                    name: root.peer
+                    Layout.preferredWidth: 34
+                    Layout.preferredHeight: 34
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        objectName: "peerName"
+                        text: root.peer
+                        font.pixelSize: 17
+                        font.bold: true
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: text !== ""
+                        text: root.subtitle
+                        font.pixelSize: 12
+                        opacity: 0.6
+                    }
+                }
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            DelegateModel {
+                id: visual
+                model: root.messages
+                delegate: Column {
+                    id: wrap
+                    required property int index
+                    required property var model
+
+                    readonly property var prevTime: index > 0 && index - 1 < visual.items.count
+                        ? visual.items.get(index - 1).model.time : null
+                    readonly property bool newDay: !prevTime || !model.time
+                        || !root.sameDay(prevTime, model.time)
+
+                    width: ListView.view.width
+                    topPadding: index === 0 ? 8 : 0
+
+                    Label {
+                        visible: wrap.newDay && !!wrap.model.time
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        topPadding: 12
+                        bottomPadding: 6
+                        text: wrap.model.time ? root.dayLabel(wrap.model.time) : ""
+                        font.pixelSize: 12
+                        font.bold: true
+                        opacity: 0.55
+                        height: visible ? implicitHeight : 0
+                    }
+
+                    MessageDelegate {
+                        width: parent.width
+                        text: wrap.model.text
+                        from: wrap.model.from
+                        state: wrap.model.state
+                        outgoing: wrap.model.outgoing
+                        time: wrap.model.time
+                        error: wrap.model.error
+                        clientId: wrap.model.clientId
+                        onRetryRequested: clientId => root.retryRequested(clientId)
+                    }
+                }
+            }
+
+            ListView {
+                id: view
+                objectName: "messageView"
+                anchors.fill: parent
+                model: visual
+                clip: true
+                activeFocusOnTab: true
+                boundsBehavior: Flickable.StopAtBounds
+                cacheBuffer: 800
+                bottomMargin: 8
+                ScrollBar.vertical: ScrollBar { id: vbar }
+
+                // True while the view should follow new messages.
+                property bool stick: true
+                property bool autoPositioning: false
+                property bool olderRequested: false
+
+                function stickNow() {
+                    autoPositioning = true
+                    positionViewAtEnd()
+                    autoPositioning = false
+                    if (count > 0)
+                        root.readUpToEnd()
+                }
+
+                function requestOlder() {
+                    if (olderRequested || count === 0)
+                        return
+                    olderRequested = true
+                    olderThrottle.restart()
+                    root.loadOlderRequested()
+                }
+
+                header: Label {
+                    width: ListView.view.width
+                    visible: root.historyGap
+                    height: visible ? implicitHeight : 0
+                    horizontalAlignment: Text.AlignHCenter
+                    padding: 10
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 12
+                    opacity: 0.65
+                    text: qsTr("Older history not loaded yet — it arrives when the server is reachable.")
+                }
+
+                onCountChanged: {
+                    olderRequested = false
+                    if (stick)
+                        Qt.callLater(stickNow)
+                }
+                onContentHeightChanged: {
+                    if (stick)
+                        Qt.callLater(stickNow)
+                    // Not enough rows to scroll: fetch more so the view fills.
+                    if (count > 0 && contentHeight < height)
+                        Qt.callLater(requestOlder)
+                }
+                onContentYChanged: {
+                    if (!autoPositioning && (moving || vbar.pressed))
+                        stick = atYEnd
+                }
+                onMovementEnded: stick = atYEnd
+                onAtYBeginningChanged: {
+                    if (atYBeginning && !autoPositioning && (moving || vbar.pressed))
+                        requestOlder()
+                }
+                onAtYEndChanged: if (atYEnd && stick) root.readUpToEnd()
+
+                Keys.onPressed: event => {
+                    const step = height * 0.9
+                    if (event.key === Qt.Key_PageUp || event.key === Qt.Key_Up) {
+                        contentY = Math.max(originY, contentY - (event.key === Qt.Key_Up ? 40 : step))
+                        stick = false
+                        if (atYBeginning)
+                            requestOlder()
+                        event.accepted = true
+                    } else if (event.key === Qt.Key_PageDown || event.key === Qt.Key_Down) {
+                        contentY = Math.min(originY + contentHeight - height + bottomMargin,
+                                            contentY + (event.key === Qt.Key_Down ? 40 : step))
+                        stick = atYEnd
+                        event.accepted = true
+                    } else if (event.key === Qt.Key_End) {
+                        stickNow()
+                        stick = true
+                        event.accepted = true
+                    }
+                }
+
+                Timer {
+                    id: olderThrottle
+                    interval: 400
+                    onTriggered: {
+                        view.olderRequested = false
+                        if (view.atYBeginning && !view.stick && view.count > 0)
+                            view.requestOlder()
+                    }
+                }
+            }
+
+            RoundButton {
+                id: jumpButton
+                objectName: "jumpToLatest"
+                visible: !view.stick && view.count > 0
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: 16
+                text: "↓"
+                font.pixelSize: 18
+                Material.elevation: 4
+                Accessible.name: qsTr("Jump to latest")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Jump to latest")
+                onClicked: {
+                    view.stick = true
+                    view.stickNow()
+                    root.focusComposer()
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                visible: view.count === 0
+                opacity: 0.55
+                text: root.historyGap ? "" : qsTr("No messages yet. Say hello!")
+            }
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            peer: root.peer
+            draftStore: root.draftStore
+            Material.elevation: 1
+            onSendRequested: text => {
+                view.stick = true
+                root.sendRequested(text)
+                Qt.callLater(view.stickNow)
+            }
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: root.peer === ""
+        horizontalAlignment: Text.AlignHCenter
+        opacity: 0.55
+        text: qsTr("Pick a conversation, or start a new one with Ctrl+N.\nCtrl+K jumps to a conversation.")
+    }
+}

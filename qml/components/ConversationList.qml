@@ -1,0 +1,185 @@
+// Left column: the conversations, in the order the model gives (by activity).
+// App-free: MainPage passes the model and the open peer, and handles
+// openRequested / newChatRequested.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+Pane {
+    id: root
+
+    property var model
+    property string currentPeer
+
+    signal openRequested(string peer)
+    signal newChatRequested()
+    signal settingsRequested()
+
+    padding: 0
+
+    function formatTime(t) {
+        if (!t || isNaN(t.getTime()))
+            return ""
+        const now = new Date()
+        if (t.getFullYear() === now.getFullYear() && t.getMonth() === now.getMonth()
+                && t.getDate() === now.getDate())
+            return Qt.formatTime(t, "hh:mm")
+        return t.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 8
+            spacing: 4
+
+            Label {
+                text: qsTr("Chats")
+                font.pixelSize: 20
+                font.bold: true
+                Layout.fillWidth: true
+                Layout.leftMargin: 6
+            }
+            ToolButton {
+                objectName: "newChatButton"
+                text: "✎"
+                font.pixelSize: 18
+                Accessible.name: qsTr("New chat")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("New chat (Ctrl+N)")
+                onClicked: root.newChatRequested()
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: "⚙"
+                font.pixelSize: 18
+                Accessible.name: qsTr("Settings")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
+                onClicked: root.settingsRequested()
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "conversationListView"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: root.model
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            currentIndex: -1
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+
+            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+            Keys.onEnterPressed: if (currentItem) currentItem.clicked()
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string title
+                required property string initials
+                required property string lastText
+                required property string lastFrom
+                required property var lastTime
+                required property int unread
+                required property bool historyGap
+
+                width: ListView.view.width
+                height: 64
+                highlighted: title === root.currentPeer
+                focusPolicy: Qt.NoFocus
+                onClicked: {
+                    ListView.view.currentIndex = index
+                    root.openRequested(title)
+                }
+
+                Rectangle {
+                    anchors.fill: parent
+                    visible: row.ListView.isCurrentItem && list.activeFocus
+                    color: "transparent"
+                    border.width: 2
+                    border.color: Material.accent
+                }
+
+                contentItem: RowLayout {
+                    spacing: 10
+
+                    Avatar {
+                        name: row.title
+                        initials: row.initials
+                        Layout.preferredWidth: 42
+                        Layout.preferredHeight: 42
+                    }
+
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label {
+                                text: row.title
+                                font.pixelSize: 15
+                                font.bold: row.unread > 0
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: root.formatTime(row.lastTime)
+                                font.pixelSize: 11
+                                opacity: 0.6
+                            }
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label {
+                                text: row.lastText === "" ? (row.historyGap ? qsTr("History not loaded yet") : qsTr("No messages yet"))
+                                    : row.lastFrom !== "" && row.lastFrom !== row.title
+                                      ? qsTr("You: %1").arg(row.lastText.replace(/\n/g, " "))
+                                      : row.lastText.replace(/\n/g, " ")
+                                font.pixelSize: 13
+                                opacity: row.unread > 0 ? 0.9 : 0.6
+                                elide: Text.ElideRight
+                                maximumLineCount: 1
+                                Layout.fillWidth: true
+                            }
+                            Rectangle {
+                                visible: row.unread > 0
+                                radius: height / 2
+                                color: Material.accent
+                                implicitHeight: 20
+                                implicitWidth: Math.max(20, badge.implicitWidth + 10)
+                                Label {
+                                    id: badge
+                                    anchors.centerIn: parent
+                                    text: row.unread > 99 ? "99+" : row.unread
+                                    color: "white"
+                                    font.pixelSize: 11
+                                    font.bold: true
+                                }
+                                Accessible.name: qsTr("%n unread", "", row.unread)
+                            }
+                        }
+                    }
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 40
+                visible: list.count === 0
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                opacity: 0.6
+                text: qsTr("No conversations yet.\nStart one with Ctrl+N.")
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+// Ctrl+K: type to filter conversations by name, Up/Down to choose, Enter to
+// open. App-free: takes the conversation model, emits picked(peer).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import QtQml.Models
+
+Popup {
+    id: root
+
+    property var model
+
+    signal picked(string peer)
+
+    modal: true
+    focus: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(460, parent ? parent.width - 40 : 460)
+    height: Math.min(420, parent ? parent.height - 80 : 420)
+    padding: 12
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+
+    onAboutToShow: {
+        filterField.text = ""
+        filtered.refilter()
+    }
+    onOpened: filterField.forceActiveFocus()
+
+    function openCurrent() {
+        const item = results.currentItem
+        if (!item)
+            return
+        root.picked(item.title)
+        root.close()
+    }
+
+    DelegateModel {
+        id: filtered
+        model: root.model
+        filterOnGroup: "matching"
+        groups: DelegateModelGroup {
+            id: matching
+            name: "matching"
+            includeByDefault: true
+        }
+
+        function refilter() {
+            const needle = filterField.text.trim().toLowerCase()
+            for (let i = 0; i < items.count; ++i) {
+                const entry = items.get(i)
+                const title = String(entry.model.title).toLowerCase()
+                entry.inMatching = needle === "" || title.indexOf(needle) >= 0
+            }
+            results.currentIndex = matching.count > 0 ? 0 : -1
+        }
+
+        items.onChanged: Qt.callLater(refilter)
+
+        delegate: ItemDelegate {
+            id: row
+            required property var model
+            readonly property string title: model.title
+            width: ListView.view.width
+            highlighted: ListView.isCurrentItem
+            focusPolicy: Qt.NoFocus
+            contentItem: RowLayout {
+                spacing: 10
+                Avatar {
+                    name: row.model.title
+                    initials: row.model.initials
+                    Layout.preferredWidth: 30
+                    Layout.preferredHeight: 30
+                }
+                Label {
+                    text: row.model.title
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    visible: row.model.unread > 0
+                    text: row.model.unread
+                    color: Material.accent
+                    font.bold: true
+                }
+            }
+            onClicked: {
+                root.picked(title)
+                root.close()
+            }
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 8
+
+        TextField {
+            id: filterField
+            objectName: "switcherFilter"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Jump to a conversation…")
+            onTextChanged: filtered.refilter()
+            Keys.onDownPressed: results.incrementCurrentIndex()
+            Keys.onUpPressed: results.decrementCurrentIndex()
+            Keys.onReturnPressed: root.openCurrent()
+            Keys.onEnterPressed: root.openCurrent()
+        }
+
+        ListView {
+            id: results
+            objectName: "switcherResults"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: filtered
+            keyNavigationWraps: true
+            highlightMoveDuration: 0
+        }
+
+        Label {
+            visible: results.count === 0
+            text: filterField.text === "" ? qsTr("No conversations yet.") : qsTr("No conversation matches.")
+            opacity: 0.6
+            Layout.alignment: Qt.AlignHCenter
+        }
+    }
+}

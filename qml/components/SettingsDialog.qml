@@ -1,0 +1,167 @@
+// Ctrl+,: account, this device, the account's devices (revoke the others),
+// theme and log out.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Natter
+
+Dialog {
+    id: root
+
+    title: qsTr("Settings")
+    modal: true
+    focus: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(520, parent ? parent.width - 40 : 520)
+    height: Math.min(620, parent ? parent.height - 40 : 620)
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    standardButtons: Dialog.Close
+
+    onAboutToShow: App.refreshDevices()
+    onOpened: themeSystem.forceActiveFocus()
+
+    function formatSeen(t) {
+        if (!t || isNaN(t.getTime()) || t.getTime() <= 0)
+            return qsTr("never seen")
+        return qsTr("last seen %1").arg(t.toLocaleString(Qt.locale(), Locale.ShortFormat))
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: 6
+
+            Label { text: qsTr("Account"); font.bold: true; font.pixelSize: 15 }
+            GridLayout {
+                columns: 2
+                columnSpacing: 12
+                Layout.fillWidth: true
+                Label { text: qsTr("User"); opacity: 0.7 }
+                Label { text: App.userName; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label { text: qsTr("Server"); opacity: 0.7 }
+                Label { text: App.serverUrl; Layout.fillWidth: true; elide: Text.ElideMiddle }
+                Label { text: qsTr("This device"); opacity: 0.7 }
+                Label { text: App.deviceName; Layout.fillWidth: true; elide: Text.ElideRight }
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
+            Label { text: qsTr("Theme"); font.bold: true; font.pixelSize: 15 }
+            RowLayout {
+                RadioButton {
+                    id: themeSystem
+                    text: qsTr("System")
+                    checked: App.theme === "system"
+                    onToggled: App.theme = "system"
+                }
+                RadioButton {
+                    text: qsTr("Light")
+                    checked: App.theme === "light"
+                    onToggled: App.theme = "light"
+                }
+                RadioButton {
+                    text: qsTr("Dark")
+                    checked: App.theme === "dark"
+                    onToggled: App.theme = "dark"
+                }
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
+            Label { text: qsTr("Devices"); font.bold: true; font.pixelSize: 15 }
+            Label {
+                text: qsTr("Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                font.pixelSize: 12
+                Layout.fillWidth: true
+            }
+
+            Repeater {
+                model: App.devices
+                delegate: RowLayout {
+                    id: deviceRow
+                    required property string deviceId
+                    required property string name
+                    required property bool current
+                    required property bool revoked
+                    required property var lastSeen
+                    Layout.fillWidth: true
+                    spacing: 8
+
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            text: deviceRow.current ? qsTr("%1 (this device)").arg(deviceRow.name) : deviceRow.name
+                            font.bold: deviceRow.current
+                            font.strikeout: deviceRow.revoked
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: deviceRow.revoked ? qsTr("revoked") : root.formatSeen(deviceRow.lastSeen)
+                            font.pixelSize: 11
+                            opacity: 0.6
+                        }
+                    }
+                    Button {
+                        visible: !deviceRow.current && !deviceRow.revoked
+                        text: qsTr("Revoke")
+                        flat: true
+                        onClicked: {
+                            confirmRevoke.deviceId = deviceRow.deviceId
+                            confirmRevoke.deviceName = deviceRow.name
+                            confirmRevoke.open()
+                        }
+                    }
+                }
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
+            Button {
+                text: qsTr("Log out")
+                Layout.alignment: Qt.AlignLeft
+                onClicked: confirmLogout.open()
+            }
+        }
+    }
+
+    Dialog {
+        id: confirmRevoke
+        property string deviceId
+        property string deviceName
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        title: qsTr("Revoke device?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            text: qsTr("\"%1\" will be signed out and will no longer receive messages.").arg(confirmRevoke.deviceName)
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 380)
+        }
+        onAccepted: App.revokeDevice(deviceId)
+    }
+
+    Dialog {
+        id: confirmLogout
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        title: qsTr("Log out?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            text: qsTr("You will need your password to log in again on this device.")
+            wrapMode: Text.Wrap
+            width: Math.min(implicitWidth, 380)
+        }
+        onAccepted: {
+            root.close()
+            App.logout()
+        }
+    }
+}
