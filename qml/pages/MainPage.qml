@@ -88,7 +88,9 @@ Page {
             messages: App.messages
             historyGap: root.currentHistoryGap
             draftStore: App
-            subtitle: App.connectionState === "connected" ? "" : qsTr("Offline — messages are sent when the connection returns")
+            subtitle: App.connectionState === "connected" ? ""
+                : App.connectionState === "connecting" ? qsTr("Connecting…")
+                : qsTr("Offline — messages are sent when the connection returns")
             onSendRequested: text => App.send(text)
             onRetryRequested: clientId => App.retry(clientId)
             onLoadOlderRequested: App.loadOlder()
