@@ -115,8 +115,7 @@ class Server:
         logf.write(("\n=== start #%d: %s\n" % (self.starts, " ".join(cmd))).encode())
         logf.flush()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=logf, env=self.env.base_env(),
-                                start_new_session=True)
+                                stderr=logf, env=self.env.base_env())
         self.env.track(proc)
         ready = threading.Event()
         found = {}
@@ -254,7 +253,7 @@ class Client:
         t0 = time.time()
         proc = subprocess.Popen(self.argv(args, server), stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=self.cli_env(passphrase), start_new_session=True)
+                                env=self.cli_env(passphrase))
         self.env.track(proc)
         try:
             out, err = proc.communicate(input.encode() if isinstance(input, str) else input,
@@ -288,7 +287,7 @@ class Client:
         errp = os.path.join(self.env.tmp, "cli-%s.err" % tag)
         proc = subprocess.Popen(self.argv(args, server), stdin=stdin,
                                 stdout=open(outp, "wb"), stderr=open(errp, "wb"),
-                                env=self.cli_env(), start_new_session=True)
+                                env=self.cli_env())
         proc.natter_out, proc.natter_err, proc.natter_args = outp, errp, list(args)
         self.env.track(proc)
         return proc
@@ -418,6 +417,14 @@ def run_test(main):
     name = os.path.basename(sys.argv[0])
     tmp = tempfile.mkdtemp(prefix="natter-it-")
     env = Env(os.path.abspath(args.natterd), os.path.abspath(args.cli), tmp)
+
+    def on_signal(signum, frame):  # ctest timeout / Ctrl-C: stop our processes
+        print("\nFAIL %s: interrupted by signal %d" % (name, signum), flush=True)
+        env.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
+        os._exit(1)
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, on_signal)
     t0 = time.time()
     ok = False
     try:

@@ -30,8 +30,11 @@ def main(env):
     kills_with_progress = 0
     for run, (n, delay, pause) in enumerate(RUNS):
         fed = lines[nxt:nxt + n]
+        # opening the store (KDF) dominates start-up; measure it under the
+        # current load and let the process get ready before feeding it
+        startup = alice.run("conversations").elapsed
         p = alice.popen("send", "@bob", "-")
-        # give the first line time to arrive at a started process
+        time.sleep(1.5 * startup + 0.1)
         h.feed_lines(p, fed, delay=delay, close=False)
         if pause:
             time.sleep(pause)
