@@ -1,0 +1,507 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChatView</name>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="41"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="43"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="183"/>
+        <source>Older history not loaded yet — it arrives when the server is reachable.</source>
+        <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="250"/>
+        <location filename="../../qml/components/ChatView.qml" line="252"/>
+        <source>Jump to latest</source>
+        <translation>跳到最新消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="264"/>
+        <source>No messages yet. Say hello!</source>
+        <translation>还没有消息。打个招呼吧！</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="287"/>
+        <source>Pick a conversation, or start a new one with Ctrl+N.
+Ctrl+K jumps to a conversation.</source>
+        <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
+按 Ctrl+K 可快速跳转到会话。</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="85"/>
+        <location filename="../../qml/components/Composer.qml" line="86"/>
+        <source>Insert emoji</source>
+        <translation>插入表情</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="109"/>
+        <source>Write a message…</source>
+        <translation>输入消息…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="112"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="143"/>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="144"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBar</name>
+    <message>
+        <location filename="../../qml/components/ConnectionBar.qml" line="17"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBar.qml" line="18"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBar.qml" line="19"/>
+        <source>Signed out on the server</source>
+        <translation>已在服务器上退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBar.qml" line="20"/>
+        <source>Offline — reading and writing still work</source>
+        <translation>离线——仍可阅读和撰写消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/ConnectionBar.qml" line="61"/>
+        <source>%1 · %n waiting to send</source>
+        <translation>
+            <numerusform>%1 · %n 条消息等待发送</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="41"/>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="51"/>
+        <source>New chat</source>
+        <translation>新聊天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="53"/>
+        <source>New chat (Ctrl+N)</source>
+        <translation>新聊天（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="60"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="62"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <source>History not loaded yet</source>
+        <translation>历史记录尚未加载</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <source>No messages yet</source>
+        <translation>还没有消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <source>You: %1</source>
+        <translation>我：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/ConversationList.qml" line="167"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="181"/>
+        <source>No conversations yet.
+Start one with Ctrl+N.</source>
+        <translation>还没有会话。
+按 Ctrl+N 开始一个。</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="17"/>
+        <source>Natter (%1)</source>
+        <translation>Natter（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="17"/>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <location filename="../../qml/pages/MainPage.qml" line="92"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/MainPage.qml" line="93"/>
+        <source>Offline — messages are sent when the connection returns</source>
+        <translation>离线——连接恢复后将发送消息</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="155"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>NewChatDialog</name>
+    <message>
+        <location filename="../../qml/components/NewChatDialog.qml" line="10"/>
+        <source>New chat</source>
+        <translation>新聊天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewChatDialog.qml" line="33"/>
+        <source>This user name is not valid.</source>
+        <translation>此用户名无效。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewChatDialog.qml" line="43"/>
+        <source>Whom do you want to write to?</source>
+        <translation>你想给谁发消息？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewChatDialog.qml" line="51"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewChatDialog.qml" line="64"/>
+        <source>Open chat</source>
+        <translation>打开聊天</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="101"/>
+        <source>Jump to a conversation…</source>
+        <translation>跳转到会话…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <source>No conversations yet.</source>
+        <translation>还没有会话。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <source>No conversation matches.</source>
+        <translation>没有匹配的会话。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="12"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="26"/>
+        <source>never seen</source>
+        <translation>从未上线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="27"/>
+        <source>last seen %1</source>
+        <translation>最后上线 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="38"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="43"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="53"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="57"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="62"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="67"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="75"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
+        <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
+        <translation>登录了你账户的所有设备。撤销不再使用或已丢失的设备后，它将被退出登录，且无法读取新消息。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="100"/>
+        <source>%1 (this device)</source>
+        <translation>%1（本设备）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="114"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="128"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
+        <source>Revoke device?</source>
+        <translation>撤销此设备？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="144"/>
+        <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
+        <translation>“%1”将被退出登录，并且不再接收消息。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
+        <source>Log out?</source>
+        <translation>退出登录？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="158"/>
+        <source>You will need your password to log in again on this device.</source>
+        <translation>在本设备上重新登录时需要输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="23"/>
+        <source>Please fill in the server, user name and password.</source>
+        <translation>请填写服务器、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="27"/>
+        <source>Please give this device a name.</source>
+        <translation>请为此设备命名。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="31"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="36"/>
+        <source>Please choose a passphrase.</source>
+        <translation>请设置一个口令。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="40"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="76"/>
+        <source>Welcome to Natter</source>
+        <translation>欢迎使用 Natter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="82"/>
+        <source>Your messages live on this computer and sync when you are online.</source>
+        <translation>你的消息保存在这台电脑上，联网时自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="94"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="95"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="98"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="109"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="120"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="126"/>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="136"/>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="141"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="146"/>
+        <source>My computer</source>
+        <translation>我的电脑</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="152"/>
+        <source>Key storage</source>
+        <translation>密钥存储</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="158"/>
+        <source>Messages are stored encrypted on this computer: the system keychain can hold the key and unlock it with your login, or you type a passphrase at every start.</source>
+        <translation>消息在这台电脑上加密存储：密钥可以保存在系统钥匙串中并随你的系统登录自动解锁，或者每次启动时输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="166"/>
+        <source>Keep the key in the system keychain</source>
+        <translation>将密钥保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="173"/>
+        <source>Protect with a passphrase</source>
+        <translation>使用口令保护</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="179"/>
+        <source>No system keychain answered, so the key cannot be stored there: a passphrase is required.</source>
+        <translation>没有可用的系统钥匙串响应，密钥无法保存在其中：必须设置口令。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="190"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="200"/>
+        <source>Repeat the passphrase</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="206"/>
+        <source>There is no way to recover a forgotten passphrase.</source>
+        <translation>忘记的口令无法找回。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../qml/pages/UnlockPage.qml" line="35"/>
+        <source>Unlock Natter</source>
+        <translation>解锁 Natter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/UnlockPage.qml" line="42"/>
+        <source>Enter the passphrase that protects %1&apos;s messages on this computer.</source>
+        <translation>请输入保护 %1 在这台电脑上的消息的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/UnlockPage.qml" line="43"/>
+        <source>Enter the passphrase that protects your messages on this computer.</source>
+        <translation>请输入保护你在这台电脑上的消息的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/UnlockPage.qml" line="54"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/UnlockPage.qml" line="79"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+</TS>
