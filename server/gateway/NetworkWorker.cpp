@@ -72,7 +72,8 @@ void NetworkWorker::onHandshakeDone()
 {
     while (QWebSocket *ws = m_wsServer->nextPendingConnection()) {
         const QString key = peerKey(ws->peerAddress(), ws->peerPort());
-        if (QPointer<QTcpSocket> tcp = m_handshaking.take(key))
+        QPointer<QTcpSocket> tcp = m_handshaking.take(key);
+        if (tcp)
             disconnect(tcp, nullptr, this, nullptr);
         if (m_shuttingDown) {
             ws->abort();
@@ -84,6 +85,11 @@ void NetworkWorker::onHandshakeDone()
         auto *session
             = new Session(s_nextSessionId++, m_index, ws, m_ctx->config.unauthIdleMs, this);
         m_sessions.insert(session->id(), session);
+        // QWebSocket neither reparents nor deletes the QTcpSocket it was upgraded
+        // from. As the session's later child it is destroyed right after the
+        // QWebSocket (whose destructor still uses it).
+        if (tcp)
+            tcp->setParent(session);
         connect(
             ws, &QWebSocket::binaryMessageReceived, session, [this, session](const QByteArray &m) {
                 if (!session->isClosing())
