@@ -1,6 +1,8 @@
 // Left column: the conversations, in the order the model gives (by activity).
 // App-free: MainPage passes the model and the open peer, and handles
 // openRequested / newChatRequested.
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -93,11 +95,11 @@ Pane {
 
                 width: ListView.view.width
                 height: 64
-                highlighted: title === root.currentPeer
+                highlighted: row.title === root.currentPeer
                 focusPolicy: Qt.NoFocus
                 onClicked: {
-                    ListView.view.currentIndex = index
-                    root.openRequested(title)
+                    row.ListView.view.currentIndex = row.index
+                    root.openRequested(row.title)
                 }
 
                 Rectangle {

@@ -1,5 +1,7 @@
 // A popup grid of common emoji. Emits picked(emoji); arrow keys move, Enter
 // picks, Esc closes.
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 
@@ -39,6 +41,7 @@ Popup {
         highlightFollowsCurrentItem: true
         highlight: Rectangle { radius: 6; color: "#3300897b" }
         delegate: ItemDelegate {
+            id: cell
             required property string modelData
             required property int index
             width: 38
@@ -46,13 +49,13 @@ Popup {
             padding: 0
             focusPolicy: Qt.NoFocus
             contentItem: Text {
-                text: modelData
+                text: cell.modelData
                 font.pixelSize: 22
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
             }
             onClicked: {
-                root.picked(modelData)
+                root.picked(cell.modelData)
                 root.close()
             }
         }

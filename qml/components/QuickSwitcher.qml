@@ -1,5 +1,7 @@
 // Ctrl+K: type to filter conversations by name, Up/Down to choose, Enter to
 // open. App-free: takes the conversation model, emits picked(peer).
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material

@@ -1,5 +1,7 @@
 // Ctrl+,: account, this device, the account's devices (revoke the others),
 // theme and log out.
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
