@@ -1,0 +1,64 @@
+#include "Stats.h"
+
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+
+#include <sys/resource.h>
+
+namespace natter::bench {
+
+namespace {
+
+// Nearest-rank percentile of sorted samples.
+double percentile(const std::vector<double> &sorted, double p)
+{
+    const double rank = std::ceil(p / 100.0 * static_cast<double>(sorted.size()));
+    const size_t index = rank < 1 ? 0 : static_cast<size_t>(rank) - 1;
+    return sorted[std::min(index, sorted.size() - 1)];
+}
+
+double round3(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
+
+} // namespace
+
+QJsonObject LatencyRecorder::summary()
+{
+    QJsonObject o;
+    o[QStringLiteral("samples")] = static_cast<qint64>(m_samples.size());
+    if (m_samples.empty()) {
+        o[QStringLiteral("p50")] = QJsonValue::Null;
+        o[QStringLiteral("p99")] = QJsonValue::Null;
+        o[QStringLiteral("max")] = QJsonValue::Null;
+        return o;
+    }
+    std::sort(m_samples.begin(), m_samples.end());
+    o[QStringLiteral("p50")] = round3(percentile(m_samples, 50));
+    o[QStringLiteral("p99")] = round3(percentile(m_samples, 99));
+    o[QStringLiteral("max")] = round3(m_samples.back());
+    return o;
+}
+
+CpuTime CpuTime::now()
+{
+    rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    auto seconds = [](const timeval &tv) {
+        return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+    };
+    return { seconds(ru.ru_utime), seconds(ru.ru_stime) };
+}
+
+QJsonObject ErrorCounter::toJson() const
+{
+    QJsonObject o;
+    for (auto it = m_counts.begin(); it != m_counts.end(); ++it)
+        o[it.key()] = it.value();
+    return o;
+}
+
+} // namespace natter::bench

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs the 1:1 end-to-end benchmark against a fresh natterd on loopback:
+# first at full speed (window-limited), then paced at half the measured
+# delivered rate for latency. Prints both JSON lines and natterd's CPU time.
+#
+#   tests/bench/run-p2p.sh [BUILD_DIR] [-- extra natter-bench options]
+#
+# Environment: PAIRS (50), WINDOW (8), DURATION (10), WARMUP (2),
+# SYNCHRONOUS (natterd [storage] synchronous; unset = natterd default).
+# natterd runs with its default config except: the per-IP register/login
+# limit is raised (the bench registers 2*PAIRS users from one address) and
+# Argon2id uses its minimum cost (only makes setup fast; not measured).
+set -euo pipefail
+
+BUILD_DIR=${1:-./build}
+shift || true
+[[ "${1:-}" == "--" ]] && shift
+PAIRS=${PAIRS:-50}
+WINDOW=${WINDOW:-8}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+
+NATTERD="$BUILD_DIR/server/natterd"
+BENCH="$BUILD_DIR/tests/bench/natter-bench"
+for f in "$NATTERD" "$BENCH"; do
+    [[ -x "$f" ]] || { echo "run-p2p.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench.XXXXXX")
+NATTERD_PID=""
+cleanup() {
+    if [[ -n "$NATTERD_PID" ]] && kill -0 "$NATTERD_PID" 2>/dev/null; then
+        kill -TERM "$NATTERD_PID" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$NATTERD_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$NATTERD_PID" 2>/dev/null || true
+    fi
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+{
+    echo "[limits]"
+    echo "ip_rate=100000"
+    echo "ip_burst=100000"
+    echo "[auth]"
+    echo "pwhash_ops=1"
+    echo "pwhash_mem_bytes=8192"
+    if [[ -n "${SYNCHRONOUS:-}" ]]; then
+        echo "[storage]"
+        echo "synchronous=$SYNCHRONOUS"
+    fi
+} > "$TMP/natterd.ini"
+
+# natterd on CPU 0, the bench on CPU 1 (when there are two and taskset exists).
+SERVER_PIN=()
+BENCH_PIN=()
+if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+    SERVER_PIN=(taskset -c 0)
+    BENCH_PIN=(taskset -c 1)
+fi
+
+"${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$TMP/data" \
+    --config "$TMP/natterd.ini" > "$TMP/natterd.out" 2> "$TMP/natterd.err" &
+NATTERD_PID=$!
+
+URL=""
+for _ in $(seq 100); do
+    URL=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$TMP/natterd.out")
+    [[ -n "$URL" ]] && break
+    kill -0 "$NATTERD_PID" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ -z "$URL" ]]; then
+    echo "run-p2p.sh: natterd did not start" >&2
+    cat "$TMP/natterd.err" >&2
+    exit 1
+fi
+echo "natterd pid $NATTERD_PID at $URL (pinned: ${SERVER_PIN[*]:-no})" >&2
+
+cpu_seconds() { # utime+stime of a pid, in seconds
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+run_bench() {
+    "${BENCH_PIN[@]}" timeout $((DURATION + WARMUP + 120)) "$BENCH" p2p --server "$URL" \
+        --pairs "$PAIRS" --window "$WINDOW" --duration "$DURATION" --warmup "$WARMUP" "$@"
+}
+
+thread_cpu() { # "name=seconds ..." for each natterd thread (cumulative)
+    local hz t
+    hz=$(getconf CLK_TCK)
+    for t in /proc/"$NATTERD_PID"/task/*; do
+        printf '%s=%s ' "$(tr ' ' _ < "$t/comm")" \
+            "$(sed 's/.*) //' "$t/stat" | awk -v hz="$hz" '{ printf "%.2f", ($12 + $13) / hz }')"
+    done
+}
+
+CPU0=$(cpu_seconds "$NATTERD_PID")
+MAX_JSON=$(run_bench "$@")
+CPU1=$(cpu_seconds "$NATTERD_PID")
+echo "$MAX_JSON"
+echo "natterd threads after the max run (cumulative CPU s): $(thread_cpu)" >&2
+
+RATE=$(echo "$MAX_JSON" | python3 -c 'import json,sys; print(max(1, round(json.load(sys.stdin)["delivered_per_s"] / 2)))')
+HALF_JSON=$(run_bench --rate "$RATE" "$@")
+CPU2=$(cpu_seconds "$NATTERD_PID")
+echo "$HALF_JSON"
+
+# natterd CPU per run includes setup (registration) and warm-up.
+awk -v a="$CPU0" -v b="$CPU1" -v c="$CPU2" 'BEGIN {
+    printf "{\"natterd_cpu_s\":{\"max_run\":%.2f,\"half_rate_run\":%.2f,\"total\":%.2f}}\n", b - a, c - b, c
+}'
