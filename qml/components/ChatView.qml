@@ -2,8 +2,6 @@
 // App-free: MainPage passes the model and peer and handles the signals.
 // The list runs oldest first; reaching the top asks for older messages
 // (loadOlderRequested) and it sticks to the bottom until the user scrolls up.
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
