@@ -171,16 +171,20 @@ Pane {
                     root.loadOlderRequested()
                 }
 
-                header: Label {
+                header: Item {
                     width: ListView.view.width
-                    visible: root.historyGap
-                    height: visible ? implicitHeight : 0
-                    horizontalAlignment: Text.AlignHCenter
-                    padding: 10
-                    wrapMode: Text.Wrap
-                    font.pixelSize: 12
-                    opacity: 0.65
-                    text: qsTr("Older history not loaded yet — it arrives when the server is reachable.")
+                    height: root.historyGap ? gapHint.implicitHeight : 0
+                    Label {
+                        id: gapHint
+                        width: parent.width
+                        visible: root.historyGap
+                        horizontalAlignment: Text.AlignHCenter
+                        padding: 10
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 12
+                        opacity: 0.65
+                        text: qsTr("Older history not loaded yet — it arrives when the server is reachable.")
+                    }
                 }
 
                 onCountChanged: {
