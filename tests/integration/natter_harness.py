@@ -282,6 +282,8 @@ class Client:
     def popen(self, *args, server=None, stdin=subprocess.PIPE):
         """Start a long-running command; stdout/stderr go to files in the
         temp dir (no pipe back-pressure)."""
+        if stdin is None:
+            stdin = subprocess.DEVNULL
         tag = "%s-%d" % (self.name, len(self.env.procs))
         outp = os.path.join(self.env.tmp, "cli-%s.out" % tag)
         errp = os.path.join(self.env.tmp, "cli-%s.err" % tag)
