@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """`send @bob -` is SIGKILLed mid-run several times; each restart gets the lines
 not yet committed.  Committed messages are a prefix of what each run was fed;
-after sync, bob has every committed message exactly once, in alice's order."""
+after sync, bob has every committed message exactly once, in alice's order.
+Phase 2: 300 messages queued offline are replayed by `sync`, which is SIGKILLed
+mid-replay several times (lost acks -> resends must be deduplicated)."""
 import os
 import signal
 import sys
@@ -11,6 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import natter_harness as h
 
 TOTAL = 60
+QUEUED = 300
 # (lines fed before the kill, pause between lines, pause before the kill)
 RUNS = [(12, 0.08, 0.0), (9, 0.05, 0.3), (15, 0.03, 0.0), (7, 0.1, 0.05), (10, 0.02, 0.0)]
 
@@ -70,6 +73,34 @@ def main(env):
     h.check(kills_with_progress >= 2,
             "only %d killed runs committed anything; the kill test did not exercise "
             "the outbox (cli too slow to start?)" % kills_with_progress)
+
+    # phase 2: a queued outbox replayed by `sync`, which is SIGKILLed mid-replay
+    # several times (acks lost on the way: the resends must be deduplicated)
+    queued = ["queued offline %03d" % i for i in range(QUEUED)]
+    alice.run("send", "@bob", "-", "--offline", input="".join(t + "\n" for t in queued),
+              timeout=120)
+    committed += queued
+    ah = alice.history("bob")
+    h.check_eq([m["text"] for m in ah], committed, "alice's history after queueing offline")
+    h.check(all(m["state"] == "pending" for m in ah[-QUEUED:]),
+            "offline-queued messages must be pending: %r"
+            % sorted(set(m["state"] for m in ah[-QUEUED:])))
+    progress = []
+    for extra in (0.05, 0.15, 0.1, 0.25):
+        startup = alice.run("conversations").elapsed
+        p = alice.popen("sync", "--timeout", "60", stdin=None)
+        time.sleep(startup + extra)
+        if p.poll() is not None:
+            h.check(p.returncode == 0, "sync failed\n" + alice.describe_proc(p))
+            progress.append("done")
+            break
+        p.send_signal(signal.SIGKILL)
+        p.wait(10)
+        ah = alice.history("bob")
+        h.check_eq([m["text"] for m in ah], committed,
+                   "alice's history after killing a replaying sync")
+        progress.append(sum(1 for m in ah if m["state"] == "pending"))
+    h.log("pending after each killed replay: %r" % progress)
 
     alice.sync()
     bob.sync()
