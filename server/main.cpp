@@ -1,20 +1,39 @@
 // natterd entry point: parse the command line, run an admin command or
 // serve until SIGTERM/SIGINT. Everything else lives in natterd_lib.
+#include "Logging.h"
 #include "Server.h"
 #include "admin/CommandLine.h"
 #include "admin/SignalWatcher.h"
 
 #include <QCoreApplication>
 
+#include <google/protobuf/stubs/logging.h>
+
 #include <cstdio>
 
 using namespace natter::server;
+
+namespace {
+
+// libprotobuf complains on stderr about every malformed client frame (e.g.
+// invalid UTF-8 in a string field); clients must not be able to flood the log.
+void protobufLog(
+    google::protobuf::LogLevel level, const char *file, int line, const std::string &message)
+{
+    if (level >= google::protobuf::LOGLEVEL_FATAL)
+        qCCritical(lcGateway, "protobuf %s:%d: %s", file, line, message.c_str());
+    else
+        qCDebug(lcGateway, "protobuf: %s", message.c_str());
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     // Qt 6.4's glib dispatcher polls every socket on every wake-up; ppoll is cheaper.
     qputenv("QT_NO_GLIB", "1");
     SignalWatcher::blockSignals(); // before any thread exists
+    google::protobuf::SetLogHandler(&protobufLog);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natterd"));

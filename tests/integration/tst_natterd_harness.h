@@ -67,6 +67,9 @@ public:
             return -1;
         const int code
             = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+        if (code != 0)
+            qWarning("natterd exited with %d:\n%s", code,
+                m_process->readAllStandardError().right(6000).constData());
         m_process.reset();
         return code;
     }
