@@ -147,7 +147,6 @@ Pane {
                 activeFocusOnTab: true
                 boundsBehavior: Flickable.StopAtBounds
                 cacheBuffer: 800
-                bottomMargin: 8
                 ScrollBar.vertical: ScrollBar { id: vbar }
 
                 // True while the view should follow new messages.
@@ -170,6 +169,8 @@ Pane {
                     olderThrottle.restart()
                     root.loadOlderRequested()
                 }
+
+                footer: Item { width: 1; height: 10 }
 
                 header: Item {
                     width: ListView.view.width
@@ -219,7 +220,7 @@ Pane {
                             requestOlder()
                         event.accepted = true
                     } else if (event.key === Qt.Key_PageDown || event.key === Qt.Key_Down) {
-                        contentY = Math.min(originY + contentHeight - height + bottomMargin,
+                        contentY = Math.min(originY + contentHeight - height,
                                             contentY + (event.key === Qt.Key_Down ? 40 : step))
                         stick = atYEnd
                         event.accepted = true

@@ -104,8 +104,7 @@ Popup {
             onTextChanged: filtered.refilter()
             Keys.onDownPressed: results.incrementCurrentIndex()
             Keys.onUpPressed: results.decrementCurrentIndex()
-            Keys.onReturnPressed: root.openCurrent()
-            Keys.onEnterPressed: root.openCurrent()
+            onAccepted: root.openCurrent()
         }
 
         ListView {
