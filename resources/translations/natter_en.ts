@@ -14,23 +14,23 @@
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="183"/>
+        <location filename="../../qml/components/ChatView.qml" line="187"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>Older history not loaded yet — it arrives when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="250"/>
-        <location filename="../../qml/components/ChatView.qml" line="252"/>
+        <location filename="../../qml/components/ChatView.qml" line="255"/>
+        <location filename="../../qml/components/ChatView.qml" line="257"/>
         <source>Jump to latest</source>
         <translation>Jump to latest</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="264"/>
+        <location filename="../../qml/components/ChatView.qml" line="269"/>
         <source>No messages yet. Say hello!</source>
         <translation>No messages yet. Say hello!</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="287"/>
+        <location filename="../../qml/components/ChatView.qml" line="292"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>Pick a conversation, or start a new one with Ctrl+N.
@@ -100,47 +100,47 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="41"/>
+        <location filename="../../qml/components/ConversationList.qml" line="43"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="51"/>
+        <location filename="../../qml/components/ConversationList.qml" line="53"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="53"/>
+        <location filename="../../qml/components/ConversationList.qml" line="55"/>
         <source>New chat (Ctrl+N)</source>
         <translation>New chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="60"/>
+        <location filename="../../qml/components/ConversationList.qml" line="62"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="62"/>
+        <location filename="../../qml/components/ConversationList.qml" line="64"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <location filename="../../qml/components/ConversationList.qml" line="145"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <location filename="../../qml/components/ConversationList.qml" line="145"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="147"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="167"/>
+        <location filename="../../qml/components/ConversationList.qml" line="169"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -148,7 +148,7 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="181"/>
+        <location filename="../../qml/components/ConversationList.qml" line="183"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
@@ -171,12 +171,12 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="92"/>
+        <location filename="../../qml/pages/MainPage.qml" line="93"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="93"/>
+        <location filename="../../qml/pages/MainPage.qml" line="94"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -230,17 +230,17 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="101"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="103"/>
         <source>Jump to a conversation…</source>
         <translation>Jump to a conversation…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
         <source>No conversations yet.</source>
         <translation>No conversations yet.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
@@ -248,107 +248,107 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="12"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="26"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="28"/>
         <source>never seen</source>
         <translation>never seen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="27"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="29"/>
         <source>last seen %1</source>
         <translation>last seen %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="38"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="40"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="43"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
         <source>This device</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="53"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="55"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="57"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="62"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="64"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="67"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="69"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="75"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="79"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="100"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="102"/>
         <source>%1 (this device)</source>
         <translation>%1 (this device)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="114"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="128"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="130"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="143"/>
         <source>Revoke device?</source>
         <translation>Revoke device?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="144"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="146"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>&quot;%1&quot; will be signed out and will no longer receive messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="157"/>
         <source>Log out?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="158"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="160"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>You will need your password to log in again on this device.</translation>
     </message>

@@ -14,23 +14,23 @@
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="183"/>
+        <location filename="../../qml/components/ChatView.qml" line="187"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="250"/>
-        <location filename="../../qml/components/ChatView.qml" line="252"/>
+        <location filename="../../qml/components/ChatView.qml" line="255"/>
+        <location filename="../../qml/components/ChatView.qml" line="257"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="264"/>
+        <location filename="../../qml/components/ChatView.qml" line="269"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="287"/>
+        <location filename="../../qml/components/ChatView.qml" line="292"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -99,54 +99,54 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="41"/>
+        <location filename="../../qml/components/ConversationList.qml" line="43"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="51"/>
+        <location filename="../../qml/components/ConversationList.qml" line="53"/>
         <source>New chat</source>
         <translation>新聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="53"/>
+        <location filename="../../qml/components/ConversationList.qml" line="55"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新聊天（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="60"/>
+        <location filename="../../qml/components/ConversationList.qml" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="62"/>
+        <location filename="../../qml/components/ConversationList.qml" line="64"/>
         <source>Settings (Ctrl+,)</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <location filename="../../qml/components/ConversationList.qml" line="145"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="143"/>
+        <location filename="../../qml/components/ConversationList.qml" line="145"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="147"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="167"/>
+        <location filename="../../qml/components/ConversationList.qml" line="169"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="181"/>
+        <location filename="../../qml/components/ConversationList.qml" line="183"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
@@ -169,12 +169,12 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="92"/>
+        <location filename="../../qml/pages/MainPage.qml" line="93"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="93"/>
+        <location filename="../../qml/pages/MainPage.qml" line="94"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -228,17 +228,17 @@ Start one with Ctrl+N.</source>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="101"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="103"/>
         <source>Jump to a conversation…</source>
         <translation>跳转到会话…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
         <source>No conversations yet.</source>
         <translation>还没有会话。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="122"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
         <source>No conversation matches.</source>
         <translation>没有匹配的会话。</translation>
     </message>
@@ -246,107 +246,107 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="12"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="26"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="28"/>
         <source>never seen</source>
         <translation>从未上线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="27"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="29"/>
         <source>last seen %1</source>
         <translation>最后上线 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="38"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="40"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="43"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="53"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="55"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="57"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="62"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="64"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="67"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="69"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="75"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="79"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>登录了你账户的所有设备。撤销不再使用或已丢失的设备后，它将被退出登录，且无法读取新消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="100"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="102"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="114"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="128"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="130"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="143"/>
         <source>Revoke device?</source>
         <translation>撤销此设备？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="144"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="146"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>“%1”将被退出登录，并且不再接收消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="157"/>
         <source>Log out?</source>
         <translation>退出登录？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="158"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="160"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>在本设备上重新登录时需要输入密码。</translation>
     </message>
