@@ -15,7 +15,8 @@ KILLS = 7
 
 
 def main(env):
-    srv = env.start_server()
+    # durable commits are the default; say so explicitly (also exercises --config)
+    srv = env.start_server(config={"storage": {"synchronous": "FULL"}})
     pc1 = env.client("alice-pc1")
     pc2 = env.client("alice-pc2")
     bob = env.client("bob")
