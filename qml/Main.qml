@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Layouts
 import Natter
 
 ApplicationWindow {
@@ -34,7 +35,32 @@ ApplicationWindow {
         id: pageLoader
         anchors.fill: parent
         sourceComponent: App.page === "main" ? mainPage
-            : App.page === "unlock" ? unlockPage : setupPage
+            : App.page === "unlock" ? unlockPage
+            : App.page === "setup" ? setupPage : statusPage
+    }
+
+    // "loading" (reading the key from the keychain) and "keychainError".
+    Component {
+        id: statusPage
+        Page {
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 48, 480)
+                spacing: 16
+                BusyIndicator {
+                    running: App.busy
+                    visible: running
+                    Layout.alignment: Qt.AlignHCenter
+                }
+                Label {
+                    objectName: "statusPageText"
+                    text: App.page === "loading" ? qsTr("Opening your conversations…") : App.lastError
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    Layout.fillWidth: true
+                }
+            }
+        }
     }
 
     Component { id: setupPage; SetupPage {} }

@@ -8,6 +8,17 @@ pkgs=(
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
   procps python3
+  # desktop app
+  qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
+  qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtqml
+  qt6-qpa-plugins libqt6dbus6 libqt6svg6 qtkeychain-qt6-dev
+  # packaging (.deb through CPack)
+  dpkg-dev file
+  # desktop tests: X server, screenshots, fonts, keychain
+  xvfb xauth imagemagick fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+  dbus dbus-x11 gnome-keyring libsecret-tools
 )
 missing=()
 for p in "${pkgs[@]}"; do

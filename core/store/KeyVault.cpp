@@ -74,11 +74,17 @@ bool KeyVault::exists(const QString &profileDir)
     return QFile::exists(keyFilePath(profileDir));
 }
 
-QByteArray KeyVault::create(const QString &profileDir, const QString &passphrase)
+QByteArray KeyVault::randomKey()
 {
     ensureSodium();
     QByteArray rawKey(kKeyBytes, Qt::Uninitialized);
     randombytes_buf(rawKey.data(), rawKey.size());
+    return rawKey;
+}
+
+QByteArray KeyVault::create(const QString &profileDir, const QString &passphrase)
+{
+    const QByteArray rawKey = randomKey();
     writeWrapped(profileDir, rawKey, passphrase);
     return rawKey;
 }

@@ -18,6 +18,9 @@ public:
     static QString keyFilePath(const QString &profileDir);
     static bool exists(const QString &profileDir);
 
+    // A new random raw key, for a store whose key the OS keychain keeps.
+    static QByteArray randomKey();
+
     // Makes a new random raw key, wraps it and writes key.bin. Returns the raw key.
     // Throws StoreError(Io) when it can't be written.
     static QByteArray create(const QString &profileDir, const QString &passphrase);

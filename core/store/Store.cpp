@@ -89,6 +89,11 @@ Store::Store(const QString &profileDir, const QByteArray &rawKey)
     : m_db((QDir().mkpath(profileDir), databasePath(profileDir)), rawKey)
 {
     migrate();
+    reloadAccount();
+}
+
+void Store::reloadAccount()
+{
     const Account a = account();
     m_me = a.userId;
     m_meName = a.user;
@@ -141,6 +146,7 @@ Account Store::account()
     a.userId = stateText("user_id").toULongLong();
     a.deviceId = stateText("device_id").toULongLong();
     a.token = stateText("token");
+    a.deviceName = stateText("device_name");
     return a;
 }
 
@@ -152,6 +158,7 @@ void Store::saveAccount(const Account &a)
     setStateText("user_id", QString::number(a.userId));
     setStateText("device_id", QString::number(a.deviceId));
     setStateText("token", a.token);
+    setStateText("device_name", a.deviceName);
     upsertUser(a.userId, a.user);
     txn.commit();
     m_me = a.userId;

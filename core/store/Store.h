@@ -35,6 +35,7 @@ struct Account
     quint64 userId = 0;
     quint64 deviceId = 0;
     QString token; // empty when logged out
+    QString deviceName;
     bool isLoggedIn() const { return !token.isEmpty(); }
 };
 
@@ -98,6 +99,8 @@ public:
     Account account();
     void saveAccount(const Account &account);
     void clearToken();
+    // Re-reads who "me" is, after another connection saved the account.
+    void reloadAccount();
     quint64 feedSeq();
     void setFeedSeq(quint64 seq);
 

@@ -67,28 +67,35 @@ void SyncEngine::authenticate(
     connect(conn, &Connection::disconnected, this, [finish](const QString &reason) {
         finish(QStringLiteral("cannot reach the server (%1)").arg(reason));
     });
-    connect(conn, &Connection::connected, this, [this, conn, request, server, user, finish] {
-        conn->request(request, [this, server, user, finish](const proto::Envelope &reply) {
-            if (reply.body_case() != proto::Envelope::kAuth) {
-                finish(errorText(reply));
-                return;
-            }
-            Account a;
-            a.serverUrl = server.toString();
-            a.user
-                = reply.auth().user().empty() ? user : QString::fromStdString(reply.auth().user());
-            a.userId = reply.auth().user_id();
-            a.deviceId = reply.auth().device_id();
-            a.token = QString::fromStdString(reply.auth().token());
-            try {
-                m_store.saveAccount(a);
-            } catch (const StoreError &e) {
-                finish(e.message());
-                return;
-            }
-            finish(QString());
+    const QString deviceName
+        = QString::fromStdString(request.has_login() ? request.login().device_name()
+                                                     : request.register_request().device_name());
+    connect(conn, &Connection::connected, this,
+        [this, conn, request, server, user, deviceName, finish] {
+            conn->request(
+                request, [this, server, user, deviceName, finish](const proto::Envelope &reply) {
+                    if (reply.body_case() != proto::Envelope::kAuth) {
+                        finish(errorText(reply));
+                        return;
+                    }
+                    Account a;
+                    a.serverUrl = server.toString();
+                    a.user = reply.auth().user().empty()
+                        ? user
+                        : QString::fromStdString(reply.auth().user());
+                    a.userId = reply.auth().user_id();
+                    a.deviceId = reply.auth().device_id();
+                    a.token = QString::fromStdString(reply.auth().token());
+                    a.deviceName = deviceName;
+                    try {
+                        m_store.saveAccount(a);
+                    } catch (const StoreError &e) {
+                        finish(e.message());
+                        return;
+                    }
+                    finish(QString());
+                });
         });
-    });
     conn->open(server);
 }
 

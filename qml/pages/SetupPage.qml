@@ -66,7 +66,7 @@ Page {
             Item { Layout.preferredHeight: 24 }
 
             Image {
-                source: "qrc:/qt/qml/Natter/resources/icons/natter.svg"
+                source: "qrc:/icons/natter.svg"
                 sourceSize.width: 64
                 sourceSize.height: 64
                 Layout.alignment: Qt.AlignHCenter
@@ -88,6 +88,7 @@ Page {
 
             TabBar {
                 id: modeBar
+                objectName: "modeBar"
                 Layout.fillWidth: true
                 currentIndex: root.registerNew ? 1 : 0
                 onCurrentIndexChanged: root.registerNew = currentIndex === 1

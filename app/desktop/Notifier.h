@@ -1,0 +1,38 @@
+// Desktop notifications (org.freedesktop.Notifications over D-Bus, with the
+// tray's balloon as fallback) and the system tray icon with the unread
+// count. Lives on the GUI thread.
+#pragma once
+
+#include <QHash>
+#include <QObject>
+
+class QSystemTrayIcon;
+
+namespace natter {
+
+class Notifier : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Notifier(QObject *parent = nullptr);
+    ~Notifier() override;
+
+    void notify(const QString &peer, const QString &title, const QString &body);
+    void setUnread(int unread);
+    bool hasTray() const { return m_tray != nullptr; }
+
+signals:
+    void activated(const QString &peer); // a notification was clicked
+    void trayActivated();
+
+private slots:
+    void onActionInvoked(uint id, const QString &action);
+
+private:
+    QSystemTrayIcon *m_tray = nullptr;
+    QHash<uint, QString> m_peers; // notification id -> conversation peer
+    QString m_lastPeer; // for the tray balloon fallback
+    bool m_dbus = false;
+};
+
+} // namespace natter

@@ -1,0 +1,224 @@
+// End to end through the real desktop UI: the app's QML and controller in
+// this process (offscreen, software rendering), a real natterd on an
+// ephemeral port, and natter-cli as the friend on another PC. The app
+// registers through its setup form, sends by typing into the composer, sees
+// the friend's reply, keeps working while the server is down, and a
+// screenshot of the window is stored as a test artifact.
+#include "DesktopApp.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QQuickItem>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(NatterPlugin)
+
+using namespace natter;
+
+namespace {
+
+QQuickItem *findItem(QQuickWindow *window, const char *name)
+{
+    return window->findChild<QQuickItem *>(QString::fromLatin1(name));
+}
+
+QModelIndex findMessage(QAbstractItemModel *model, const QString &text)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex i = model->index(r, 0);
+        if (i.data(MessageListModel::TextRole).toString() == text)
+            return i;
+    }
+    return {};
+}
+
+bool hasMessage(QAbstractItemModel *model, const QString &text, const QString &from = {})
+{
+    const QModelIndex i = findMessage(model, text);
+    return i.isValid() && (from.isEmpty() || i.data(MessageListModel::FromRole).toString() == from);
+}
+
+QString stateOf(QAbstractItemModel *model, const QString &text)
+{
+    return findMessage(model, text).data(MessageListModel::StateRole).toString();
+}
+
+void type(QWindow *window, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+} // namespace
+
+class TestDesktopE2E : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    quint16 m_port = 0;
+
+    void startServer(quint16 port)
+    {
+        m_server.setProgram(QStringLiteral(NATTERD_PATH));
+        m_server.setArguments(
+            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });
+        m_server.setProcessChannelMode(QProcess::SeparateChannels);
+        m_server.start();
+        QVERIFY(m_server.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
+        const auto m
+            = QRegularExpression(QStringLiteral("listening on ws://127\\.0\\.0\\.1:(\\d+)"))
+                  .match(line);
+        QVERIFY2(m.hasMatch(), qPrintable(line));
+        m_port = quint16(m.captured(1).toUInt());
+    }
+
+    QString cli(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NATTER_PASSPHRASE"), QStringLiteral("bob's local secret"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(NATTER_CLI_PATH),
+            QStringList { QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("bob")) }
+                + args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qWarning() << "natter-cli" << args << "failed:" << p.readAllStandardError();
+            return QStringLiteral("<failed>");
+        }
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+
+private slots:
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.terminate();
+            m_server.waitForFinished(10000);
+        }
+    }
+
+    void registerChatOfflineAndScreenshot()
+    {
+        QVERIFY(m_dir.isValid());
+        startServer(0);
+        const QString url = QStringLiteral("ws://127.0.0.1:%1").arg(m_port);
+        QVERIFY(!cli({ QStringLiteral("--server"), url, QStringLiteral("register"),
+                         QStringLiteral("bob"), QStringLiteral("bob-password") })
+                     .startsWith(QLatin1String("<failed>")));
+
+        DesktopApp desktop;
+        QVERIFY(desktop.init({ QStringLiteral("natter"), QStringLiteral("--profile"),
+            m_dir.filePath(QStringLiteral("alice")), QStringLiteral("--passphrase-only") }));
+        QQuickWindow *window = desktop.load();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        AppController *app = desktop.controller();
+        QCOMPARE(app->page(), QStringLiteral("setup"));
+
+        // The setup form, filled in as a person would: the keychain is off
+        // for this profile, so the passphrase fields are there.
+        QTRY_VERIFY(findItem(window, "userField"));
+        findItem(window, "modeBar")->setProperty("currentIndex", 1); // "Create account"
+        const QList<std::pair<const char *, QString>> fields = {
+            { "serverField", url },
+            { "userField", QStringLiteral("alice") },
+            { "passwordField", QStringLiteral("alice-password") },
+            { "passwordRepeat", QStringLiteral("alice-password") },
+            { "deviceField", QStringLiteral("desk") },
+            { "passphraseField", QStringLiteral("alice local secret") },
+            { "passphraseRepeat", QStringLiteral("alice local secret") },
+        };
+        for (const auto &[name, value] : fields) {
+            QQuickItem *field = findItem(window, name);
+            QVERIFY2(field && field->isVisible(), name);
+            field->setProperty("text", value);
+        }
+        QVERIFY(!findItem(window, "keychainChoice")->isEnabled());
+        QVERIFY(findItem(window, "noKeychainWarning")->isVisible());
+        QQuickItem *submit = findItem(window, "submitButton");
+        QVERIFY(submit);
+        QMetaObject::invokeMethod(submit, "clicked");
+        QTRY_COMPARE_WITH_TIMEOUT(app->page(), QStringLiteral("main"), 15000);
+        QCOMPARE(app->userName(), QStringLiteral("alice"));
+        QCOMPARE(app->deviceName(), QStringLiteral("desk"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 10000);
+
+        // Write to bob by typing into the composer and pressing Enter.
+        QVERIFY(app->openChat(QStringLiteral("bob")));
+        QQuickItem *input = nullptr;
+        QTRY_VERIFY((input = findItem(window, "input")));
+        input->forceActiveFocus();
+        QTRY_VERIFY(input->hasActiveFocus());
+        type(window, QStringLiteral("hello from the desktop"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasMessage(app->messages(), QStringLiteral("hello from the desktop")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 0, 10000);
+        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("hello from the desktop")),
+            QStringLiteral("sent"));
+        QVERIFY(findMessage(app->messages(), QStringLiteral("hello from the desktop"))
+                    .data(MessageListModel::OutgoingRole)
+                    .toBool());
+        QVERIFY(cli({ QStringLiteral("sync") }).isEmpty());
+        QVERIFY(cli({ QStringLiteral("history"), QStringLiteral("@alice") })
+                    .contains(QLatin1String("hello from the desktop")));
+
+        // Bob answers from his PC: it shows up in the open chat.
+        QVERIFY(cli({ QStringLiteral("send"), QStringLiteral("@alice"),
+                        QStringLiteral("hi desktop, this is bob") })
+                    .isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasMessage(
+                app->messages(), QStringLiteral("hi desktop, this is bob"), QStringLiteral("bob")),
+            10000);
+        QCOMPARE(app->conversations()->rowCount(), 1);
+        QCOMPARE(stateOf(app->messages(), QStringLiteral("hi desktop, this is bob")),
+            QStringLiteral("received"));
+        // The chat is open in the active window: bob's message counts as read.
+        QTRY_COMPARE(
+            app->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+
+        // The server goes away: the app says so, keeps the message in the outbox, and sends it
+        // later.
+        m_server.kill();
+        m_server.waitForFinished();
+        QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 10000);
+        input->forceActiveFocus();
+        type(window, QStringLiteral("written while offline"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 1, 5000);
+        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("written while offline")),
+            QStringLiteral("pending"));
+
+        const QString artifacts = QStringLiteral(NATTER_ARTIFACT_DIR);
+        QDir().mkpath(artifacts);
+        QImage offlineShot = window->grabWindow();
+        QVERIFY(!offlineShot.isNull());
+        QVERIFY(offlineShot.save(artifacts + QStringLiteral("/desktop-e2e-offline.png")));
+
+        startServer(m_port);
+        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 0, 20000);
+        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("written while offline")),
+            QStringLiteral("sent"));
+        QVERIFY(cli({ QStringLiteral("sync") }).isEmpty());
+        QVERIFY(cli({ QStringLiteral("history"), QStringLiteral("@alice") })
+                    .contains(QLatin1String("written while offline")));
+
+        QTest::qWait(200); // let the last state change render
+        const QImage shot = window->grabWindow();
+        QVERIFY(shot.save(artifacts + QStringLiteral("/desktop-e2e.png")));
+        qInfo() << "screenshots in" << artifacts;
+    }
+};
+
+QTEST_MAIN(TestDesktopE2E)
+#include "tst_desktop_e2e.moc"
