@@ -15,7 +15,7 @@ pkgs=(
   qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtqml
   qt6-qpa-plugins libqt6dbus6 libqt6svg6 qtkeychain-qt6-dev
   # packaging (.deb through CPack)
-  dpkg-dev file
+  dpkg-dev file desktop-file-utils
   # desktop tests: X server, screenshots, fonts, keychain
   xvfb xauth imagemagick fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   dbus dbus-x11 gnome-keyring libsecret-tools

@@ -52,7 +52,12 @@ AppController::AppController(const Options &options, QObject *parent)
     }
 
     switch (keyMode()) {
-    case KeyMode::Passphrase: setPage(QStringLiteral("unlock")); break;
+    case KeyMode::Passphrase:
+        setPage(QStringLiteral("unlock"));
+        // For scripted starts and benchmarks, as natter-cli does.
+        if (qEnvironmentVariableIsSet("NATTER_PASSPHRASE"))
+            unlock(qEnvironmentVariable("NATTER_PASSPHRASE"));
+        break;
     case KeyMode::None: setPage(QStringLiteral("setup")); break;
     case KeyMode::Keychain:
         setPage(QStringLiteral("loading"));

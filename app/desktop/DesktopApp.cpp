@@ -56,7 +56,8 @@ bool DesktopApp::init(const QStringList &arguments)
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
 
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    if (QQuickStyle::name().isEmpty()) // once per process: later engines keep it
+        QQuickStyle::setStyle(QStringLiteral("Material"));
     m_startupProbe = parser.isSet(probe);
     AppController::Options options;
     options.profileDir = QDir(parser.value(profile)).absolutePath();
@@ -92,7 +93,9 @@ QQuickWindow *DesktopApp::load()
         // The first frame after the page is up: what a person sees as "started".
         auto done = std::make_shared<bool>(false);
         QObject::connect(window, &QQuickWindow::frameSwapped, window, [app, done] {
-            if (*done || app->page().isEmpty() || app->page() == QLatin1String("loading"))
+            // A settled first screen: the setup form, or the conversation list.
+            if (*done
+                || (app->page() != QLatin1String("setup") && app->page() != QLatin1String("main")))
                 return;
             *done = true;
             printf("first-frame %lld page=%s\n", QDateTime::currentMSecsSinceEpoch(),
