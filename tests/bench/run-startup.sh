@@ -7,7 +7,6 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 n=${2:-100000}
 runs=${3:-5}
-here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 xvfb_pid=
 trap '[[ -n $xvfb_pid ]] && kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
@@ -42,8 +41,7 @@ app_once() {  # start the app, wait for its first frame, measure RSS, close it
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-qml_tool=/usr/lib/qt6/bin/qml
-floor=$(for _ in $(seq "$runs"); do first_frame "$qml_tool" "$here/bare-window.qml"; done | median)
+floor=$(for _ in $(seq "$runs"); do first_frame "$build/tests/bench/bare-window"; done | median)
 empty=$(for _ in $(seq "$runs"); do app_once "$work/empty"; done | awk '{print $1}' | median)
 bigruns=$(for _ in $(seq "$runs"); do app_once "$work/big"; done)
 big=$(echo "$bigruns" | awk '{print $1}' | median)

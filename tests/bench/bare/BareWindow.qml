@@ -12,7 +12,7 @@ ApplicationWindow {
         if (reported)
             return
         reported = true
-        console.info("first-frame", Date.now())
+        console.info("first-frame " + Date.now())
         Qt.callLater(Qt.quit)
     }
     ListView {
