@@ -324,7 +324,9 @@ int Cli::cmdSend(const QStringList &args)
         return -1;
     }
     m_inputDone = false;
-    auto *reader = new StdinReader(this);
+    // Not a child of this object and never deleted: a QThread destroyed while
+    // blocked in a read aborts the process; the thread ends with the process.
+    auto *reader = new StdinReader;
     connect(reader, &StdinReader::line, this, [enqueue](const QString &text) {
         if (!text.isEmpty())
             enqueue(text);

@@ -19,7 +19,6 @@ public:
 
     void notify(const QString &peer, const QString &title, const QString &body);
     void setUnread(int unread);
-    bool hasTray() const { return m_tray != nullptr; }
 
 signals:
     void activated(const QString &peer); // a notification was clicked

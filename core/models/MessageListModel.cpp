@@ -174,6 +174,14 @@ void MessageListModel::refresh()
         qCWarning(lcModels) << "cannot read messages:" << e.message();
         return;
     }
+    // History pulled late may now exist below the window: offer to load it.
+    if (!m_moreBefore) {
+        try {
+            m_moreBefore = !m_store.messages(m_peer, 1, oldest).isEmpty();
+        } catch (const StoreError &e) {
+            qCWarning(lcModels) << "cannot read messages:" << e.message();
+        }
+    }
     const qsizetype before = m_rows.size();
     bool prefixHolds = window.size() >= stored;
     for (qsizetype i = 0; prefixHolds && i < stored; ++i)

@@ -15,15 +15,17 @@ constexpr quint32 kProtocolVersion = 1;
 // before queueing so the user learns early.
 namespace limits {
 constexpr qint64 kMaxClientFrameBytes = 64 * 1024; // client -> server
-constexpr qint64 kMaxServerFrameBytes = 32 * 1024 * 1024; // server -> client
+constexpr qint64 kMaxServerFrameBytes = 64 * 1024 * 1024; // server -> client
 constexpr int kMaxTextChars = 8000; // characters (UTF-16 code units) per text message
-constexpr int kMaxNameChars = 32;
 constexpr int kMinPasswordChars = 8;
 constexpr int kMaxPasswordChars = 256;
 constexpr int kMaxClientIdChars = 64;
 constexpr int kMaxDeviceNameChars = 64;
 constexpr int kMaxPullRanges = 256;
 constexpr quint32 kDefaultPullLimit = 500;
+// Events a client asks for in one pull, over all its ranges: keeps the
+// response far below kMaxServerFrameBytes even with texts at their limit.
+constexpr quint32 kClientPullBudget = 1000;
 constexpr quint32 kMaxPullLimit = 2000;
 } // namespace limits
 

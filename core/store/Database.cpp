@@ -185,11 +185,6 @@ Statement &Database::prepare(const char *sql)
     return *wrapped;
 }
 
-qint64 Database::lastInsertRowId() const
-{
-    return sqlite3_last_insert_rowid(m_db);
-}
-
 int Database::changes() const
 {
     return sqlite3_changes(m_db);

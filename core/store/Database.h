@@ -70,7 +70,6 @@ public:
     // A cached statement, reset and with bindings cleared. `sql` must be a
     // string literal: the cache is keyed by its address.
     Statement &prepare(const char *sql);
-    qint64 lastInsertRowId() const;
     int changes() const;
 
     int userVersion();

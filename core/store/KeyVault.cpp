@@ -89,12 +89,6 @@ QByteArray KeyVault::create(const QString &profileDir, const QString &passphrase
     return rawKey;
 }
 
-void KeyVault::rewrap(
-    const QString &profileDir, const QByteArray &rawKey, const QString &passphrase)
-{
-    writeWrapped(profileDir, rawKey, passphrase);
-}
-
 QByteArray KeyVault::unlock(const QString &profileDir, const QString &passphrase)
 {
     ensureSodium();

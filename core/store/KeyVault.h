@@ -28,10 +28,6 @@ public:
     // Reads key.bin and unwraps it. Throws StoreError(WrongKey) for a wrong
     // passphrase, StoreError(Corrupt) for a damaged file, Missing when absent.
     static QByteArray unlock(const QString &profileDir, const QString &passphrase);
-
-    // Re-wraps the same raw key under a new passphrase.
-    static void rewrap(
-        const QString &profileDir, const QByteArray &rawKey, const QString &passphrase);
 };
 
 } // namespace natter

@@ -14,8 +14,21 @@ Connection::Connection(QObject *parent)
     m_socket.setMaxAllowedIncomingMessageSize(limits::kMaxServerFrameBytes);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
+        m_connectTimer.stop();
+        m_awaitingPong = false;
+        m_keepAlive.start();
         emit connected();
     });
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcConnection) << "connect timed out";
+        m_socket.abort();
+        if (!m_closeHandled)
+            onClosed();
+    });
+    m_keepAlive.setInterval(keepAliveMs());
+    connect(&m_keepAlive, &QTimer::timeout, this, &Connection::keepAlive);
     connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onClosed);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
     m_timeouts.setInterval(1000);
@@ -29,10 +42,32 @@ Connection::~Connection()
     failAll(QStringLiteral("connection closed"));
 }
 
+int Connection::keepAliveMs()
+{
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("NATTER_KEEPALIVE_MS", &ok);
+    return ok && ms > 0 ? ms : 20000;
+}
+
 void Connection::open(const QUrl &url)
 {
     qCDebug(lcConnection) << "connecting to" << url;
+    m_closeHandled = false;
+    m_connectTimer.start(std::min(kConnectTimeoutMs, 3 * keepAliveMs()));
     m_socket.open(url);
+}
+
+void Connection::keepAlive()
+{
+    if (m_awaitingPong) {
+        qCInfo(lcConnection) << "no answer to ping; dropping the connection";
+        m_socket.abort();
+        if (!m_closeHandled)
+            onClosed();
+        return;
+    }
+    m_awaitingPong = true;
+    m_socket.ping();
 }
 
 void Connection::close()
@@ -80,9 +115,14 @@ void Connection::onBinary(const QByteArray &frame)
 
 void Connection::onClosed()
 {
+    if (m_closeHandled)
+        return;
+    m_closeHandled = true;
     const bool wasOpen = m_open;
     m_open = false;
     m_timeouts.stop();
+    m_connectTimer.stop();
+    m_keepAlive.stop();
     const QString reason = m_socket.closeReason().isEmpty()
         ? (m_socket.error() == QAbstractSocket::UnknownSocketError ? QStringLiteral("closed")
                                                                    : m_socket.errorString())
@@ -104,7 +144,9 @@ void Connection::checkTimeouts()
     for (const Pending &p : std::as_const(m_pending)) {
         if (p.deadlineMs < now) {
             qCWarning(lcConnection) << "request timed out; reconnecting";
-            m_socket.abort(); // onClosed fails every pending request
+            m_socket.abort();
+            if (!m_closeHandled)
+                onClosed(); // fails every pending request
             return;
         }
     }

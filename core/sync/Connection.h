@@ -1,6 +1,9 @@
 // One WebSocket connection to natterd speaking Envelopes: pairs requests with
 // responses by request id, times out silent requests, and hands pushes
-// (Notify, FeedNotify) to whoever listens. Lives on the thread that created
+// (Notify, FeedNotify) to whoever listens. Finds dead links by itself: a
+// connect that does not complete in time, or a connection that stops
+// answering pings (a half-open socket after sleep or a network change), is
+// closed, so the owner reconnects. Lives on the thread that created
 // it; not thread-safe. When the socket closes, every pending request is
 // answered with an INTERNAL "connection lost" error.
 #pragma once
@@ -33,9 +36,12 @@ public:
     // Sends a request (version and request id are filled in). The callback
     // runs exactly once: with the response, or with a synthesized error.
     void request(proto::Envelope envelope, Callback callback);
-    int pendingRequests() const { return int(m_pending.size()); }
 
     static constexpr int kRequestTimeoutMs = 30000;
+    static constexpr int kConnectTimeoutMs = 15000;
+    // Ping period; a connection silent for two periods is dropped.
+    // NATTER_KEEPALIVE_MS overrides it (tests).
+    static int keepAliveMs();
 
 signals:
     void connected();
@@ -47,6 +53,7 @@ private:
     void onClosed();
     void failAll(const QString &reason);
     void checkTimeouts();
+    void keepAlive();
 
     struct Pending
     {
@@ -55,6 +62,10 @@ private:
     };
     QWebSocket m_socket;
     QTimer m_timeouts;
+    QTimer m_connectTimer;
+    QTimer m_keepAlive;
+    bool m_awaitingPong = false;
+    bool m_closeHandled = false;
     QHash<quint64, Pending> m_pending;
     quint64 m_nextId = 1;
     bool m_open = false;

@@ -40,7 +40,9 @@ bool Outbox::enqueueRead(const QString &peer)
     if (!conv)
         return false;
     const auto summary = m_store.conversation(*conv);
-    const quint64 seq = std::max(summary->serverSeq, summary->localSeq);
+    // Only what this device holds: a read mark must not cover messages the
+    // user has never been shown (they would stay unread on other devices).
+    const quint64 seq = summary->localSeq;
     Transaction txn(m_store.db());
     m_store.setReadSeq(*conv, seq);
     m_store.db()

@@ -34,12 +34,11 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     connect(&m_reconnect, &QTimer::timeout, this, &SyncEngine::connectNow);
     m_outboxRetry.setSingleShot(true);
     connect(&m_outboxRetry, &QTimer::timeout, this, &SyncEngine::flushOutbox);
-}
-
-void SyncEngine::setBackoff(int minMs, int maxMs)
-{
-    m_minBackoffMs = minMs;
-    m_maxBackoffMs = maxMs;
+    m_syncRetry.setSingleShot(true);
+    connect(&m_syncRetry, &QTimer::timeout, this, [this] {
+        pullFeed();
+        pullMissing();
+    });
 }
 
 void SyncEngine::setState(State s)
@@ -141,13 +140,22 @@ void SyncEngine::stop()
         old->close();
         old->deleteLater();
     }
+    m_syncRetry.stop();
     m_authed = false;
+    m_feedInFlight = m_feedAgain = m_pullInFlight = m_pullAgain = m_sendInFlight = false;
     setState(State::Offline);
 }
 
 void SyncEngine::connectNow()
 {
-    const Account account = m_store.account();
+    Account account;
+    try {
+        account = m_store.account();
+    } catch (const StoreError &e) {
+        qCCritical(lcSync) << "cannot read the account:" << e.message();
+        scheduleReconnect();
+        return;
+    }
     if (!account.isLoggedIn()) {
         m_running = false;
         setState(State::LoggedOut);
@@ -168,7 +176,13 @@ void SyncEngine::connectNow()
 void SyncEngine::onConnected()
 {
     proto::Envelope env;
-    env.mutable_resume()->set_token(m_store.account().token.toStdString());
+    try {
+        env.mutable_resume()->set_token(m_store.account().token.toStdString());
+    } catch (const StoreError &e) {
+        qCCritical(lcSync) << "cannot read the account:" << e.message();
+        m_conn->close();
+        return;
+    }
     Connection *conn = m_conn;
     conn->request(env, [this, conn](const proto::Envelope &reply) {
         if (conn != m_conn)
@@ -183,7 +197,11 @@ void SyncEngine::onConnected()
         }
         if (reply.has_error() && reply.error().code() == proto::AUTH_FAILED) {
             qCWarning(lcSync) << "the server refused this device:" << errorText(reply);
-            m_store.clearToken();
+            try {
+                m_store.clearToken();
+            } catch (const StoreError &e) {
+                qCCritical(lcSync) << "cannot forget the token:" << e.message();
+            }
             stop();
             setState(State::LoggedOut);
             emit authLost(errorText(reply));
@@ -207,7 +225,7 @@ void SyncEngine::onDisconnected(const QString &reason)
 
 void SyncEngine::scheduleReconnect()
 {
-    m_backoffMs = m_backoffMs ? std::min(m_backoffMs * 2, m_maxBackoffMs) : m_minBackoffMs;
+    m_backoffMs = m_backoffMs ? std::min(m_backoffMs * 2, kMaxBackoffMs) : kMinBackoffMs;
     const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 5 + 1));
     m_reconnect.start(m_backoffMs - m_backoffMs / 10 + jitter);
 }
@@ -216,18 +234,33 @@ void SyncEngine::onPush(const proto::Envelope &push)
 {
     if (!m_authed)
         return;
-    if (push.has_notify()) {
-        const auto &n = push.notify();
-        if (!m_store.hasConversation(n.conversation_id())) {
-            pullFeed(); // a conversation we learn about from the feed
-            return;
+    try {
+        if (push.has_notify()) {
+            const auto &n = push.notify();
+            if (!m_store.hasConversation(n.conversation_id())) {
+                pullFeed(); // a conversation we learn about from the feed
+                return;
+            }
+            if (m_store.applyHeads({ { n.conversation_id(), n.seq() } }))
+                pullMissing();
+        } else if (push.has_feed_notify()) {
+            if (push.feed_notify().seq() > m_store.feedSeq())
+                pullFeed();
         }
-        if (m_store.applyHeads({ { n.conversation_id(), n.seq() } }))
-            pullMissing();
-    } else if (push.has_feed_notify()) {
-        if (push.feed_notify().seq() > m_store.feedSeq())
-            pullFeed();
+    } catch (const StoreError &e) {
+        // The store refused (disk full?): catch up from the server later.
+        qCCritical(lcSync) << "cannot record a notify:" << e.message();
+        scheduleSyncRetry();
     }
+}
+
+void SyncEngine::scheduleSyncRetry()
+{
+    if (m_syncRetry.isActive())
+        return;
+    m_syncBackoffMs
+        = m_syncBackoffMs ? std::min(m_syncBackoffMs * 2, kMaxBackoffMs) : kMinBackoffMs;
+    m_syncRetry.start(m_syncBackoffMs);
 }
 
 // --- catching up ------------------------------------------------------------
@@ -240,10 +273,16 @@ void SyncEngine::pullFeed()
         m_feedAgain = true;
         return;
     }
+    proto::Envelope env;
+    try {
+        env.mutable_feed_pull()->set_after_seq(m_store.feedSeq());
+    } catch (const StoreError &e) {
+        qCCritical(lcSync) << "cannot read the feed cursor:" << e.message();
+        scheduleSyncRetry();
+        return;
+    }
     m_feedInFlight = true;
     m_feedAgain = false;
-    proto::Envelope env;
-    env.mutable_feed_pull()->set_after_seq(m_store.feedSeq());
     env.mutable_feed_pull()->set_limit(limits::kDefaultPullLimit);
     Connection *conn = m_conn;
     conn->request(env, [this, conn](const proto::Envelope &reply) {
@@ -251,8 +290,10 @@ void SyncEngine::pullFeed()
             return;
         m_feedInFlight = false;
         if (!reply.has_feed_response()) {
-            if (conn->isOpen())
+            if (conn->isOpen()) {
                 qCWarning(lcSync) << "feed pull failed:" << errorText(reply);
+                scheduleSyncRetry();
+            }
             return;
         }
         const auto &resp = reply.feed_response();
@@ -260,8 +301,10 @@ void SyncEngine::pullFeed()
             applyFeed(resp);
         } catch (const StoreError &e) {
             qCCritical(lcSync) << "cannot store the feed:" << e.message();
+            scheduleSyncRetry();
             return;
         }
+        m_syncBackoffMs = 0;
         if (m_feedAgain || resp.entries_size() >= int(limits::kDefaultPullLimit))
             pullFeed();
         pullMissing();
@@ -316,6 +359,7 @@ void SyncEngine::pullMissing()
         missing = m_store.missingRanges();
     } catch (const StoreError &e) {
         qCCritical(lcSync) << "cannot read the store:" << e.message();
+        scheduleSyncRetry();
         return;
     }
     if (missing.isEmpty()) {
@@ -326,12 +370,16 @@ void SyncEngine::pullMissing()
     m_pullAgain = false;
     proto::Envelope env;
     auto *pull = env.mutable_pull();
-    for (const MissingRange &r :
-        std::as_const(missing).first(std::min<qsizetype>(missing.size(), limits::kMaxPullRanges))) {
+    // Most recent conversations first, and a bounded response: at most
+    // kClientPullBudget events over all ranges (kMaxPullRanges / 4 ranges).
+    const qsizetype ranges = std::min<qsizetype>(missing.size(), limits::kMaxPullRanges / 4);
+    const quint32 perRange = std::clamp<quint32>(
+        limits::kClientPullBudget / quint32(ranges), 1, limits::kDefaultPullLimit);
+    for (const MissingRange &r : std::as_const(missing).first(ranges)) {
         auto *range = pull->add_ranges();
         range->set_conversation_id(r.conversationId);
         range->set_after_seq(r.afterSeq);
-        range->set_limit(limits::kDefaultPullLimit);
+        range->set_limit(perRange);
     }
     Connection *conn = m_conn;
     conn->request(env, [this, conn](const proto::Envelope &reply) {
@@ -339,8 +387,10 @@ void SyncEngine::pullMissing()
             return;
         m_pullInFlight = false;
         if (!reply.has_pull_response()) {
-            if (conn->isOpen())
+            if (conn->isOpen()) {
                 qCWarning(lcSync) << "pull failed:" << errorText(reply);
+                scheduleSyncRetry();
+            }
             return;
         }
         const auto &resp = reply.pull_response();
@@ -368,8 +418,10 @@ void SyncEngine::pullMissing()
             m_store.applyHeads(heads);
         } catch (const StoreError &e) {
             qCCritical(lcSync) << "cannot store pulled events:" << e.message();
+            scheduleSyncRetry();
             return;
         }
+        m_syncBackoffMs = 0;
         for (quint64 id : std::as_const(changed))
             emit messagesChanged(id);
         if (!changed.isEmpty())
@@ -444,8 +496,8 @@ void SyncEngine::flushOutbox()
             } else if (reply.has_error() && isTransient(reply.error().code())) {
                 m_outbox.noteAttempt(entry.clientId);
                 m_outboxBackoffMs = m_outboxBackoffMs
-                    ? std::min(m_outboxBackoffMs * 2, m_maxBackoffMs)
-                    : m_minBackoffMs;
+                    ? std::min(m_outboxBackoffMs * 2, kMaxBackoffMs)
+                    : kMinBackoffMs;
                 m_outboxRetry.start(m_outboxBackoffMs);
                 if (reply.error().code() == proto::UNAUTHENTICATED)
                     conn->close();
@@ -458,7 +510,12 @@ void SyncEngine::flushOutbox()
                 emit sendFailed(entry.clientId, why);
             }
         } catch (const StoreError &e) {
+            // E.g. a full disk while storing an ack: the server has the
+            // message, so a retry gets the same ack back.
             qCCritical(lcSync) << "cannot update the outbox:" << e.message();
+            m_outboxBackoffMs = m_outboxBackoffMs ? std::min(m_outboxBackoffMs * 2, kMaxBackoffMs)
+                                                  : kMinBackoffMs;
+            m_outboxRetry.start(m_outboxBackoffMs);
             return;
         }
         flushOutbox();
@@ -467,7 +524,8 @@ void SyncEngine::flushOutbox()
 
 bool SyncEngine::isIdle() const
 {
-    if (!m_authed || m_feedInFlight || m_pullInFlight || m_sendInFlight || m_outboxRetry.isActive())
+    if (!m_authed || m_feedInFlight || m_pullInFlight || m_sendInFlight || m_outboxRetry.isActive()
+        || m_syncRetry.isActive())
         return false;
     auto *self = const_cast<SyncEngine *>(this);
     return self->m_store.missingRanges().isEmpty() && self->m_outbox.pendingCount() == 0;
@@ -503,7 +561,11 @@ void SyncEngine::logout(Done done)
             done(errorText(reply));
             return;
         }
-        m_store.clearToken();
+        try {
+            m_store.clearToken();
+        } catch (const StoreError &e) {
+            qCCritical(lcSync) << "cannot forget the token:" << e.message();
+        }
         stop();
         setState(State::LoggedOut);
         done(QString());

@@ -63,9 +63,6 @@ public:
     // nothing pending.
     bool isIdle() const;
 
-    // Reconnect back-off bounds (ms); tests lower them.
-    void setBackoff(int minMs, int maxMs);
-
 signals:
     void stateChanged(natter::SyncEngine::State state);
     void conversationsChanged();
@@ -89,6 +86,7 @@ private:
     void applyFeed(const proto::FeedPullResponse &response);
     void flushOutbox();
     void checkIdle();
+    void scheduleSyncRetry();
     bool handleFatal(const proto::Envelope &reply);
 
     Store &m_store;
@@ -97,8 +95,8 @@ private:
     State m_state = State::Offline;
     QTimer m_reconnect;
     int m_backoffMs = 0;
-    int m_minBackoffMs = 200;
-    int m_maxBackoffMs = 10000;
+    static constexpr int kMinBackoffMs = 200;
+    static constexpr int kMaxBackoffMs = 10000;
     bool m_running = false;
     bool m_authed = false;
     bool m_feedInFlight = false;
@@ -108,6 +106,8 @@ private:
     bool m_sendInFlight = false;
     QTimer m_outboxRetry;
     int m_outboxBackoffMs = 0;
+    QTimer m_syncRetry; // pulls again after a failed pull or store write
+    int m_syncBackoffMs = 0;
 };
 
 } // namespace natter

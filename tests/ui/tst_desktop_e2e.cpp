@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <csignal>
+
 Q_IMPORT_QML_PLUGIN(NatterPlugin)
 
 using namespace natter;
@@ -114,6 +116,8 @@ private slots:
                          QStringLiteral("bob"), QStringLiteral("bob-password") })
                      .startsWith(QLatin1String("<failed>")));
 
+        // Pings every 500 ms: a silent server is noticed within a second.
+        qputenv("NATTER_KEEPALIVE_MS", "500");
         DesktopApp desktop;
         QVERIFY(desktop.init({ QStringLiteral("natter"), QStringLiteral("--profile"),
             m_dir.filePath(QStringLiteral("alice")), QStringLiteral("--passphrase-only") }));
@@ -187,8 +191,20 @@ private slots:
         QTRY_COMPARE(
             app->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
 
-        // The server goes away: the app says so, keeps the message in the outbox, and sends it
-        // later.
+        // A half-open connection (the server stops answering, as after a
+        // laptop sleeps or the network changes) is noticed and replaced.
+        ::kill(pid_t(m_server.processId()), SIGSTOP);
+        QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 5000);
+        ::kill(pid_t(m_server.processId()), SIGCONT);
+        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 15000);
+        QVERIFY(cli({ QStringLiteral("send"), QStringLiteral("@alice"),
+                        QStringLiteral("after the freeze") })
+                    .isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasMessage(app->messages(), QStringLiteral("after the freeze")), 10000);
+
+        // The server goes away: the app says so, keeps the message in the
+        // outbox, and sends it later.
         m_server.kill();
         m_server.waitForFinished();
         QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 10000);

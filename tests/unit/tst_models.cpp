@@ -142,6 +142,26 @@ private slots:
         QCOMPARE(model.index(1).data(MessageListModel::TextRole).toString(), QStringLiteral("two"));
     }
 
+    void historyPulledLaterBelowTheWindowCanBeLoaded()
+    {
+        // A new device: our own acked message (seq 5) is all there is when
+        // the chat opens; 1..4 are pulled afterwards.
+        m_store->insertEvents({ message(10, 5, 1, "mine") });
+        MessageListModel model(*m_store);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPeer("bob");
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.canFetchMore({}));
+        m_store->insertEvents({ message(10, 1, 2, "a"), message(10, 2, 2, "b"),
+            message(10, 3, 2, "c"), message(10, 4, 2, "d") });
+        model.refresh();
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({}); // as a view scrolled to the top does
+        QTRY_COMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), QStringLiteral("a"));
+    }
+
     void conversationListOrderAndUnread()
     {
         m_store->insertEvents(
