@@ -140,6 +140,13 @@ void AppController::startEngineThread()
                 m_devices->setDevices(devices);
         });
     connect(m_host, &EngineHost::failed, this, &AppController::setError);
+    connect(m_host, &EngineHost::sendRejected, this,
+        [this](const QString &peer, const QString &text, const QString &error) {
+            setError(error);
+            if (draft(peer).isEmpty())
+                setDraft(peer, text); // nothing typed is lost
+            emit sendRejected(peer, text);
+        });
     connect(m_host, &EngineHost::loggedOut, this, [this](const QString &reason) {
         // This device is no longer part of the account: its local copy goes.
         discardNewProfile();

@@ -109,6 +109,8 @@ signals:
     void modelsChanged();
     void themeChanged();
     void notificationClicked(const QString &peer);
+    // A message could not be queued: its text is back in the draft.
+    void sendRejected(const QString &peer, const QString &text);
     void raiseRequested();
     // Emitted once the first screen's data is in the models (start-up timing).
     void firstScreenReady();

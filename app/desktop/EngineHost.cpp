@@ -54,7 +54,7 @@ void EngineHost::send(const QString &peer, const QString &text)
     try {
         m_engine->outbox().enqueueMessage(peer, text);
     } catch (const StoreError &e) {
-        emit failed(tr("Cannot queue the message: %1").arg(e.message()));
+        emit sendRejected(peer, text, tr("Cannot queue the message: %1").arg(e.message()));
         return;
     }
     emit outboxChanged(peer);

@@ -44,6 +44,8 @@ signals:
     void conversationsChanged();
     void messagesChanged(quint64 conversationId);
     void outboxChanged(const QString &peer);
+    // The message could not be written to the outbox (e.g. the disk is full).
+    void sendRejected(const QString &peer, const QString &text, const QString &error);
     void devicesFetched(const QList<natter::DeviceInfo> &devices, const QString &error);
     void loggedOut(const QString &reason);
     void failed(const QString &message);

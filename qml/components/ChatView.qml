@@ -29,6 +29,12 @@ Pane {
         composer.inputItem.forceActiveFocus()
     }
 
+    // Puts back a message that could not be queued, unless something new was typed.
+    function restoreText(text) {
+        if (composer.text === "")
+            composer.text = text
+    }
+
     function sameDay(a, b) {
         return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth()
             && a.getDate() === b.getDate()

@@ -40,6 +40,14 @@ Page {
         function onStateChanged() { root.markReadIfVisible() }
     }
 
+    Connections {
+        target: App
+        function onSendRejected(peer, text) {
+            if (peer === App.currentPeer)
+                chat.restoreText(text)
+        }
+    }
+
     Shortcut {
         sequences: ["Ctrl+K"]
         onActivated: switcher.open()

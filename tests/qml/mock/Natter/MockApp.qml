@@ -69,4 +69,5 @@ QtObject {
     function logout() { page = "setup" }
     function clearError() { lastError = "" }
     signal notificationClicked(string peer)
+    signal sendRejected(string peer, string text)
 }
