@@ -5,6 +5,7 @@
 #include "gateway/Listener.h"
 #include "gateway/NetworkWorker.h"
 #include "gateway/ServerContext.h"
+#include "gateway/TlsConfig.h"
 
 #include <QDir>
 #include <QThread>
@@ -31,6 +32,12 @@ QString Server::start()
     const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("natterd.sqlite"));
 
     m_ctx = std::make_unique<ServerContext>(m_config);
+    if (m_config.tls()) {
+        if (const QString e
+            = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &m_ctx->tls);
+            !e.isEmpty())
+            return e;
+    }
     SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true };
     m_writer = std::make_unique<DbWorker>(
         DbWorker::Mode::Writer, dbPath, writerOptions, m_config.batchMax);
@@ -68,8 +75,8 @@ QString Server::start()
             .arg(m_config.listenHost)
             .arg(m_config.listenPort)
             .arg(m_listener->errorString());
-    qCInfo(lcGateway) << "serving with" << m_config.networkThreads << "network threads, data in"
-                      << m_config.dataDir;
+    qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with"
+                      << m_config.networkThreads << "network threads, data in" << m_config.dataDir;
     return {};
 }
 

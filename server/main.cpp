@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
         server.shutdown();
         QCoreApplication::exit(0);
     });
-    std::printf("listening on ws://%s:%u\n", qPrintable(server.host()), unsigned(server.port()));
+    std::printf("listening on %s://%s:%u\n", cl.config.tls() ? "wss" : "ws",
+        qPrintable(server.host()), unsigned(server.port()));
     std::fflush(stdout);
     return app.exec();
 }

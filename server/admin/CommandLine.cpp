@@ -32,6 +32,8 @@ Config file (INI, all keys optional):
             busy_timeout_ms=5000
   [auth]    pwhash_ops=0           Argon2id opslimit (0 = libsodium INTERACTIVE)
             pwhash_mem_bytes=0     Argon2id memlimit (0 = libsodium INTERACTIVE)
+  [tls]     cert=FILE              PEM certificate (chain); with key, serve wss://
+            key=FILE               PEM private key
 
 Admin commands:
   natterd id decode <id>           print a snowflake id as JSON
@@ -70,7 +72,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption node(QStringLiteral("node-id"),
         QStringLiteral("Node id for snowflake ids (0..1023)."), QStringLiteral("N"),
         QStringLiteral("1"));
-    parser.addOptions({ listen, data, config, node });
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate (leaf first, then its chain): serve wss:// only."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE"));
+    parser.addOptions({ listen, data, config, node, tlsCert, tlsKey });
 
     auto fail = [&](const QString &message) {
         printErr(message);
@@ -113,6 +120,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(config)) {
         if (const QString e = loadConfigFile(parser.value(config), &cl.config); !e.isEmpty())
             return fail(e);
+    }
+    if (parser.isSet(tlsCert) || parser.isSet(tlsKey)) {
+        if (!parser.isSet(tlsCert) || !parser.isSet(tlsKey))
+            return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+        cl.config.tlsCertFile = parser.value(tlsCert);
+        cl.config.tlsKeyFile = parser.value(tlsKey);
     }
     return cl;
 }

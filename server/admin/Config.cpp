@@ -28,6 +28,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->busyTimeoutMs = s.value("storage/busy_timeout_ms", c->busyTimeoutMs).toInt();
     c->pwhashOps = s.value("auth/pwhash_ops", c->pwhashOps).toULongLong();
     c->pwhashMemBytes = s.value("auth/pwhash_mem_bytes", c->pwhashMemBytes).toULongLong();
+    c->tlsCertFile = s.value("tls/cert", c->tlsCertFile).toString();
+    c->tlsKeyFile = s.value("tls/key", c->tlsKeyFile).toString();
 
     if (c->networkThreads < 1 || c->networkThreads > 64)
         return QStringLiteral("network/threads must be 1..64");
@@ -42,6 +44,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("storage/synchronous must be one of OFF, NORMAL, FULL, EXTRA");
     if (c->batchMax < 1 || c->batchMax > 100000)
         return QStringLiteral("storage/batch_max must be 1..100000");
+    if (c->tlsCertFile.isEmpty() != c->tlsKeyFile.isEmpty())
+        return QStringLiteral("tls/cert and tls/key go together");
     return {};
 }
 

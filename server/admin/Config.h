@@ -33,6 +33,11 @@ struct ServerConfig
     // [auth] Argon2id parameters (0 = libsodium INTERACTIVE)
     quint64 pwhashOps = 0;
     quint64 pwhashMemBytes = 0;
+
+    // [tls] PEM files; with both set natterd serves wss:// only
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tls() const { return !tlsCertFile.isEmpty(); }
 };
 
 // Reads the INI file into config; returns an error message or an empty string.
@@ -41,6 +46,7 @@ struct ServerConfig
 //   [limits]  device_rate, device_burst, ip_rate, ip_burst, max_text_chars
 //   [storage] synchronous (OFF|NORMAL|FULL|EXTRA), batch_max, busy_timeout_ms
 //   [auth]    pwhash_ops, pwhash_mem_bytes
+//   [tls]     cert, key (PEM file paths)
 QString loadConfigFile(const QString &path, ServerConfig *config);
 
 } // namespace natter::server

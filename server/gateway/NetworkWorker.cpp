@@ -5,6 +5,7 @@
 #include "gateway/ServerContext.h"
 #include "gateway/Session.h"
 
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 #include <QWebSocketServer>
@@ -37,7 +38,8 @@ QString NetworkWorker::peerKey(const QHostAddress &address, quint16 port)
 
 void NetworkWorker::acceptDescriptor(qintptr descriptor)
 {
-    auto *tcp = new QTcpSocket(this);
+    QSslSocket *ssl = m_ctx->config.tls() ? new QSslSocket(this) : nullptr;
+    QTcpSocket *tcp = ssl ? ssl : new QTcpSocket(this);
     if (!tcp->setSocketDescriptor(descriptor)) {
         qCWarning(lcGateway) << "cannot adopt socket:" << tcp->errorString();
         delete tcp;
@@ -56,7 +58,8 @@ void NetworkWorker::acceptDescriptor(qintptr descriptor)
             tcp->deleteLater();
         }
     });
-    // handleConnection() has no handshake timeout of its own.
+    // handleConnection() has no handshake timeout of its own; this one also
+    // covers the TLS handshake.
     QTimer::singleShot(m_ctx->config.handshakeTimeoutMs, tcp, [this, key, tcp] {
         if (m_handshaking.value(key) == tcp) {
             qCDebug(lcGateway) << "handshake timeout" << key;
@@ -65,7 +68,24 @@ void NetworkWorker::acceptDescriptor(qintptr descriptor)
             tcp->deleteLater();
         }
     });
-    m_wsServer->handleConnection(tcp);
+    if (!ssl) {
+        m_wsServer->handleConnection(tcp);
+        return;
+    }
+    // The WebSocket handshake starts once TLS is up. encrypted() comes before
+    // the readyRead() of any request bytes that arrived with the client's
+    // Finished, so the server sees those too. A failed TLS handshake aborts
+    // the socket (disconnected() above cleans up); other connections never notice.
+    connect(ssl, &QSslSocket::encrypted, this, [this, ssl] {
+        if (!m_shuttingDown)
+            m_wsServer->handleConnection(ssl);
+    });
+    connect(ssl, &QSslSocket::errorOccurred, this, [ssl](QAbstractSocket::SocketError) {
+        if (!ssl->isEncrypted())
+            qCDebug(lcGateway) << "TLS handshake failed:" << ssl->errorString();
+    });
+    ssl->setSslConfiguration(m_ctx->tls);
+    ssl->startServerEncryption();
 }
 
 void NetworkWorker::onHandshakeDone()

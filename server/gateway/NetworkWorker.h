@@ -2,8 +2,10 @@
 // its own QThread and owns, on that thread: a non-listening
 // QWebSocketServer (handshakes), the sockets still in handshake, every
 // Session it accepted, and the thread's Mailbox (drained here, posted to
-// from anywhere). The Listener hands it raw descriptors; a QTcpSocket is
-// created here from the descriptor, so no socket ever changes threads.
+// from anywhere). The Listener hands it raw descriptors; a QTcpSocket (a
+// QSslSocket when serving wss://, passed to the WebSocket server once
+// encrypted) is created here from the descriptor, so no socket ever changes
+// threads.
 #pragma once
 
 #include "gateway/Mailbox.h"

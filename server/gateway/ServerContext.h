@@ -11,6 +11,7 @@
 #include "protocol/Snowflake.h"
 #include "storage/DbWorker.h"
 
+#include <QSslConfiguration>
 #include <QThreadPool>
 
 #include <atomic>
@@ -39,6 +40,9 @@ struct ServerContext
     std::vector<Mailbox *> mailboxes; // index = network thread; set before start, then read-only
     Snowflake ids; // WRITER THREAD ONLY (inside writer ops)
     std::atomic<bool> draining { false }; // set by the main thread at shutdown
+    // Certificate and key when serving wss:// (config.tls()); set before the
+    // network threads start, then read-only (each accept copies it).
+    QSslConfiguration tls;
 };
 
 // Where the answer to one request goes: a session on a network thread.

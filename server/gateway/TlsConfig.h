@@ -1,0 +1,16 @@
+// TLS for natterd: loads the PEM certificate chain and private key named in
+// the config into a QSslConfiguration for server-side sockets. Main thread,
+// at start; the result is read-only afterwards and copied by every network
+// thread.
+#pragma once
+
+#include <QSslConfiguration>
+#include <QString>
+
+namespace natter::server {
+
+// Fills *out from the PEM files; returns a human error message or "".
+QString loadTlsConfiguration(
+    const QString &certFile, const QString &keyFile, QSslConfiguration *out);
+
+} // namespace natter::server
