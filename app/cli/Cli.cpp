@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,16 @@
 namespace natter {
 
 namespace {
+
+// Certificate refusals get a pointer to the way out.
+QString certificateHint(const QString &reason)
+{
+    if (!reason.contains(QLatin1String("not trusted")))
+        return reason;
+    return reason
+        + QStringLiteral(" (to trust a self-hosted server, pass its certificate or CA with "
+                         "--trust-cert FILE)");
+}
 
 void printJson(const QJsonObject &object)
 {
@@ -99,6 +110,10 @@ int Cli::start(const QStringList &arguments)
         { QStringLiteral("limit"), QStringLiteral("Number of messages (history)."),
             QStringLiteral("N"), QStringLiteral("100") },
         { QStringLiteral("offline"), QStringLiteral("Only queue locally (send, read).") },
+        { QStringLiteral("trust-cert"),
+            QStringLiteral("PEM certificate (the server's own or its CA) to trust for wss:// "
+                           "besides the system CAs; saved in the profile (\"\" forgets it)."),
+            QStringLiteral("FILE") },
         { QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the server (default 60)."),
             QStringLiteral("SECONDS"), QStringLiteral("60") },
     });
@@ -135,6 +150,8 @@ int Cli::start(const QStringList &arguments)
         return cmdAuth(command == QLatin1String("register"), args);
     if (!openProfile(false))
         return StoreFailure;
+    if (!applyTrustCert())
+        return Failure;
     if (command == QLatin1String("send"))
         return cmdSend(args);
     if (command == QLatin1String("sync"))
@@ -191,6 +208,9 @@ bool Cli::openProfile(bool create)
     connect(m_engine.get(), &SyncEngine::authLost, this, [this](const QString &reason) {
         fail(QStringLiteral("this device is logged out: %1").arg(reason));
     });
+    connect(m_engine.get(), &SyncEngine::certificateRefused, this, [this](const QString &reason) {
+        fail(QStringLiteral("cannot connect: %1").arg(certificateHint(reason)));
+    });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         int pending = 0;
@@ -204,9 +224,34 @@ bool Cli::openProfile(bool create)
                  .arg(m_engine->state() == SyncEngine::State::Syncing
                              || m_engine->state() == SyncEngine::State::Online
                          ? QStringLiteral("still syncing")
-                         : QStringLiteral("server unreachable"))
+                         : m_engine->lastDisconnectReason().isEmpty()
+                         ? QStringLiteral("server unreachable")
+                         : QStringLiteral("server unreachable: %1")
+                               .arg(m_engine->lastDisconnectReason()))
                  .arg(pending));
     });
+    return true;
+}
+
+bool Cli::applyTrustCert()
+{
+    if (!m_parser.isSet(QStringLiteral("trust-cert")))
+        return true;
+    const QString path = m_parser.value(QStringLiteral("trust-cert"));
+    QByteArray pem;
+    if (!path.isEmpty()) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            fprintf(stderr, "natter-cli: cannot read %s: %s\n", qPrintable(path),
+                qPrintable(f.errorString()));
+            return false;
+        }
+        pem = f.readAll();
+    }
+    if (const QString e = m_engine->setTrustedCertificates(pem); !e.isEmpty()) {
+        fprintf(stderr, "natter-cli: --trust-cert %s: %s\n", qPrintable(path), qPrintable(e));
+        return false;
+    }
     return true;
 }
 
@@ -252,6 +297,8 @@ int Cli::cmdAuth(bool isRegister, const QStringList &args)
             qPrintable(m_profile), qPrintable(existing.user));
         return Failure;
     }
+    if (!applyTrustCert())
+        return Failure;
     QUrl server = m_server.isValid() && !m_server.isEmpty() ? m_server
         : !existing.serverUrl.isEmpty()                     ? QUrl(existing.serverUrl)
                                         : QUrl(QStringLiteral("ws://127.0.0.1:7070"));
@@ -260,7 +307,7 @@ int Cli::cmdAuth(bool isRegister, const QStringList &args)
         : QHostInfo::localHostName();
     auto done = [this](const QString &error) {
         if (!error.isEmpty()) {
-            fail(error);
+            fail(certificateHint(error));
             return;
         }
         const Account a = m_store->account();

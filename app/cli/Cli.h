@@ -27,6 +27,8 @@ public:
 
 private:
     bool openProfile(bool create);
+    // --trust-cert FILE: saves the certificate(s) in the profile ("" clears).
+    bool applyTrustCert();
     void fail(const QString &message, int code = Failure);
     void finish(int code = Success);
     static void exitLater(int code);

@@ -138,6 +138,16 @@ void Store::setStateText(const char *key, const QString &value)
         .exec();
 }
 
+QString Store::trustedCertificates()
+{
+    return stateText("trusted_cert");
+}
+
+void Store::setTrustedCertificates(const QString &pem)
+{
+    setStateText("trusted_cert", pem);
+}
+
 Account Store::account()
 {
     Account a;

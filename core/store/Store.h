@@ -103,6 +103,10 @@ public:
     void reloadAccount();
     quint64 feedSeq();
     void setFeedSeq(quint64 seq);
+    // PEM certificate(s) trusted for this profile's wss:// server besides
+    // the system CAs ("" = none).
+    QString trustedCertificates();
+    void setTrustedCertificates(const QString &pem);
 
     // --- what the feed says
     void upsertUser(quint64 id, const QString &name);

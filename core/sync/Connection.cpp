@@ -4,6 +4,8 @@
 
 #include "Logging.h"
 #include <QDateTime>
+#include <QSslConfiguration>
+#include <QSslSocket>
 
 namespace natter {
 
@@ -31,6 +33,11 @@ Connection::Connection(QObject *parent)
     connect(&m_keepAlive, &QTimer::timeout, this, &Connection::keepAlive);
     connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onClosed);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
+    // Not calling ignoreSslErrors() makes the socket drop the connection.
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_certificateError = describeSslErrors(errors, m_socket.requestUrl().host());
+        qCInfo(lcConnection) << "refusing the server:" << m_certificateError;
+    });
     m_timeouts.setInterval(1000);
     connect(&m_timeouts, &QTimer::timeout, this, &Connection::checkTimeouts);
 }
@@ -49,10 +56,26 @@ int Connection::keepAliveMs()
     return ok && ms > 0 ? ms : 20000;
 }
 
+void Connection::setTrustedCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_trusted = certificates;
+}
+
 void Connection::open(const QUrl &url)
 {
     qCDebug(lcConnection) << "connecting to" << url;
     m_closeHandled = false;
+    m_certificateError.clear();
+    if (url.scheme() == QLatin1String("wss")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        // addCaCertificates() alone would switch off Qt's on-demand loading of
+        // the system CAs, so they are named explicitly.
+        if (!m_trusted.isEmpty())
+            tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + m_trusted);
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        m_socket.setSslConfiguration(tls);
+    }
     m_connectTimer.start(std::min(kConnectTimeoutMs, 3 * keepAliveMs()));
     m_socket.open(url);
 }
@@ -123,12 +146,57 @@ void Connection::onClosed()
     m_timeouts.stop();
     m_connectTimer.stop();
     m_keepAlive.stop();
-    const QString reason = m_socket.closeReason().isEmpty()
+    const QString reason = !m_certificateError.isEmpty() ? m_certificateError
+        : m_socket.closeReason().isEmpty()
         ? (m_socket.error() == QAbstractSocket::UnknownSocketError ? QStringLiteral("closed")
                                                                    : m_socket.errorString())
         : m_socket.closeReason();
     failAll(QStringLiteral("connection lost"));
     emit disconnected(wasOpen ? reason : QStringLiteral("cannot connect: %1").arg(reason));
+}
+
+QString Connection::describeSslErrors(const QList<QSslError> &errors, const QString &host)
+{
+    auto untrusted = [](const char *why) {
+        return QStringLiteral("the server's certificate is not trusted (%1)")
+            .arg(QLatin1String(why));
+    };
+    QStringList parts;
+    for (const QSslError &e : errors) {
+        QString text;
+        switch (e.error()) {
+        case QSslError::HostNameMismatch:
+            text = QStringLiteral("the server's certificate does not match host %1").arg(host);
+            break;
+        case QSslError::SelfSignedCertificate: text = untrusted("self-signed certificate"); break;
+        case QSslError::SelfSignedCertificateInChain:
+            text = untrusted("self-signed certificate in the chain");
+            break;
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+            text = untrusted("issued by an unknown authority");
+            break;
+        case QSslError::CertificateUntrusted:
+        case QSslError::CertificateRejected: text = untrusted("untrusted root"); break;
+        case QSslError::CertificateExpired:
+            text = QStringLiteral("the server's certificate has expired");
+            break;
+        case QSslError::CertificateNotYetValid:
+            text = QStringLiteral("the server's certificate is not valid yet");
+            break;
+        case QSslError::NoPeerCertificate:
+            text = QStringLiteral("the server sent no certificate");
+            break;
+        default:
+            text = QStringLiteral("the server's certificate was refused (%1)").arg(e.errorString());
+            break;
+        }
+        if (!parts.contains(text))
+            parts.append(text);
+    }
+    return parts.isEmpty() ? QStringLiteral("the server's certificate was refused")
+                           : parts.join(QStringLiteral("; "));
 }
 
 void Connection::failAll(const QString &reason)

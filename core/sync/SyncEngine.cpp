@@ -54,7 +54,7 @@ void SyncEngine::setState(State s)
 void SyncEngine::authenticate(
     const QUrl &server, proto::Envelope request, const QString &user, Done done)
 {
-    auto *conn = new Connection(this);
+    Connection *conn = newConnection();
     auto finished = std::make_shared<bool>(false);
     auto finish = [conn, finished, done](const QString &error) {
         if (*finished)
@@ -63,8 +63,12 @@ void SyncEngine::authenticate(
         conn->deleteLater();
         done(error);
     };
-    connect(conn, &Connection::disconnected, this, [finish](const QString &reason) {
-        finish(QStringLiteral("cannot reach the server (%1)").arg(reason));
+    connect(conn, &Connection::disconnected, this, [this, conn, finish](const QString &reason) {
+        m_lastDisconnect = reason;
+        if (conn->certificateRefused())
+            finish(reason);
+        else
+            finish(QStringLiteral("cannot reach the server (%1)").arg(reason));
     });
     const QString deviceName
         = QString::fromStdString(request.has_login() ? request.login().device_name()
@@ -122,6 +126,34 @@ void SyncEngine::login(const QUrl &server, const QString &user, const QString &p
 
 // --- connection life cycle ---------------------------------------------------
 
+QString SyncEngine::setTrustedCertificates(const QByteArray &pem)
+{
+    if (!pem.trimmed().isEmpty()) {
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
+        if (certs.isEmpty() || certs.first().isNull())
+            return QStringLiteral("no PEM certificate found");
+    }
+    try {
+        m_store.setTrustedCertificates(QString::fromLatin1(pem.trimmed()));
+    } catch (const StoreError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+Connection *SyncEngine::newConnection()
+{
+    auto *conn = new Connection(this);
+    try {
+        const QString pem = m_store.trustedCertificates();
+        if (!pem.isEmpty())
+            conn->setTrustedCertificates(QSslCertificate::fromData(pem.toLatin1(), QSsl::Pem));
+    } catch (const StoreError &e) {
+        qCWarning(lcSync) << "cannot read the trusted certificate:" << e.message();
+    }
+    return conn;
+}
+
 void SyncEngine::start()
 {
     m_running = true;
@@ -165,7 +197,7 @@ void SyncEngine::connectNow()
         m_conn->disconnect(this);
         m_conn->deleteLater();
     }
-    m_conn = new Connection(this);
+    m_conn = newConnection();
     connect(m_conn, &Connection::connected, this, &SyncEngine::onConnected);
     connect(m_conn, &Connection::disconnected, this, &SyncEngine::onDisconnected);
     connect(m_conn, &Connection::pushReceived, this, &SyncEngine::onPush);
@@ -215,12 +247,16 @@ void SyncEngine::onConnected()
 void SyncEngine::onDisconnected(const QString &reason)
 {
     qCInfo(lcSync) << "disconnected:" << reason;
+    m_lastDisconnect = reason;
+    const bool refused = m_conn && m_conn->certificateRefused();
     m_authed = false;
     m_feedInFlight = m_feedAgain = m_pullInFlight = m_pullAgain = m_sendInFlight = false;
     if (m_state != State::LoggedOut)
         setState(State::Offline);
     if (m_running)
         scheduleReconnect();
+    if (refused)
+        emit certificateRefused(reason);
 }
 
 void SyncEngine::scheduleReconnect()

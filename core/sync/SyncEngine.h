@@ -40,6 +40,13 @@ public:
     SyncEngine(Store &store, QObject *parent = nullptr);
 
     State state() const { return m_state; }
+
+    // Trusts the PEM certificate(s) (a self-hosted server's own certificate or
+    // its CA) for wss:// from the next connection on; saved in the store.
+    // An empty pem trusts only the system CAs again. Returns an error message.
+    QString setTrustedCertificates(const QByteArray &pem);
+    // Why the last connection closed or failed ("" before any).
+    QString lastDisconnectReason() const { return m_lastDisconnect; }
     Outbox &outbox() { return m_outbox; }
 
     // Account set-up on a fresh profile; on success the account is saved.
@@ -72,10 +79,14 @@ signals:
     // The server refused our token (logged out or revoked elsewhere).
     void authLost(const QString &reason);
     void sendFailed(const QString &clientId, const QString &error);
+    // The server's certificate was refused (untrusted, wrong host, expired);
+    // the engine keeps retrying, a user has to act.
+    void certificateRefused(const QString &reason);
 
 private:
     void setState(State s);
     void authenticate(const QUrl &server, proto::Envelope request, const QString &user, Done done);
+    Connection *newConnection();
     void connectNow();
     void onConnected();
     void onDisconnected(const QString &reason);
@@ -108,6 +119,7 @@ private:
     int m_outboxBackoffMs = 0;
     QTimer m_syncRetry; // pulls again after a failed pull or store write
     int m_syncBackoffMs = 0;
+    QString m_lastDisconnect;
 };
 
 } // namespace natter
