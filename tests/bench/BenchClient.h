@@ -38,6 +38,8 @@ public:
     // Identity after register/login.
     quint64 userId = 0;
     QString userName;
+    QString password; // as registered by UserSetup
+    QString token; // the device token from the AuthResponse
 
 Q_SIGNALS:
     void connected();

@@ -56,8 +56,12 @@ void P2pScenario::onSetupDone(const QString &error)
         std::fprintf(stderr, "natter-bench: setup failed: %s\n", qPrintable(error));
         QJsonObject o { { QStringLiteral("scenario"), QStringLiteral("p2p") },
             { QStringLiteral("error"), error } };
-        std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-        std::fflush(stdout);
+        if (m_opt.onResult) {
+            m_opt.onResult(o);
+        } else {
+            std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+            std::fflush(stdout);
+        }
         m_phase = Phase::Done;
         Q_EMIT finished(1);
         return;
@@ -151,8 +155,12 @@ void P2pScenario::finish()
     o[QStringLiteral("bench_cpu_s")] = round2(cpu.total());
     o[QStringLiteral("bench_cpu_pct")] = round2(100.0 * cpu.total() / seconds);
     o[QStringLiteral("setup_s")] = round2(m_setupS);
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
+    if (m_opt.onResult) {
+        m_opt.onResult(o);
+    } else {
+        std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+        std::fflush(stdout);
+    }
 
     for (BenchClient *c : m_setup->clients())
         c->close();

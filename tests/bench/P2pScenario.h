@@ -9,8 +9,10 @@
 #include "Stats.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QTimer>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -26,6 +28,9 @@ struct P2pOptions
     double rate = 0; // total msgs/s over all senders; 0 = as fast as the window allows
     int textBytes = 100;
     int registerConcurrency = 8;
+    // When set, the result goes here instead of a JSON line on stdout (used
+    // by idle, which nests p2p results in its own line).
+    std::function<void(const QJsonObject &)> onResult;
 };
 
 class P2pScenario : public Scenario

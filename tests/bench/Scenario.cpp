@@ -52,7 +52,8 @@ void UserSetup::startNext()
         proto::Envelope e;
         auto *reg = e.mutable_register_request();
         reg->set_user(name.toStdString());
-        reg->set_password(("pw-" + randomPrefix(16)).toStdString());
+        client->password = QStringLiteral("pw-") + randomPrefix(16);
+        reg->set_password(client->password.toStdString());
         reg->set_device_name("natter-bench");
         client->request(std::move(e), [this, client, name](const proto::Envelope &r) {
             if (r.has_error()) {
@@ -67,6 +68,7 @@ void UserSetup::startNext()
             }
             client->userId = r.auth().user_id();
             client->userName = name;
+            client->token = QString::fromStdString(r.auth().token());
             // From here on, disconnects are the scenario's business.
             disconnect(client, &BenchClient::disconnected, this, nullptr);
             --m_active;

@@ -1,11 +1,13 @@
 #include "Stats.h"
 
+#include <QFile>
 #include <QJsonValue>
 
 #include <algorithm>
 #include <cmath>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace natter::bench {
 
@@ -59,6 +61,43 @@ QJsonObject ErrorCounter::toJson() const
     for (auto it = m_counts.begin(); it != m_counts.end(); ++it)
         o[it.key()] = it.value();
     return o;
+}
+
+qint64 ProcessProbe::rssKiB(qint64 pid)
+{
+    if (pid <= 0)
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            bool ok = false;
+            const qint64 kib = line.mid(6).trimmed().split(' ').first().toLongLong(&ok);
+            return ok ? kib : -1;
+        }
+    }
+    return -1;
+}
+
+double ProcessProbe::cpuSeconds(qint64 pid)
+{
+    if (pid <= 0)
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = f.readAll();
+    // Fields after the command name (which may hold spaces) start at ") ".
+    const qsizetype close = text.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    // fields[0] is field 3 (state): utime is field 14, stime field 15.
+    if (fields.size() < 13)
+        return -1;
+    const double hz = static_cast<double>(sysconf(_SC_CLK_TCK));
+    return (fields[11].toDouble() + fields[12].toDouble()) / hz;
 }
 
 } // namespace natter::bench

@@ -33,6 +33,14 @@ struct CpuTime
     double total() const { return user + sys; }
 };
 
+// Another process (natterd, given by --server-pid) seen through /proc.
+// Both return -1 when the pid is 0 or unreadable.
+struct ProcessProbe
+{
+    static qint64 rssKiB(qint64 pid); // VmRSS from /proc/<pid>/status
+    static double cpuSeconds(qint64 pid); // utime + stime from /proc/<pid>/stat
+};
+
 // Errors by name, e.g. {"RATE_LIMITED": 3, "disconnected": 1}.
 class ErrorCounter
 {

@@ -1,6 +1,8 @@
 // natter-bench: a load generator for natterd speaking the real protocol.
 // See --help and docs/BENCHMARKS.md.
+#include "IdleScenario.h"
 #include "P2pScenario.h"
+#include "SyncScenarios.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,6 +32,28 @@ Scenarios:
         per-IP register limit ([limits] ip_rate / ip_burst), e.g. as
         tests/bench/run-p2p.sh does.
 
+  coldsync  A receiver account's only device is offline while --peers sender
+        accounts send it --messages 1:1 messages in total (one conversation
+        per sender, --window unacked each). Then a FRESH device of the
+        receiver (natter::SyncEngine on a real SQLCipher natter::Store in a
+        temporary profile, random raw key) logs in, and start() -> idle()
+        is timed: sync_s, rows_per_s, plus prepare_s (registering and
+        sending). store_only_s: the same rows written straight into a
+        fresh Store in the engine's batch sizes, no network (what the
+        store alone costs). Needs natterd's [limits] device_rate raised for a fast
+        set-up (sends hitting RATE_LIMITED are retried and counted).
+  catchup   Like coldsync, but the device first syncs (one message per
+        conversation), stops, --messages arrive, and start() -> idle() is
+        timed with all of them stored; --rounds times, median reported.
+  idle  Registers --users accounts, then opens --connections WebSocket
+        connections authenticated with ResumeRequest (tokens round-robin),
+        bound to source addresses 127.0.0.1..127.0.0.K (--sources), holds
+        them for --hold seconds and reports natterd's VmRSS per connection
+        (needs --server-pid). With --with-p2p, runs p2p (--pairs, --window,
+        --duration, --warmup) before opening them and again while they are
+        open, and reports both and their ratio. Raises its own open-files
+        soft limit to the hard limit; N must fit under it.
+
 Limitations of this first version: every connection runs in this one
 process on one thread (one Qt event loop), so watch bench_cpu_pct: near
 100 means the bench, not the server, is the bottleneck. Latency is measured
@@ -52,7 +76,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(kDescription));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("p2p"));
+    parser.addPositionalArgument(
+        QStringLiteral("scenario"), QStringLiteral("p2p | coldsync | catchup | idle"));
     const QCommandLineOption server(QStringLiteral("server"),
         QStringLiteral("natterd address, e.g. ws://127.0.0.1:7070."), QStringLiteral("URL"));
     const QCommandLineOption pairs(QStringLiteral("pairs"),
@@ -71,7 +96,40 @@ int main(int argc, char *argv[])
         QStringLiteral("p2p: total msgs/s over all senders (default: as fast as the window "
                        "allows)."),
         QStringLiteral("R"));
-    parser.addOptions({ server, pairs, window, duration, warmup, rate });
+    const QCommandLineOption messages(QStringLiteral("messages"),
+        QStringLiteral("coldsync/catchup: messages to sync (default 100000 / 1000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption peers(QStringLiteral("peers"),
+        QStringLiteral("coldsync/catchup: sender accounts = conversations (default 10)."),
+        QStringLiteral("P"), QStringLiteral("10"));
+    const QCommandLineOption sendWindow(QStringLiteral("send-window"),
+        QStringLiteral("coldsync/catchup: unacked sends per sender while preparing (default 64)."),
+        QStringLiteral("W"), QStringLiteral("64"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+        QStringLiteral("catchup: offline/online rounds (default 3)."), QStringLiteral("R"),
+        QStringLiteral("3"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        QStringLiteral("coldsync/catchup: max seconds per sync (default 300)."),
+        QStringLiteral("S"), QStringLiteral("300"));
+    const QCommandLineOption serverPid(QStringLiteral("server-pid"),
+        QStringLiteral("natterd's pid, for its RSS and CPU time from /proc."),
+        QStringLiteral("PID"), QStringLiteral("0"));
+    const QCommandLineOption connections(QStringLiteral("connections"),
+        QStringLiteral("idle: connections to hold (default 1000)."), QStringLiteral("N"),
+        QStringLiteral("1000"));
+    const QCommandLineOption sources(QStringLiteral("sources"),
+        QStringLiteral("idle: source addresses 127.0.0.1..127.0.0.K (default 4)."),
+        QStringLiteral("K"), QStringLiteral("4"));
+    const QCommandLineOption users(QStringLiteral("users"),
+        QStringLiteral("idle: accounts whose tokens the connections use (default 100)."),
+        QStringLiteral("U"), QStringLiteral("100"));
+    const QCommandLineOption hold(QStringLiteral("hold"),
+        QStringLiteral("idle: seconds to hold before reading RSS (default 5)."),
+        QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption withP2p(QStringLiteral("with-p2p"),
+        QStringLiteral("idle: run p2p before and while the connections are open."));
+    parser.addOptions({ server, pairs, window, duration, warmup, rate, messages, peers, sendWindow,
+        rounds, timeout, serverPid, connections, sources, users, hold, withP2p });
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -97,8 +155,66 @@ int main(int argc, char *argv[])
         return v;
     };
 
+    auto p2pOptions = [&](P2pOptions &o) {
+        o.server = url;
+        o.pairs = static_cast<int>(number(pairs, 1, 5000));
+        if (ok)
+            o.window = static_cast<int>(number(window, 1, 10000));
+        if (ok)
+            o.durationS = number(duration, 0.1, 600);
+        if (ok)
+            o.warmupS = number(warmup, 0, 600);
+        return ok;
+    };
+    auto syncOptions = [&](SyncOptions &o, double defaultMessages) {
+        o.server = url;
+        o.messages = static_cast<quint64>(
+            parser.isSet(messages) ? number(messages, 1, 1e7) : defaultMessages);
+        if (ok || !parser.isSet(messages)) {
+            ok = true;
+            o.peers = static_cast<int>(number(peers, 1, 1000));
+        }
+        if (ok)
+            o.window = static_cast<int>(number(sendWindow, 1, 10000));
+        if (ok)
+            o.rounds = static_cast<int>(number(rounds, 1, 100));
+        if (ok)
+            o.timeoutS = number(timeout, 0.01, 3600);
+        if (ok)
+            o.serverPid = static_cast<qint64>(number(serverPid, 0, 1e9));
+        return ok;
+    };
+
     Scenario *scenario = nullptr;
-    if (positional.first() == QLatin1String("p2p")) {
+    if (positional.first() == QLatin1String("coldsync")) {
+        SyncOptions o;
+        if (!syncOptions(o, 100000))
+            return 2;
+        scenario = new ColdsyncScenario(o, &app);
+    } else if (positional.first() == QLatin1String("catchup")) {
+        SyncOptions o;
+        if (!syncOptions(o, 1000))
+            return 2;
+        scenario = new CatchupScenario(o, &app);
+    } else if (positional.first() == QLatin1String("idle")) {
+        IdleOptions o;
+        o.server = url;
+        if (!p2pOptions(o.p2p))
+            return 2;
+        o.connections = static_cast<int>(number(connections, 1, 1e6));
+        if (ok)
+            o.sources = static_cast<int>(number(sources, 1, 254));
+        if (ok)
+            o.users = static_cast<int>(number(users, 1, 100000));
+        if (ok)
+            o.holdS = number(hold, 0, 3600);
+        if (ok)
+            o.serverPid = static_cast<qint64>(number(serverPid, 0, 1e9));
+        if (!ok)
+            return 2;
+        o.withP2p = parser.isSet(withP2p);
+        scenario = new IdleScenario(o, &app);
+    } else if (positional.first() == QLatin1String("p2p")) {
         P2pOptions o;
         o.server = url;
         o.pairs = static_cast<int>(number(pairs, 1, 5000));

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Runs coldsync, catchup and idle, each against a fresh natterd on loopback
+# (temporary data dir, natterd pinned to CPU 0 and the bench to CPU 1), and
+# prints one JSON line per scenario. natterd is stopped by its PID.
+#
+#   tests/bench/run-all.sh [BUILD_DIR]
+#
+# Environment: MESSAGES (coldsync, 100000), CATCHUP (1000), ROUNDS (catchup,
+# 3), PEERS (conversations, 10), CONNECTIONS (idle, 5000; this box allows
+# ~19,900), SOURCES (4), USERS (100), HOLD (5), WITH_P2P (1 = run p2p before
+# and while the idle connections are open; PAIRS 50, WINDOW 8, DURATION 10,
+# WARMUP 2), ONLY (space-separated subset of "coldsync catchup idle").
+#
+# natterd runs with its default config except for limits that only the
+# set-up needs: the per-IP register/login limit ([limits] ip_rate/ip_burst;
+# the bench registers accounts from one address), the per-device request rate
+# ([limits] device_rate/device_burst; the senders of coldsync push 100k
+# messages as fast as natterd acks them, far above 500/s per device; the
+# measured pulls stay below the default) and Argon2id at its minimum cost
+# ([auth]; only registration hashes). Its open-files soft limit is raised to
+# the hard limit so it can hold the idle connections.
+set -euo pipefail
+
+BUILD_DIR=${1:-./build}
+MESSAGES=${MESSAGES:-100000}
+CATCHUP=${CATCHUP:-1000}
+ROUNDS=${ROUNDS:-3}
+PEERS=${PEERS:-10}
+CONNECTIONS=${CONNECTIONS:-5000}
+SOURCES=${SOURCES:-4}
+USERS=${USERS:-100}
+HOLD=${HOLD:-5}
+WITH_P2P=${WITH_P2P:-1}
+PAIRS=${PAIRS:-50}
+WINDOW=${WINDOW:-8}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+ONLY=${ONLY:-coldsync catchup idle}
+
+NATTERD="$BUILD_DIR/server/natterd"
+BENCH="$BUILD_DIR/tests/bench/natter-bench"
+for f in "$NATTERD" "$BENCH"; do
+    [[ -x "$f" ]] || { echo "run-all.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-all.XXXXXX")
+NATTERD_PID=""
+stop_natterd() {
+    if [[ -n "$NATTERD_PID" ]] && kill -0 "$NATTERD_PID" 2>/dev/null; then
+        kill -TERM "$NATTERD_PID" 2>/dev/null || true
+        for _ in $(seq 100); do kill -0 "$NATTERD_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$NATTERD_PID" 2>/dev/null || true
+        wait "$NATTERD_PID" 2>/dev/null || true
+    fi
+    NATTERD_PID=""
+}
+cleanup() {
+    stop_natterd
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+cat > "$TMP/natterd.ini" <<EOF
+[limits]
+ip_rate=100000
+ip_burst=100000
+device_rate=1000000
+device_burst=1000000
+[auth]
+pwhash_ops=1
+pwhash_mem_bytes=8192
+EOF
+
+SERVER_PIN=()
+BENCH_PIN=()
+if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+    SERVER_PIN=(taskset -c 0)
+    BENCH_PIN=(taskset -c 1)
+fi
+
+URL=""
+start_natterd() { # $1: run name
+    local dir="$TMP/$1"
+    mkdir -p "$dir"
+    (
+        ulimit -n "$(ulimit -Hn)"
+        exec "${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$dir/data" \
+            --config "$TMP/natterd.ini"
+    ) > "$dir/natterd.out" 2> "$dir/natterd.err" &
+    NATTERD_PID=$!
+    URL=""
+    for _ in $(seq 100); do
+        URL=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$dir/natterd.out")
+        [[ -n "$URL" ]] && break
+        kill -0 "$NATTERD_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -z "$URL" ]]; then
+        echo "run-all.sh: natterd did not start" >&2
+        cat "$dir/natterd.err" >&2
+        exit 1
+    fi
+    echo "run-all.sh: $1: natterd pid $NATTERD_PID at $URL (pinned: ${SERVER_PIN[*]:-no})" >&2
+}
+
+bench() { # timeout seconds, then natter-bench arguments
+    local limit=$1
+    shift
+    "${BENCH_PIN[@]}" timeout "$limit" "$BENCH" "$@" --server "$URL" --server-pid "$NATTERD_PID"
+}
+
+status=0
+for scenario in $ONLY; do
+    start_natterd "$scenario"
+    case "$scenario" in
+        coldsync)
+            bench 900 coldsync --messages "$MESSAGES" --peers "$PEERS" || status=1 ;;
+        catchup)
+            bench 600 catchup --messages "$CATCHUP" --peers "$PEERS" --rounds "$ROUNDS" || status=1 ;;
+        idle)
+            extra=()
+            [[ "$WITH_P2P" == 1 ]] && extra=(--with-p2p --pairs "$PAIRS" --window "$WINDOW"
+                --duration "$DURATION" --warmup "$WARMUP")
+            bench $((600 + 3 * (DURATION + WARMUP))) idle --connections "$CONNECTIONS" \
+                --sources "$SOURCES" --users "$USERS" --hold "$HOLD" "${extra[@]}" || status=1 ;;
+        *)
+            echo "run-all.sh: unknown scenario $scenario" >&2; status=2 ;;
+    esac
+    stop_natterd
+done
+exit $status
