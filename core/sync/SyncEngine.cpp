@@ -246,7 +246,11 @@ void SyncEngine::onConnected()
 
 void SyncEngine::onDisconnected(const QString &reason)
 {
-    qCInfo(lcSync) << "disconnected:" << reason;
+    // Said once per lost session; failed attempts to reconnect stay quiet.
+    if (m_authed)
+        qCInfo(lcSync) << "disconnected:" << reason;
+    else
+        qCDebug(lcSync) << "connection attempt failed:" << reason;
     m_lastDisconnect = reason;
     const bool refused = m_conn && m_conn->certificateRefused();
     m_authed = false;
