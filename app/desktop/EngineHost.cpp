@@ -151,7 +151,7 @@ void EngineHost::reportOutbox()
     if (!m_engine)
         return;
     try {
-        emit outboxPendingChanged(m_engine->outbox().pendingCount());
+        emit outboxPendingChanged(m_engine->outbox().pendingMessageCount());
     } catch (const StoreError &e) {
         emit failed(e.message());
     }

@@ -81,6 +81,16 @@ std::optional<OutboxEntry> Outbox::nextPending()
     return out;
 }
 
+int Outbox::pendingMessageCount()
+{
+    Statement &st
+        = m_store.db().prepare("SELECT count(*) FROM outbox WHERE state = 0 AND kind = 1");
+    st.step();
+    const int n = int(st.int64(0));
+    st.reset();
+    return n;
+}
+
 int Outbox::pendingCount()
 {
     Statement &st = m_store.db().prepare("SELECT count(*) FROM outbox WHERE state = 0");

@@ -38,7 +38,8 @@ public:
     bool enqueueRead(const QString &peer);
 
     std::optional<OutboxEntry> nextPending();
-    int pendingCount();
+    int pendingCount(); // every kind: what the engine still has to send
+    int pendingMessageCount(); // messages only: what the user waits for
 
     // Stores the acknowledged message as an event and removes the entry, in
     // one transaction.

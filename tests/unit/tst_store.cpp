@@ -271,6 +271,9 @@ private slots:
         const auto entry = outbox.nextPending();
         QVERIFY(entry);
         QCOMPARE(entry->kind, OutboxEntry::Read);
+        // A read mark is engine work, not a message the user waits for.
+        QCOMPARE(outbox.pendingCount(), 1);
+        QCOMPARE(outbox.pendingMessageCount(), 0);
         QCOMPARE(entry->readSeq, 2u);
         QCOMPARE(entry->conversationId, 7u);
     }
