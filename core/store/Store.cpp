@@ -4,7 +4,7 @@
 
 #include "Logging.h"
 #include <QDir>
-#include <QSet>
+#include <QHash>
 
 #include <algorithm>
 #include <limits>
@@ -263,11 +263,20 @@ QList<quint64> Store::insertEvents(const QList<StoredEvent> &events)
 
 QList<quint64> Store::insertEventsInTransaction(const QList<StoredEvent> &events)
 {
-    QList<quint64> changed;
+    // Per conversation touched: the highest seq and newest message time seen,
+    // written once per batch rather than once per event (the activity index
+    // would be rewritten for every row otherwise).
+    struct Touched
+    {
+        quint64 conversationId;
+        quint64 maxSeq;
+        qint64 lastMessageMs;
+    };
+    QList<Touched> touched;
+    QHash<quint64, qsizetype> slot;
     Statement &ins = m_db.prepare(
         "INSERT OR IGNORE INTO events (conversation_id, seq, id, sender_id, sender_device, "
         "client_id, kind, time_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    QSet<quint64> touched;
     for (const StoredEvent &e : events) {
         ins.reset();
         ins.bind(1, qint64(e.conversationId))
@@ -283,26 +292,32 @@ QList<quint64> Store::insertEventsInTransaction(const QList<StoredEvent> &events
         ins.exec();
         if (m_db.changes() == 0)
             continue;
-        if (!touched.contains(e.conversationId)) {
-            touched.insert(e.conversationId);
-            changed.append(e.conversationId);
-            // An event of a conversation the feed has not told us about yet.
-            m_db.prepare("INSERT OR IGNORE INTO conversations (id, kind) VALUES (?, 0)")
-                .bind(1, qint64(e.conversationId))
-                .exec();
+        auto it = slot.constFind(e.conversationId);
+        if (it == slot.constEnd()) {
+            it = slot.insert(e.conversationId, touched.size());
+            touched.append({ e.conversationId, 0, 0 });
         }
-        m_db.prepare(
-                "UPDATE conversations SET server_seq = max(server_seq, ?1), "
-                "last_time = max(last_time, CASE WHEN ?2 = ?3 THEN ?4 ELSE 0 END) WHERE id = ?5")
-            .bind(1, qint64(e.seq))
-            .bind(2, qint64(e.kind))
-            .bind(3, qint64(kEventMessage))
-            .bind(4, e.timeMs)
-            .bind(5, qint64(e.conversationId))
-            .exec();
+        Touched &t = touched[*it];
+        t.maxSeq = std::max(t.maxSeq, e.seq);
+        if (e.kind == kEventMessage)
+            t.lastMessageMs = std::max(t.lastMessageMs, e.timeMs);
     }
-    for (quint64 id : std::as_const(changed))
-        advanceLocalSeq(id);
+    QList<quint64> changed;
+    changed.reserve(touched.size());
+    for (const Touched &t : std::as_const(touched)) {
+        // An event of a conversation the feed has not told us about yet.
+        m_db.prepare("INSERT OR IGNORE INTO conversations (id, kind) VALUES (?, 0)")
+            .bind(1, qint64(t.conversationId))
+            .exec();
+        m_db.prepare("UPDATE conversations SET server_seq = max(server_seq, ?1), "
+                     "last_time = max(last_time, ?2) WHERE id = ?3")
+            .bind(1, qint64(t.maxSeq))
+            .bind(2, t.lastMessageMs)
+            .bind(3, qint64(t.conversationId))
+            .exec();
+        advanceLocalSeq(t.conversationId);
+        changed.append(t.conversationId);
+    }
     return changed;
 }
 
