@@ -23,9 +23,10 @@ constexpr int kMaxClientIdChars = 64;
 constexpr int kMaxDeviceNameChars = 64;
 constexpr int kMaxPullRanges = 256;
 constexpr quint32 kDefaultPullLimit = 500;
-// Events a client asks for in one pull, over all its ranges: keeps the
-// response far below kMaxServerFrameBytes even with texts at their limit.
-constexpr quint32 kClientPullBudget = 1000;
+// Events a client asks for in one pull, over all its ranges: 2,000 events of
+// at most ~24 KB (8,000 characters of 3-byte UTF-8) stay below
+// kMaxServerFrameBytes.
+constexpr quint32 kClientPullBudget = 2000;
 constexpr quint32 kMaxPullLimit = 2000;
 } // namespace limits
 
