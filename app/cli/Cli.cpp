@@ -38,17 +38,6 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString stateName(MessageRow::State s)
-{
-    switch (s) {
-    case MessageRow::State::Received: return QStringLiteral("received");
-    case MessageRow::State::Sent: return QStringLiteral("sent");
-    case MessageRow::State::Pending: return QStringLiteral("pending");
-    case MessageRow::State::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
 const char *kDescription = R"(Natter command-line client: a headless client on the same core as the
 desktop app, for scripts, bots and tests. The profile is encrypted; its
 passphrase comes from the NATTER_PASSPHRASE environment variable.
@@ -430,7 +419,7 @@ int Cli::cmdHistory(const QStringList &args)
                     r.clientId.isEmpty() ? QJsonValue() : QJsonValue(r.clientId) },
                 { QStringLiteral("seq"), r.seq ? QJsonValue(qint64(r.seq)) : QJsonValue() },
                 { QStringLiteral("from"), r.from }, { QStringLiteral("text"), r.text },
-                { QStringLiteral("state"), stateName(r.state) },
+                { QStringLiteral("state"), messageStateName(r.state) },
                 { QStringLiteral("time"), isoTime(r.timeMs) } };
             if (!r.error.isEmpty())
                 o.insert(QStringLiteral("error"), r.error);

@@ -6,21 +6,6 @@
 
 namespace natter {
 
-namespace {
-
-QString stateName(MessageRow::State s)
-{
-    switch (s) {
-    case MessageRow::State::Received: return QStringLiteral("received");
-    case MessageRow::State::Sent: return QStringLiteral("sent");
-    case MessageRow::State::Pending: return QStringLiteral("pending");
-    case MessageRow::State::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
-} // namespace
-
 MessageListModel::MessageListModel(Store &store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
@@ -44,7 +29,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SeqRole: return qulonglong(m.seq);
     case ClientIdRole: return m.clientId;
     case FromRole: return m.from;
-    case StateRole: return stateName(m.state);
+    case StateRole: return messageStateName(m.state);
     case OutgoingRole: return m.outgoing();
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.timeMs);
     case ErrorRole: return m.error;

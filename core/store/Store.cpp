@@ -65,6 +65,17 @@ CREATE TABLE drafts (peer TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
 
 } // namespace
 
+QString messageStateName(MessageRow::State state)
+{
+    switch (state) {
+    case MessageRow::State::Received: return QStringLiteral("received");
+    case MessageRow::State::Sent: return QStringLiteral("sent");
+    case MessageRow::State::Pending: return QStringLiteral("pending");
+    case MessageRow::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
 QString eventText(const QByteArray &body)
 {
     proto::EventBody parsed;
@@ -444,10 +455,17 @@ QList<MessageRow> Store::messages(const QString &peer, int limit, quint64 before
     st.bind(1, qint64(*conv))
         .bind(2, beforeSeq ? qint64(beforeSeq) : std::numeric_limits<qint64>::max())
         .bind(3, qint64(limit));
+    out = readMessages(st);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+QList<MessageRow> Store::readMessages(Statement &st)
+{
+    QList<MessageRow> out;
     while (st.step())
         out.append(messageFrom(st));
     st.reset();
-    std::reverse(out.begin(), out.end());
     return out;
 }
 
@@ -462,10 +480,7 @@ QList<MessageRow> Store::messagesAfter(const QString &peer, quint64 afterSeq, in
         "FROM events e LEFT JOIN users u ON u.id = e.sender_id "
         "WHERE e.conversation_id = ? AND e.kind = 1 AND e.seq > ? ORDER BY e.seq LIMIT ?");
     st.bind(1, qint64(*conv)).bind(2, qint64(afterSeq)).bind(3, qint64(limit));
-    while (st.step())
-        out.append(messageFrom(st));
-    st.reset();
-    return out;
+    return readMessages(st);
 }
 
 QList<MessageRow> Store::outboxMessages(const QString &peer)

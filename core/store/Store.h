@@ -153,11 +153,15 @@ private:
     void advanceLocalSeq(quint64 conversationId);
     ConversationSummary summaryFrom(Statement &st);
     MessageRow messageFrom(Statement &st);
+    QList<MessageRow> readMessages(Statement &st); // steps to the end, then resets
 
     Database m_db;
     quint64 m_me = 0; // cached own user id
     QString m_meName;
 };
+
+// "received", "sent", "pending" or "failed": the state as the UI and the CLI name it.
+QString messageStateName(MessageRow::State state);
 
 // Decodes the text of a stored EventBody ("" when it holds no text).
 QString eventText(const QByteArray &body);
