@@ -1,0 +1,244 @@
+// Writes the seed corpus of the fuzz targets: valid frames of every body
+// kind, plus truncated and garbage ones. Run once by hand (it is not a test):
+//   gen_corpus tests/fuzz/corpus
+// The user and conversation ids match what fuzz_server_dispatch and
+// fuzz_client_responses set up.
+#include "protocol/Frame.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cstdio>
+
+using namespace natter;
+
+namespace {
+
+QString g_root;
+
+void write(const char *target, const QString &name, const QByteArray &bytes)
+{
+    QDir().mkpath(g_root + '/' + target);
+    QFile f(g_root + '/' + target + '/' + name);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(f.fileName()));
+}
+
+proto::Envelope env(quint64 requestId)
+{
+    proto::Envelope e;
+    e.set_version(kProtocolVersion);
+    e.set_request_id(requestId);
+    return e;
+}
+
+std::string textBody(const std::string &text)
+{
+    proto::EventBody b;
+    b.mutable_text()->set_text(text);
+    return b.SerializeAsString();
+}
+
+// Writes the frame to the target and to fuzz_frame, with a truncated copy.
+void frame(const char *target, const QString &name, const proto::Envelope &e)
+{
+    const QByteArray bytes = encodeEnvelope(e);
+    write(target, name, bytes);
+    write("fuzz_frame", QString::fromLatin1(target).mid(5) + '-' + name, bytes);
+    if (bytes.size() > 3)
+        write(target, name + "-truncated", bytes.left(bytes.size() - 2));
+}
+
+void serverRequests()
+{
+    const char *t = "fuzz_server_dispatch";
+    auto e = env(1);
+    auto *reg = e.mutable_register_request();
+    reg->set_user("carol");
+    reg->set_password("password1");
+    reg->set_device_name("laptop");
+    frame(t, "register", e);
+    e = env(2);
+    auto *login = e.mutable_login();
+    login->set_user("alice");
+    login->set_password("password1");
+    login->set_device_name("phone");
+    frame(t, "login", e);
+    e = env(3);
+    login = e.mutable_login();
+    login->set_user("alice");
+    login->set_password("wrong-password");
+    frame(t, "login-wrong", e);
+    e = env(4);
+    e.mutable_resume()->set_token("1.notarealtoken");
+    frame(t, "resume", e);
+    e = env(5);
+    e.mutable_logout();
+    frame(t, "logout", e);
+    e = env(6);
+    e.mutable_devices_request();
+    frame(t, "devices", e);
+    e = env(7);
+    e.mutable_revoke_device()->set_device_id(12345);
+    frame(t, "revoke", e);
+    e = env(8);
+    auto *send = e.mutable_send();
+    send->set_client_id("c-1");
+    send->set_to_user("bob");
+    send->set_body(textBody("hello bob"));
+    frame(t, "send-to-user", e);
+    e = env(9);
+    send = e.mutable_send();
+    send->set_client_id("c-2");
+    send->set_to_user("alice");
+    send->set_body(textBody("note to self"));
+    frame(t, "send-to-self", e);
+    e = env(10);
+    send = e.mutable_send();
+    send->set_client_id("c-3");
+    send->set_conversation_id(1);
+    send->set_body(textBody(std::string(9000, 'x')));
+    frame(t, "send-too-long", e);
+    e = env(11);
+    send = e.mutable_send();
+    send->set_client_id("c-4");
+    send->set_to_user("bob");
+    send->set_body("\x0a\x03\xff\xfe\x00");
+    frame(t, "send-bad-body", e);
+    e = env(12);
+    auto *pull = e.mutable_pull();
+    for (int i = 0; i < 3; ++i) {
+        auto *r = pull->add_ranges();
+        r->set_conversation_id(i);
+        r->set_after_seq(0);
+        r->set_limit(i * 1000);
+    }
+    frame(t, "pull", e);
+    e = env(13);
+    e.mutable_mark_read()->set_conversation_id(1);
+    e.mutable_mark_read()->set_seq(1);
+    frame(t, "mark-read", e);
+    e = env(14);
+    e.mutable_feed_pull()->set_after_seq(0);
+    e.mutable_feed_pull()->set_limit(0);
+    frame(t, "feed-pull", e);
+    e = env(15);
+    e.mutable_ok();
+    frame(t, "not-a-request", e);
+    e = env(16);
+    e.set_version(2);
+    e.mutable_devices_request();
+    frame(t, "version-2", e);
+    write(t, "empty", QByteArray());
+    write(t, "garbage", QByteArray("\xff\xff\xff\xff\x0f\x12\x00", 7));
+}
+
+void clientResponses()
+{
+    // The harness answers Resume as user 1 ("alice"), device 10; peer bob is 2.
+    const char *t = "fuzz_client_responses";
+    auto e = env(1);
+    auto *feed = e.mutable_feed_response();
+    auto *entry = feed->add_entries();
+    entry->set_seq(1);
+    entry->set_time_ms(1700000000000);
+    auto *joined = entry->mutable_joined();
+    joined->set_conversation_id(100);
+    joined->set_kind(proto::DIRECT);
+    auto *m = joined->add_members();
+    m->set_user_id(1);
+    m->set_user("alice");
+    m = joined->add_members();
+    m->set_user_id(2);
+    m->set_user("bob");
+    entry = feed->add_entries();
+    entry->set_seq(2);
+    entry->mutable_read()->set_conversation_id(100);
+    entry->mutable_read()->set_seq(2);
+    feed->set_feed_seq(2);
+    auto *head = feed->add_heads();
+    head->set_conversation_id(100);
+    head->set_last_seq(3);
+    frame(t, "feed-response", e);
+
+    e = env(1);
+    auto *pr = e.mutable_pull_response();
+    for (quint64 seq = 1; seq <= 3; ++seq) {
+        auto *ev = pr->add_events();
+        ev->set_conversation_id(100);
+        ev->set_seq(seq);
+        ev->set_id(1000 + seq);
+        ev->set_sender_id(seq == 1 ? 1 : 2);
+        ev->set_sender_device(seq == 1 ? 10 : 20);
+        ev->set_client_id("c-" + std::to_string(seq));
+        ev->set_kind(seq == 1 ? proto::EVENT_CREATED : proto::EVENT_MESSAGE);
+        ev->set_time_ms(1700000000000 + seq);
+        if (seq > 1)
+            ev->set_body(textBody("hi " + std::to_string(seq)));
+    }
+    head = pr->add_heads();
+    head->set_conversation_id(100);
+    head->set_last_seq(3);
+    frame(t, "pull-response", e);
+
+    e = env(1);
+    auto *ack = e.mutable_ack();
+    ack->set_client_id("c-1");
+    ack->set_conversation_id(100);
+    ack->set_seq(4);
+    ack->set_id(2000);
+    ack->set_time_ms(1700000000100);
+    frame(t, "send-ack", e);
+
+    e = env(0);
+    e.mutable_notify()->set_conversation_id(100);
+    e.mutable_notify()->set_seq(5);
+    frame(t, "notify", e);
+    e = env(0);
+    e.mutable_notify()->set_conversation_id(777);
+    e.mutable_notify()->set_seq(1);
+    frame(t, "notify-unknown", e);
+    e = env(0);
+    e.mutable_feed_notify()->set_seq(9);
+    frame(t, "feed-notify", e);
+
+    e = env(1);
+    auto *auth = e.mutable_auth();
+    auth->set_user_id(1);
+    auth->set_user("alice");
+    auth->set_device_id(10);
+    frame(t, "auth", e);
+    e = env(1);
+    auto *dev = e.mutable_devices()->add_devices();
+    dev->set_id(10);
+    dev->set_name("laptop");
+    dev->set_current(true);
+    frame(t, "devices", e);
+    e = env(1);
+    e.mutable_ok();
+    frame(t, "ok", e);
+    const proto::ErrorCode codes[] = { proto::AUTH_FAILED, proto::RATE_LIMITED, proto::INTERNAL,
+        proto::NOT_FOUND, proto::TOO_LARGE, proto::UNAUTHENTICATED };
+    for (proto::ErrorCode c : codes) {
+        e = makeError(1, c, QStringLiteral("error"));
+        frame(t, QStringLiteral("error-%1").arg(int(c)), e);
+    }
+    write(t, "garbage", QByteArray("\x08\x01\x10\xff\xff", 5));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s CORPUS_ROOT\n", argv[0]);
+        return 2;
+    }
+    g_root = QString::fromLocal8Bit(argv[1]);
+    serverRequests();
+    clientResponses();
+    write("fuzz_frame", "empty", QByteArray());
+    write("fuzz_frame", "garbage", QByteArray("\x0a\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11));
+    write("fuzz_frame", "deep-unknown", QByteArray(200, '\x0b'));
+    return 0;
+}
