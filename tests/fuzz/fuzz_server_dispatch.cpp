@@ -1,0 +1,223 @@
+// fuzz_server_dispatch: one client frame through the server's real request
+// path. The harness builds what Server::start() builds minus the sockets: a
+// ServerContext with the writer and reader DbWorker threads on a temporary
+// SQLite database, the Argon2id hash pool (cheapest parameters) and one
+// mailbox for "network thread" 0, which the harness drains on this thread
+// the way NetworkWorker::drainMailbox() does. Each input goes to
+// handleFrame() — what NetworkWorker calls for every binary message — once
+// for a fresh unauthenticated session and once for a session signed in as
+// alice (bob exists too); after each, the harness waits until the reader,
+// the hash pool and the writer have finished what the frame started and runs
+// the replies on the session. Sessions wrap an unconnected QWebSocket, so
+// replies are encoded and dropped.
+#include "gateway/Credentials.h"
+#include "gateway/Mailbox.h"
+#include "gateway/RequestHandler.h"
+#include "gateway/ServerContext.h"
+#include "gateway/Session.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QWebSocket>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <map>
+#include <memory>
+
+using namespace natter;
+using namespace natter::server;
+
+namespace {
+
+class Harness
+{
+public:
+    Harness()
+    {
+        static int argc = 1;
+        static char arg0[] = "fuzz_server_dispatch";
+        static char *argv[] = { arg0, nullptr };
+        if (!QCoreApplication::instance())
+            new QCoreApplication(argc, argv);
+        if (!Credentials::init() || !m_dir.isValid())
+            die("set-up failed");
+        ServerConfig cfg;
+        cfg.dataDir = m_dir.path();
+        cfg.networkThreads = 1;
+        cfg.synchronous = QStringLiteral("OFF");
+        cfg.deviceRate = cfg.deviceBurst = 1e9;
+        cfg.ipRate = cfg.ipBurst = 1e9;
+        cfg.pwhashOps = 1; // crypto_pwhash_OPSLIMIT_MIN
+        cfg.pwhashMemBytes = 8192; // crypto_pwhash_MEMLIMIT_MIN
+        m_ctx = std::make_unique<ServerContext>(cfg);
+        const QString db = m_dir.filePath(QStringLiteral("natterd.sqlite"));
+        m_writer = std::make_unique<DbWorker>(DbWorker::Mode::Writer, db,
+            SqliteOptions { cfg.synchronous, cfg.busyTimeoutMs, true }, cfg.batchMax);
+        if (!m_writer->startAndOpen().isEmpty())
+            die("writer did not open");
+        m_reader = std::make_unique<DbWorker>(DbWorker::Mode::Reader, db,
+            SqliteOptions { cfg.synchronous, cfg.busyTimeoutMs, false }, 1);
+        if (!m_reader->startAndOpen().isEmpty())
+            die("reader did not open");
+        m_ctx->writer = m_writer.get();
+        m_ctx->reader = m_reader.get();
+        m_ctx->hashPool.setMaxThreadCount(2);
+        m_ctx->mailboxes.push_back(&m_mailbox);
+
+        Session *bob = newSession();
+        signIn(*bob, true, "bob");
+        endSession(bob);
+        m_alice = newSession();
+        signIn(*m_alice, true, "alice");
+    }
+
+    ~Harness()
+    {
+        m_ctx->draining = true;
+        m_reader->stopAndWait();
+        m_ctx->hashPool.waitForDone();
+        m_writer->stopAndWait();
+        while (!m_sessions.empty())
+            endSession(m_sessions.begin()->second);
+    }
+
+    void run(const QByteArray &frame)
+    {
+        Session *anon = newSession();
+        handleFrame(*m_ctx, *anon, frame);
+        settle();
+        endSession(anon);
+
+        handleFrame(*m_ctx, *m_alice, frame);
+        settle();
+        if (!m_alice->isAuthenticated() || m_alice->isClosing()) {
+            // Logged out, revoked or closed by the frame: sign in again.
+            endSession(m_alice);
+            m_alice = newSession();
+            signIn(*m_alice, false, "alice");
+        }
+    }
+
+private:
+    [[noreturn]] static void die(const char *why)
+    {
+        std::fprintf(stderr, "fuzz_server_dispatch: %s\n", why);
+        std::abort();
+    }
+
+    Session *newSession()
+    {
+        auto *s = new Session(m_nextId++, 0, new QWebSocket, 3600 * 1000, nullptr);
+        m_sessions[s->id()] = s;
+        return s;
+    }
+
+    void endSession(Session *s)
+    {
+        if (s->isAuthenticated())
+            m_ctx->registry.remove(s->ref());
+        m_sessions.erase(s->id());
+        delete s;
+    }
+
+    void signIn(Session &s, bool create, const char *user)
+    {
+        proto::Envelope env;
+        env.set_version(kProtocolVersion);
+        env.set_request_id(1);
+        auto fill = [user](auto *req) {
+            req->set_user(user);
+            req->set_password("password1");
+            req->set_device_name("fuzz");
+        };
+        if (create)
+            fill(env.mutable_register_request());
+        else
+            fill(env.mutable_login());
+        handleFrame(*m_ctx, s, encodeEnvelope(env));
+        settle();
+        if (!s.isAuthenticated())
+            die("cannot sign in");
+    }
+
+    static void barrier(DbWorker *worker)
+    {
+        auto done = std::make_shared<std::promise<void>>();
+        std::future<void> f = done->get_future();
+        worker->submit({ [done](Storage &) {
+                            return DbOutcome { false, [done] { done->set_value(); } };
+                        },
+            [done](const QString &) { done->set_value(); } });
+        f.wait();
+    }
+
+    // Waits for the work the last frame started (reader -> hash pool ->
+    // writer -> mailbox) and delivers the mailbox like NetworkWorker does.
+    void settle()
+    {
+        for (int round = 0; round < 4; ++round) {
+            barrier(m_reader.get());
+            m_ctx->hashPool.waitForDone();
+            barrier(m_writer.get());
+            Mailbox::Batch batch = m_mailbox.take();
+            if (batch.isEmpty() && round > 0)
+                return;
+            for (auto &[id, task] : batch.tasks)
+                if (Session *s = find(id); s && !s->isClosing())
+                    task(*s);
+            for (auto it = batch.feedNotifies.cbegin(); it != batch.feedNotifies.cend(); ++it)
+                if (Session *s = find(it.key())) {
+                    proto::Envelope env;
+                    env.set_version(kProtocolVersion);
+                    env.mutable_feed_notify()->set_seq(it.value());
+                    s->send(env);
+                }
+            for (auto it = batch.notifies.cbegin(); it != batch.notifies.cend(); ++it)
+                if (Session *s = find(it.key().first)) {
+                    proto::Envelope env;
+                    env.set_version(kProtocolVersion);
+                    env.mutable_notify()->set_conversation_id(it.key().second);
+                    env.mutable_notify()->set_seq(it.value());
+                    s->send(env);
+                }
+            for (quint64 id : batch.closes)
+                if (Session *s = find(id)) {
+                    if (s->isAuthenticated())
+                        m_ctx->registry.remove(s->ref());
+                    s->clearAuthentication();
+                    s->close(
+                        QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("revoked"));
+                }
+        }
+    }
+
+    Session *find(quint64 id) const
+    {
+        auto it = m_sessions.find(id);
+        return it == m_sessions.end() ? nullptr : it->second;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerContext> m_ctx;
+    std::unique_ptr<DbWorker> m_writer;
+    std::unique_ptr<DbWorker> m_reader;
+    Mailbox m_mailbox { [] {} };
+    std::map<quint64, Session *> m_sessions;
+    quint64 m_nextId = 1;
+    Session *m_alice = nullptr;
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static Harness harness;
+    // Frames above the limit never reach handleFrame: the socket closes with 1009.
+    if (size > static_cast<size_t>(limits::kMaxClientFrameBytes))
+        return 0;
+    harness.run(QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)));
+    return 0;
+}
