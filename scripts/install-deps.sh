@@ -7,7 +7,7 @@ pkgs=(
   qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
-  procps python3 openssl
+  procps python3 openssl python3-websockets
   # desktop app
   qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -10,11 +10,155 @@
 #include <QTimer>
 #include <QWebSocketServer>
 
+#include <functional>
+
 namespace natter::server {
 
 namespace {
 std::atomic<quint64> s_nextSessionId { 1 };
-}
+
+// MaskGuard: RFC 6455 §5.1 says a server must close the connection on an
+// unmasked client frame; QWebSocket 6.4 accepts them. The guard reads only
+// frame headers, from the raw socket, before QWebSocket parses them.
+//
+// Ownership: a child of the QTcpSocket/QSslSocket, so it lives and dies on
+// the network thread that owns the socket; never touched from elsewhere.
+// Ordering: check() is connected to readyRead before QWebSocketServer's
+// handshake slot and hence before QWebSocket's (direct) processData, so on
+// every readyRead it sees the new bytes before any of them is consumed.
+// settle(), connected once the upgrade is done (after processData), notes
+// how much QWebSocket consumed, which maps stream offsets to buffer indexes.
+// Cost: per readyRead one peek of the first 14 bytes when the read holds
+// one frame (the common case); a read holding several frames is peeked
+// once whole. Payload bytes are skipped by count, never parsed.
+class MaskGuard : public QObject
+{
+public:
+    explicit MaskGuard(QTcpSocket *tcp)
+        : QObject(tcp)
+        , m_tcp(tcp)
+    {
+        setObjectName(QStringLiteral("natter-mask-guard"));
+        connect(tcp, &QIODevice::readyRead, this, &MaskGuard::check);
+    }
+
+    static MaskGuard *of(QTcpSocket *tcp)
+    {
+        return static_cast<MaskGuard *>(tcp->findChild<QObject *>(
+            QStringLiteral("natter-mask-guard"), Qt::FindDirectChildrenOnly));
+    }
+
+    // Called on the upgraded socket, after QWebSocket made its connections.
+    void startFrames(std::function<void()> onUnmasked)
+    {
+        m_onViolation = std::move(onUnmasked);
+        m_phase = Phase::Frames;
+        m_consumed = m_scanned = 0;
+        m_availAfterCheck = m_tcp->bytesAvailable();
+        connect(m_tcp, &QIODevice::readyRead, this, &MaskGuard::settle);
+    }
+
+private:
+    enum class Phase { Http, Upgrading, Frames, Off };
+
+    void violation()
+    {
+        m_phase = Phase::Off;
+        if (m_onViolation)
+            m_onViolation();
+        else
+            m_tcp->abort(); // still in the handshake: nothing to close politely
+    }
+
+    void check()
+    {
+        const qint64 avail = m_tcp->bytesAvailable();
+        if (m_phase == Phase::Http) {
+            // RFC 6455 §4.1: a client sends nothing after its request until
+            // the server answers, so the frame stream starts at an empty buffer.
+            const QByteArray head = m_tcp->peek(qMin<qint64>(avail, 16384));
+            const qsizetype end = head.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            m_requestBytes = end + 4;
+            m_phase = Phase::Upgrading;
+        }
+        if (m_phase == Phase::Upgrading) {
+            if (avail > m_requestBytes)
+                violation();
+            return;
+        }
+        if (m_phase != Phase::Frames)
+            return;
+        qint64 pos = m_scanned; // stream offset
+        const qint64 end = m_consumed + avail;
+        if (pos < m_consumed) {
+            qCWarning(lcGateway) << "mask guard lost track of the frame stream";
+            m_phase = Phase::Off;
+            return;
+        }
+        thread_local QByteArray scratch;
+        qint64 peeked = 0;
+        while (pos < end) {
+            if (m_skip > 0) {
+                const qint64 step = qint64(qMin<quint64>(m_skip, quint64(end - pos)));
+                m_skip -= quint64(step);
+                pos += step;
+                continue;
+            }
+            const qint64 idx = pos - m_consumed;
+            if (idx >= peeked) {
+                peeked = idx < 14 && peeked == 0 ? qMin<qint64>(avail, 14) : avail;
+                if (scratch.size() < peeked)
+                    scratch.resize(peeked);
+                peeked = m_tcp->peek(scratch.data(), peeked);
+                if (idx >= peeked)
+                    break;
+            }
+            m_header[m_have++] = quint8(scratch[idx]);
+            ++pos;
+            if (m_have < 2)
+                continue;
+            if (m_have == 2 && !(m_header[1] & 0x80)) {
+                m_scanned = pos;
+                violation();
+                return;
+            }
+            const int len7 = m_header[1] & 0x7f;
+            const int headerLen = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + 4;
+            if (m_have < headerLen)
+                continue;
+            quint64 payload = quint64(len7);
+            if (len7 >= 126) {
+                payload = 0;
+                for (int i = 2; i < headerLen - 4; ++i)
+                    payload = (payload << 8) | m_header[i];
+            }
+            m_skip = payload;
+            m_have = 0;
+        }
+        m_scanned = pos;
+        m_availAfterCheck = avail;
+    }
+
+    void settle()
+    {
+        if (m_phase == Phase::Frames)
+            m_consumed += m_availAfterCheck - m_tcp->bytesAvailable();
+    }
+
+    QTcpSocket *m_tcp; // parent
+    Phase m_phase = Phase::Http;
+    qint64 m_requestBytes = 0;
+    qint64 m_consumed = 0; // stream offset of the socket's read buffer front
+    qint64 m_scanned = 0; // stream offset up to which headers were checked
+    qint64 m_availAfterCheck = 0;
+    quint64 m_skip = 0; // payload bytes of the current frame not yet passed
+    quint8 m_header[14] {};
+    int m_have = 0; // bytes of the current header seen so far
+    std::function<void()> m_onViolation;
+};
+} // namespace
 
 NetworkWorker::NetworkWorker(int index, ServerContext *ctx)
     : m_index(index)
@@ -50,6 +194,7 @@ void NetworkWorker::acceptDescriptor(qintptr descriptor)
         tcp->deleteLater();
         return;
     }
+    new MaskGuard(tcp); // first on readyRead: before the handshake and frame parsers
     const QString key = peerKey(tcp->peerAddress(), tcp->peerPort());
     m_handshaking.insert(key, tcp);
     connect(tcp, &QTcpSocket::disconnected, this, [this, key, tcp] {
@@ -108,8 +253,15 @@ void NetworkWorker::onHandshakeDone()
         // QWebSocket neither reparents nor deletes the QTcpSocket it was upgraded
         // from. As the session's later child it is destroyed right after the
         // QWebSocket (whose destructor still uses it).
-        if (tcp)
+        if (tcp) {
             tcp->setParent(session);
+            if (MaskGuard *guard = MaskGuard::of(tcp)) {
+                guard->startFrames([session] {
+                    session->close(QWebSocketProtocol::CloseCodeProtocolError,
+                        QStringLiteral("unmasked client frame"));
+                });
+            }
+        }
         connect(
             ws, &QWebSocket::binaryMessageReceived, session, [this, session](const QByteArray &m) {
                 if (!session->isClosing())

@@ -1,0 +1,504 @@
+// RFC 6455 edge cases against the real natterd, over a raw QTcpSocket: the
+// HTTP upgrade and every frame are written by hand, so the test controls
+// masking, fragmentation, reserved bits and declared lengths exactly.
+#include "tst_natterd_harness.h"
+
+#include <QDir>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+using namespace natter;
+using namespace natter::test;
+
+namespace {
+
+enum Op : quint8 { Cont = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
+
+// One client frame. mask=false leaves the payload unmasked (and the mask bit clear).
+QByteArray frame(
+    quint8 opcode, const QByteArray &payload, bool fin = true, bool mask = true, quint8 rsv = 0)
+{
+    QByteArray out;
+    out.append(char((fin ? 0x80 : 0) | (rsv << 4) | opcode));
+    const quint8 maskBit = mask ? 0x80 : 0;
+    const qsizetype n = payload.size();
+    if (n <= 125) {
+        out.append(char(maskBit | n));
+    } else if (n <= 0xffff) {
+        out.append(char(maskBit | 126));
+        out.append(char(n >> 8)).append(char(n & 0xff));
+    } else {
+        out.append(char(maskBit | 127));
+        for (int i = 7; i >= 0; --i)
+            out.append(char((quint64(n) >> (8 * i)) & 0xff));
+    }
+    if (!mask)
+        return out + payload;
+    const char key[4] = { 0x12, 0x34, 0x56, 0x78 };
+    out.append(key, 4);
+    for (qsizetype i = 0; i < n; ++i)
+        out.append(char(payload[i] ^ key[i % 4]));
+    return out;
+}
+
+// A masked header declaring a 64-bit payload length, without the payload.
+QByteArray header64(quint8 opcode, quint64 length)
+{
+    QByteArray out;
+    out.append(char(0x80 | opcode));
+    out.append(char(0x80 | 127));
+    for (int i = 7; i >= 0; --i)
+        out.append(char((length >> (8 * i)) & 0xff));
+    out.append("\x01\x02\x03\x04", 4);
+    return out;
+}
+
+QByteArray closePayload(quint16 code, const QByteArray &reason = {})
+{
+    QByteArray p(2, 0);
+    qToBigEndian(code, p.data());
+    return p + reason;
+}
+
+struct ServerFrame
+{
+    quint8 opcode = 0xff;
+    bool fin = false;
+    QByteArray payload;
+    int closeCode() const
+    {
+        return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
+    }
+};
+
+// A WebSocket client made by hand.
+class RawClient
+{
+public:
+    bool connectTo(const QUrl &url)
+    {
+        sock.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        if (!sock.waitForConnected(5000))
+            return false;
+        sock.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                   "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                   "Sec-WebSocket-Version: 13\r\n\r\n");
+        QElapsedTimer t;
+        t.start();
+        while (!buf.contains("\r\n\r\n") && t.elapsed() < 5000) {
+            sock.waitForReadyRead(100);
+            buf += sock.readAll();
+        }
+        const qsizetype end = buf.indexOf("\r\n\r\n");
+        if (end < 0 || !buf.startsWith("HTTP/1.1 101"))
+            return false;
+        buf.remove(0, end + 4);
+        return true;
+    }
+
+    void send(const QByteArray &bytes)
+    {
+        sock.write(bytes);
+        sock.flush();
+    }
+
+    // Next frame from the server; opcode 0xff when none came (or the connection ended).
+    ServerFrame next(int timeoutMs = 5000)
+    {
+        QElapsedTimer t;
+        t.start();
+        for (;;) {
+            ServerFrame f;
+            if (parse(&f))
+                return f;
+            if (t.elapsed() > timeoutMs)
+                return {};
+            if (sock.state() != QAbstractSocket::ConnectedState && sock.bytesAvailable() == 0) {
+                closedByPeer = true;
+                return {};
+            }
+            sock.waitForReadyRead(50);
+            buf += sock.readAll();
+        }
+    }
+
+    // Reads until a close frame; its code, or -1 when the TCP connection ended without one
+    // (0 on timeout). Data frames before it are kept in `data`.
+    int waitClose(int timeoutMs = 5000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            const ServerFrame f = next(int(timeoutMs - t.elapsed()));
+            if (f.opcode == Close)
+                return f.closeCode();
+            if (f.opcode == 0xff)
+                return closedByPeer ? -1 : 0;
+            data.append(f);
+        }
+        return 0;
+    }
+
+    // True once the server has closed the TCP connection.
+    bool waitDisconnected(int timeoutMs = 5000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                sock.waitForReadyRead(20);
+                sock.readAll();
+                return sock.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
+    }
+
+    QTcpSocket sock;
+    QByteArray buf;
+    QList<ServerFrame> data;
+    bool closedByPeer = false;
+
+private:
+    bool parse(ServerFrame *f)
+    {
+        if (buf.size() < 2)
+            return false;
+        const auto *b = reinterpret_cast<const quint8 *>(buf.constData());
+        if (b[1] & 0x80)
+            qWarning("server sent a masked frame");
+        quint64 len = b[1] & 0x7f;
+        qsizetype at = 2;
+        if (len == 126) {
+            if (buf.size() < 4)
+                return false;
+            len = qFromBigEndian<quint16>(b + 2);
+            at = 4;
+        } else if (len == 127) {
+            if (buf.size() < 10)
+                return false;
+            len = qFromBigEndian<quint64>(b + 2);
+            at = 10;
+        }
+        if (quint64(buf.size() - at) < len)
+            return false;
+        f->fin = b[0] & 0x80;
+        f->opcode = b[0] & 0x0f;
+        f->payload = buf.mid(at, qsizetype(len));
+        buf.remove(0, at + qsizetype(len));
+        return true;
+    }
+};
+
+QByteArray registerFrame(const std::string &user, quint64 requestId)
+{
+    proto::Envelope env = registerReq(user);
+    env.set_version(kProtocolVersion);
+    env.set_request_id(requestId);
+    return encodeEnvelope(env);
+}
+
+// The AuthResponse for requestId among binary frames, or an empty envelope.
+proto::Envelope authIn(const ServerFrame &f, quint64 requestId)
+{
+    proto::Envelope env;
+    if (f.opcode != Binary || !env.ParseFromArray(f.payload.constData(), int(f.payload.size()))
+        || env.request_id() != requestId)
+        return {};
+    return env;
+}
+
+} // namespace
+
+class TestNatterdWebSocket : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    Natterd m_server;
+
+    // natterd's pid, found through /proc by its unique data directory.
+    qint64 serverPid() const
+    {
+        const QString dataDir = m_tmp.filePath("main");
+        const auto entries = QDir("/proc").entryList(QDir::Dirs);
+        for (const QString &e : entries) {
+            bool ok = false;
+            const qint64 pid = e.toLongLong(&ok);
+            if (!ok)
+                continue;
+            QFile f("/proc/" + e + "/cmdline");
+            if (f.open(QIODevice::ReadOnly) && f.readAll().contains(dataDir.toUtf8()))
+                return pid;
+        }
+        return -1;
+    }
+
+    static qint64 rssKiB(qint64 pid)
+    {
+        QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        return -1;
+    }
+
+    void expectServerServes()
+    {
+        QVERIFY(m_server.running());
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Ping, "alive"));
+        const ServerFrame f = c.next();
+        QCOMPARE(f.opcode, quint8(Pong));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QVERIFY2(m_server.start(m_tmp.filePath("main"), kFastConfig), m_server.stderrText());
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+
+    void fragmentedBinaryMessage()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        const QByteArray msg = registerFrame("fragmented", 7);
+        const qsizetype third = msg.size() / 3;
+        c.send(frame(Binary, msg.left(third), false));
+        c.send(frame(Cont, msg.mid(third, third), false));
+        c.send(frame(Cont, msg.mid(2 * third), true));
+        const proto::Envelope env = authIn(c.next(), 7);
+        QCOMPARE(env.body_case(), proto::Envelope::kAuth);
+        QCOMPARE(env.auth().user(), std::string("fragmented"));
+    }
+
+    void controlFramesBetweenFragments()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        const QByteArray msg = registerFrame("interleaved", 8);
+        const qsizetype half = msg.size() / 2;
+        // All in one write, too: the server sees several frames in one read.
+        c.send(frame(Binary, msg.left(half), false) + frame(Ping, "p1") + frame(Pong, "unsolicited")
+            + frame(Cont, msg.mid(half), true));
+        const ServerFrame pong = c.next();
+        QCOMPARE(pong.opcode, quint8(Pong));
+        QCOMPARE(pong.payload, QByteArray("p1"));
+        const proto::Envelope env = authIn(c.next(), 8);
+        QCOMPARE(env.body_case(), proto::Envelope::kAuth);
+        QCOMPARE(env.auth().user(), std::string("interleaved"));
+    }
+
+    void pingPongSamePayload()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        const QByteArray payload = QByteArray("natter-ping-") + QByteArray(100, 'x');
+        c.send(frame(Ping, payload));
+        const ServerFrame f = c.next();
+        QCOMPARE(f.opcode, quint8(Pong));
+        QVERIFY(f.fin);
+        QCOMPARE(f.payload, payload);
+    }
+
+    void closeIsEchoed()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Close, closePayload(4000, "bye")));
+        QCOMPARE(c.waitClose(), 4000);
+        QVERIFY(c.waitDisconnected());
+    }
+
+    void reservedBitsClose1002()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Binary, registerFrame("rsv", 1), true, true, 0x4));
+        QCOMPARE(c.waitClose(), 1002);
+        QVERIFY(c.data.isEmpty());
+    }
+
+    void unknownOpcodeClose1002()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(0x3, "what"));
+        QCOMPARE(c.waitClose(), 1002);
+    }
+
+    void textFrameRefused1003()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Text, "hello"));
+        QCOMPARE(c.waitClose(), 1003); // natterd: binary frames only
+        QVERIFY(c.waitDisconnected());
+    }
+
+    void badUtf8TextClosed()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Text, QByteArray("ok \xc3\x28 \xff", 7)));
+        const int code = c.waitClose();
+        QVERIFY2(code == 1007 || code == 1003, QByteArray::number(code));
+        QVERIFY(c.waitDisconnected());
+    }
+
+    void oversizedFrameClose1009BoundedMemory()
+    {
+        const qint64 pid = serverPid();
+        QVERIFY(pid > 0);
+        const qint64 before = rssKiB(pid);
+        QVERIFY(before > 0);
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        QElapsedTimer t;
+        t.start();
+        c.send(header64(Binary, 100'000'000) + QByteArray(4096, 'a'));
+        const int code = c.waitClose(1000);
+        QCOMPARE(code, 1009);
+        QVERIFY2(t.elapsed() < 1000, QByteArray::number(t.elapsed()));
+        const qint64 after = rssKiB(pid);
+        // 100 MB declared; the server must not have reserved it.
+        QVERIFY2(after - before < 10 * 1024,
+            QStringLiteral("VmRSS %1 -> %2 KiB").arg(before).arg(after).toUtf8());
+        QVERIFY(c.waitDisconnected());
+    }
+
+    void frameOverLimitByDeclaredLength16()
+    {
+        // Just over 64 KiB, fully sent: also refused with 1009.
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Binary, QByteArray(limits::kMaxClientFrameBytes + 1, 'b')));
+        QCOMPARE(c.waitClose(), 1009);
+    }
+
+    void invalid64BitLengthClosed()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(header64(Binary, 0x8000000000000010ULL) + QByteArray(16, 'z'));
+        const int code = c.waitClose();
+        QVERIFY2(code == 1002 || code == 1009 || code == -1, QByteArray::number(code));
+        QVERIFY(c.waitDisconnected());
+    }
+
+    void abruptDisconnectMidFrame()
+    {
+        {
+            RawClient c;
+            QVERIFY(c.connectTo(m_server.url()));
+            const QByteArray f = frame(Binary, registerFrame("halfway", 3));
+            c.send(f.left(f.size() / 2));
+            c.sock.abort();
+        }
+        {
+            RawClient c; // mid-header
+            QVERIFY(c.connectTo(m_server.url()));
+            c.send(QByteArray("\x82\xfe", 2));
+            c.sock.abort();
+        }
+        Client normal;
+        QVERIFY(normal.open(m_server.url()));
+        const proto::Envelope r = normal.call(registerReq("afterabort"));
+        QCOMPARE(r.body_case(), proto::Envelope::kAuth);
+        QCOMPARE(r.auth().user(), std::string("afterabort"));
+    }
+
+    void unmaskedClientFrameClosed()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        c.send(frame(Binary, registerFrame("unmasked", 5), true, false));
+        QCOMPARE(c.waitClose(), 1002);
+        // The frame was not processed: no AuthResponse came first.
+        for (const ServerFrame &f : std::as_const(c.data))
+            QVERIFY(authIn(f, 5).body_case() != proto::Envelope::kAuth);
+        QVERIFY(c.waitDisconnected(7000));
+        expectServerServes();
+    }
+
+    void unmaskedFrameAfterMaskedOnesInOneRead()
+    {
+        // The guard must find a header behind other frames in the same read,
+        // and behind a payload split over several reads.
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        const QByteArray big = frame(Binary, QByteArray(3000, 'q'));
+        c.send(big.left(100));
+        QTest::qWait(50);
+        c.send(big.mid(100) + frame(Ping, "a") + frame(Ping, "b", true, false));
+        QCOMPARE(c.waitClose(), 1002);
+    }
+
+    void maskedTrafficStillServed()
+    {
+        // Many frames per read and headers split across reads pass the guard.
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        QByteArray burst;
+        for (int i = 0; i < 50; ++i)
+            burst += frame(Ping, QByteArray::number(i));
+        const QByteArray reg = frame(Binary, registerFrame("burst", 9));
+        burst += reg;
+        for (qsizetype at = 0; at < burst.size(); at += 7) {
+            c.send(burst.mid(at, 7));
+            if (at % 70 == 0)
+                QTest::qWait(2);
+        }
+        for (int i = 0; i < 50; ++i) {
+            const ServerFrame f = c.next();
+            QCOMPARE(f.opcode, quint8(Pong));
+            QCOMPARE(f.payload, QByteArray::number(i));
+        }
+        const proto::Envelope env = authIn(c.next(), 9);
+        QCOMPARE(env.body_case(), proto::Envelope::kAuth);
+
+        // Then bursts of 200 frames per write, each ending in a ping.
+        for (int round = 0; round < 5; ++round) {
+            QByteArray many;
+            for (int i = 0; i < 200; ++i)
+                many += frame(Pong, QByteArray((i * 37 + round) % 125, 'p'));
+            many += frame(Ping, "r" + QByteArray::number(round));
+            c.send(many);
+            const ServerFrame f = c.next();
+            QCOMPARE(f.opcode, quint8(Pong));
+            QCOMPARE(f.payload, "r" + QByteArray::number(round));
+        }
+    }
+
+    void extendedLengthsPassTheGuard()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_server.url()));
+        // 16-bit lengths (126..64 KiB) that natterd accepts, split at odd places.
+        QByteArray stream;
+        for (int n : { 126, 1000, 40000, 65535 - 64 })
+            stream += frame(Binary, QByteArray(n, 'y'));
+        stream += frame(Ping, "end");
+        for (qsizetype at = 0; at < stream.size(); at += 4093)
+            c.send(stream.mid(at, 4093));
+        // Garbage binary frames get typed errors; the connection stays open.
+        for (;;) {
+            const ServerFrame f = c.next();
+            QVERIFY2(f.opcode == Binary || f.opcode == Pong, QByteArray::number(f.opcode));
+            if (f.opcode == Pong) {
+                QCOMPARE(f.payload, QByteArray("end"));
+                break;
+            }
+        }
+    }
+
+    void serverStillHealthy() { expectServerServes(); }
+};
+
+QTEST_GUILESS_MAIN(TestNatterdWebSocket)
+#include "tst_natterd_websocket.moc"
