@@ -4,6 +4,8 @@
 #include "tst_natterd_harness.h"
 
 #include <QDir>
+#include <QScopeGuard>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -76,11 +78,25 @@ struct ServerFrame
 class RawClient
 {
 public:
+    // tls: wss:// without certificate checks (what is tested is the framing).
+    explicit RawClient(bool tls = false)
+        : sockPtr(tls ? new QSslSocket : new QTcpSocket)
+        , sock(*sockPtr)
+    {
+    }
+
     bool connectTo(const QUrl &url)
     {
-        sock.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
-        if (!sock.waitForConnected(5000))
-            return false;
+        if (auto *ssl = qobject_cast<QSslSocket *>(&sock)) {
+            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+            ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(url.port()));
+            if (!ssl->waitForEncrypted(5000))
+                return false;
+        } else {
+            sock.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+            if (!sock.waitForConnected(5000))
+                return false;
+        }
         sock.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                    "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                    "Sec-WebSocket-Version: 13\r\n\r\n");
@@ -152,7 +168,8 @@ public:
             timeoutMs);
     }
 
-    QTcpSocket sock;
+    std::unique_ptr<QTcpSocket> sockPtr;
+    QTcpSocket &sock;
     QByteArray buf;
     QList<ServerFrame> data;
     bool closedByPeer = false;
@@ -495,6 +512,64 @@ private slots:
                 break;
             }
         }
+    }
+
+    // Over wss:// the guard sits on the QSslSocket (decrypted bytes).
+    void unmaskedFrameOverTls()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend");
+        const QString key = m_tmp.filePath("tls.key"), cert = m_tmp.filePath("tls.pem");
+        QProcess openssl;
+        openssl.start("openssl",
+            { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1" });
+        QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
+        QFile ini(m_tmp.filePath("tls.ini"));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(
+            (kFastConfig + QStringLiteral("[tls]\ncert=%1\nkey=%2\n").arg(cert, key)).toUtf8());
+        ini.close();
+        QProcess server; // stopped through this object only
+        server.start(NATTERD_PATH,
+            { "--listen", "127.0.0.1:0", "--data", m_tmp.filePath("tls-data"), "--config",
+                ini.fileName() });
+        QVERIFY(server.waitForStarted(5000));
+        auto stopOnFailure = qScopeGuard([&] {
+            server.kill();
+            server.waitForFinished(5000);
+        });
+        QByteArray line;
+        QTest::qWaitFor(
+            [&] {
+                server.waitForReadyRead(50);
+                line += server.readAllStandardOutput();
+                return line.contains('\n') || server.state() == QProcess::NotRunning;
+            },
+            10000);
+        QVERIFY2(line.startsWith("listening on wss://"), line + server.readAllStandardError());
+        const QUrl url(QString::fromLatin1(line.mid(13).trimmed()));
+
+        RawClient good(true);
+        QVERIFY(good.connectTo(url));
+        const QByteArray msg = registerFrame("tlsuser", 11);
+        good.send(frame(Binary, msg.left(5), false) + frame(Ping, "t") + frame(Cont, msg.mid(5)));
+        QCOMPARE(good.next().payload, QByteArray("t"));
+        QCOMPARE(authIn(good.next(), 11).body_case(), proto::Envelope::kAuth);
+
+        RawClient bad(true);
+        QVERIFY(bad.connectTo(url));
+        bad.send(frame(Ping, "masked"));
+        QCOMPARE(bad.next().payload, QByteArray("masked"));
+        bad.send(frame(Ping, "unmasked", true, false));
+        QCOMPARE(bad.waitClose(), 1002);
+
+        good.send(frame(Ping, "still"));
+        QCOMPARE(good.next().payload, QByteArray("still"));
+        server.terminate();
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 0);
+        stopOnFailure.dismiss();
     }
 
     void serverStillHealthy() { expectServerServes(); }
