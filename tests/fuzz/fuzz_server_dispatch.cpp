@@ -10,6 +10,11 @@
 // the hash pool and the writer have finished what the frame started and runs
 // the replies on the session. Sessions wrap an unconnected QWebSocket, so
 // replies are encoded and dropped.
+//
+// Conversation ids are snowflakes a fuzzer cannot guess, so for alice's
+// session a conversation_id of 1..N in Send, Pull ranges or MarkRead is
+// rewritten to the id of alice's N-th conversation (set-up creates one with
+// bob; Sends to other users add more).
 #include "gateway/Credentials.h"
 #include "gateway/Mailbox.h"
 #include "gateway/RequestHandler.h"
@@ -20,12 +25,14 @@
 #include <QTemporaryDir>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
 #include <map>
 #include <memory>
+#include <vector>
 
 using namespace natter;
 using namespace natter::server;
@@ -72,6 +79,20 @@ public:
         endSession(bob);
         m_alice = newSession();
         signIn(*m_alice, true, "alice");
+        proto::Envelope hello;
+        hello.set_version(kProtocolVersion);
+        hello.set_request_id(2);
+        hello.mutable_send()->set_client_id("setup-1");
+        hello.mutable_send()->set_to_user("bob");
+        proto::EventBody body;
+        body.mutable_text()->set_text("hello bob");
+        hello.mutable_send()->set_body(body.SerializeAsString());
+        handleFrame(*m_ctx, *m_alice, encodeEnvelope(hello));
+        settle();
+        // Once more: the first look-up right after the send came back empty
+        // (not understood yet; see the fuzzing report).
+        settle();
+        refreshConversations();
     }
 
     ~Harness()
@@ -91,8 +112,9 @@ public:
         settle();
         endSession(anon);
 
-        handleFrame(*m_ctx, *m_alice, frame);
+        handleFrame(*m_ctx, *m_alice, withConversationAliases(frame));
         settle();
+        refreshConversations();
         if (!m_alice->isAuthenticated() || m_alice->isClosing()) {
             // Logged out, revoked or closed by the frame: sign in again.
             endSession(m_alice);
@@ -106,6 +128,50 @@ private:
     {
         std::fprintf(stderr, "fuzz_server_dispatch: %s\n", why);
         std::abort();
+    }
+
+    void refreshConversations()
+    {
+        const quint64 user = m_alice->userId();
+        auto heads = std::make_shared<std::promise<QList<HeadRow>>>();
+        std::future<QList<HeadRow>> f = heads->get_future();
+        m_reader->submit({ [heads, user](Storage &st) {
+                              heads->set_value(st.headsOfUser(user));
+                              return DbOutcome {};
+                          },
+            [heads](const QString &) { heads->set_value({}); } });
+        m_conversations.clear();
+        for (const HeadRow &h : f.get())
+            m_conversations.push_back(h.conversationId);
+        std::sort(m_conversations.begin(), m_conversations.end());
+    }
+
+    quint64 alias(quint64 id) const
+    {
+        return id >= 1 && id <= m_conversations.size() ? m_conversations[id - 1] : id;
+    }
+
+    QByteArray withConversationAliases(const QByteArray &frame) const
+    {
+        proto::Envelope env;
+        if (decodeEnvelope(frame, &env) != DecodeResult::Ok)
+            return frame;
+        switch (env.body_case()) {
+        case proto::Envelope::kSend:
+            if (env.send().target_case() != proto::SendRequest::kConversationId)
+                return frame;
+            env.mutable_send()->set_conversation_id(alias(env.send().conversation_id()));
+            break;
+        case proto::Envelope::kMarkRead:
+            env.mutable_mark_read()->set_conversation_id(alias(env.mark_read().conversation_id()));
+            break;
+        case proto::Envelope::kPull:
+            for (auto &r : *env.mutable_pull()->mutable_ranges())
+                r.set_conversation_id(alias(r.conversation_id()));
+            break;
+        default: return frame;
+        }
+        return encodeEnvelope(env);
     }
 
     Session *newSession()
@@ -208,6 +274,7 @@ private:
     std::map<quint64, Session *> m_sessions;
     quint64 m_nextId = 1;
     Session *m_alice = nullptr;
+    std::vector<quint64> m_conversations; // alice's, ascending
 };
 
 } // namespace
