@@ -154,6 +154,18 @@ Connection *SyncEngine::newConnection()
     return conn;
 }
 
+SyncEngine::~SyncEngine()
+{
+    // Destroying the connection answers its pending requests with an error.
+    // Detached first, their callbacks see conn != m_conn and return, instead
+    // of running on an engine whose members are already gone (found by
+    // fuzz_client_responses under UBSan).
+    if (Connection *conn = std::exchange(m_conn, nullptr)) {
+        conn->disconnect(this);
+        delete conn;
+    }
+}
+
 void SyncEngine::start()
 {
     m_running = true;

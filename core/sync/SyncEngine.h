@@ -38,6 +38,7 @@ public:
     using Done = std::function<void(const QString &error)>;
 
     SyncEngine(Store &store, QObject *parent = nullptr);
+    ~SyncEngine() override;
 
     State state() const { return m_state; }
 
