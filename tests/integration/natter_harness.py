@@ -396,6 +396,16 @@ class Env:
     def client(self, name, **kw):
         return Client(self, name, **kw)
 
+    def alice_on_two_pcs_and_bob(self):
+        """alice registered on pc1 and logged in on pc2; bob on his own PC."""
+        pc1 = self.client("alice-pc1")
+        pc2 = self.client("alice-pc2")
+        bob = self.client("bob")
+        pc1.register("alice", "alice-password", device="pc1")
+        bob.register("bob", "bob-password", device="bob-pc")
+        pc2.login("alice", "alice-password", device="pc2")
+        return pc1, pc2, bob
+
     def cleanup(self):
         # Stop only what we started, by PID.
         for p in self.procs:

@@ -15,12 +15,7 @@ N = 1000
 
 def main(env):
     env.start_server()
-    pc1 = env.client("alice-pc1")
-    pc2 = env.client("alice-pc2")
-    bob = env.client("bob")
-    pc1.register("alice", "alice-password", device="pc1")
-    bob.register("bob", "bob-password", device="bob-pc")
-    pc2.login("alice", "alice-password", device="pc2")
+    pc1, pc2, bob = env.alice_on_two_pcs_and_bob()
 
     a_texts = ["a->b %04d ünïcødé ✓" % i for i in range(N)]
     b_texts = ["b->a %04d" % i for i in range(N)]

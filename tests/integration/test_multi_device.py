@@ -9,12 +9,7 @@ import natter_harness as h
 
 def main(env):
     env.start_server()
-    pc1 = env.client("alice-pc1")
-    pc2 = env.client("alice-pc2")
-    bob = env.client("bob")
-    pc1.register("alice", "alice-password", device="pc1")
-    bob.register("bob", "bob-password", device="bob-pc")
-    pc2.login("alice", "alice-password", device="pc2")
+    pc1, pc2, bob = env.alice_on_two_pcs_and_bob()
 
     sent = ["from pc1 #%d (%d)" % (i, os.getpid()) for i in range(3)]
     for t in sent:

@@ -17,12 +17,7 @@ KILLS = 7
 def main(env):
     # durable commits are the default; say so explicitly (also exercises --config)
     srv = env.start_server(config={"storage": {"synchronous": "FULL"}})
-    pc1 = env.client("alice-pc1")
-    pc2 = env.client("alice-pc2")
-    bob = env.client("bob")
-    pc1.register("alice", "alice-password", device="pc1")
-    bob.register("bob", "bob-password", device="bob-pc")
-    pc2.login("alice", "alice-password", device="pc2")
+    pc1, pc2, bob = env.alice_on_two_pcs_and_bob()
 
     a_texts = ["alice %03d" % i for i in range(N)]
     b_texts = ["bob %03d" % i for i in range(N)]
