@@ -306,6 +306,15 @@ void SyncEngine::onPush(const proto::Envelope &push)
     }
 }
 
+void SyncEngine::syncRequestFailed(Connection *conn, const proto::Envelope &reply, const char *what)
+{
+    // A lost connection reconnects and catches up by itself; otherwise retry.
+    if (!conn->isOpen())
+        return;
+    qCWarning(lcSync) << what << "failed:" << errorText(reply);
+    scheduleSyncRetry();
+}
+
 void SyncEngine::scheduleSyncRetry()
 {
     if (m_syncRetry.isActive())
@@ -341,13 +350,8 @@ void SyncEngine::pullFeed()
         if (conn != m_conn)
             return;
         m_feedInFlight = false;
-        if (!reply.has_feed_response()) {
-            if (conn->isOpen()) {
-                qCWarning(lcSync) << "feed pull failed:" << errorText(reply);
-                scheduleSyncRetry();
-            }
-            return;
-        }
+        if (!reply.has_feed_response())
+            return syncRequestFailed(conn, reply, "feed pull");
         const auto &resp = reply.feed_response();
         try {
             applyFeed(resp);
@@ -438,13 +442,8 @@ void SyncEngine::pullMissing()
         if (conn != m_conn)
             return;
         m_pullInFlight = false;
-        if (!reply.has_pull_response()) {
-            if (conn->isOpen()) {
-                qCWarning(lcSync) << "pull failed:" << errorText(reply);
-                scheduleSyncRetry();
-            }
-            return;
-        }
+        if (!reply.has_pull_response())
+            return syncRequestFailed(conn, reply, "pull");
         const auto &resp = reply.pull_response();
         QList<StoredEvent> events;
         events.reserve(resp.events_size());

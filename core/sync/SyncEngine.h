@@ -99,6 +99,7 @@ private:
     void flushOutbox();
     void checkIdle();
     void scheduleSyncRetry();
+    void syncRequestFailed(Connection *conn, const proto::Envelope &reply, const char *what);
     bool handleFatal(const proto::Envelope &reply);
 
     Store &m_store;
