@@ -6,6 +6,7 @@
 #include "gateway/NetworkWorker.h"
 #include "gateway/ServerContext.h"
 #include "gateway/TlsConfig.h"
+#include "net/EpollDispatcher.h"
 
 #include <QDir>
 #include <QThread>
@@ -54,7 +55,10 @@ QString Server::start()
     for (int i = 0; i < m_config.networkThreads; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("net-%1").arg(i));
-        auto *worker = new NetworkWorker(i, m_ctx.get());
+        // The thread takes ownership of its dispatcher.
+        auto *dispatcher = new net::EpollDispatcher;
+        thread->setEventDispatcher(dispatcher);
+        auto *worker = new NetworkWorker(i, m_ctx.get(), dispatcher);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         m_ctx->mailboxes.push_back(worker->mailbox());

@@ -185,29 +185,28 @@ void AuthRequests::resume(
 
 void AuthRequests::logout(ServerContext &ctx, const Requester &who, const Actor &actor)
 {
-    ctx.writer->submit(DbOp { [&ctx, who, actor](Storage &s) {
-                                 Fanout fanout;
-                                 const ServiceError e
-                                     = Accounts::revoke(s, actor.userId, actor.deviceId, &fanout);
-                                 DbOutcome out;
-                                 out.rollback = bool(e);
-                                 out.deliver = [&ctx, who, e, fanout] {
-                                     if (e)
-                                         return who.error(e.code, e.message);
-                                     who.task([who](Session &session) {
-                                         proto::Envelope env;
-                                         env.set_version(kProtocolVersion);
-                                         env.set_request_id(who.requestId);
-                                         env.mutable_ok();
-                                         session.send(env);
-                                         session.close(QWebSocketProtocol::CloseCodeNormal,
-                                             QStringLiteral("logged out"));
-                                     });
-                                     NotifyRouter::route(ctx, fanout);
-                                 };
-                                 return out;
-                             },
-        failWith(who) });
+    ctx.writer->submit(
+        DbOp { [&ctx, who, actor](Storage &s) {
+                  Fanout fanout;
+                  const ServiceError e = Accounts::revoke(s, actor.userId, actor.deviceId, &fanout);
+                  DbOutcome out;
+                  out.rollback = bool(e);
+                  out.deliver = [&ctx, who, e, fanout] {
+                      if (e)
+                          return who.error(e.code, e.message);
+                      who.task([who](Session &session) {
+                          proto::Envelope env;
+                          env.set_version(kProtocolVersion);
+                          env.set_request_id(who.requestId);
+                          env.mutable_ok();
+                          session.send(env);
+                          session.close(CloseCode::Normal, QStringLiteral("logged out"));
+                      });
+                      NotifyRouter::route(ctx, fanout);
+                  };
+                  return out;
+              },
+            failWith(who) });
 }
 
 void AuthRequests::revokeDevice(ServerContext &ctx, const Requester &who, const Actor &actor,

@@ -1,54 +1,83 @@
 // NetworkWorker: one network thread's share of the connections. Lives on
-// its own QThread and owns, on that thread: a non-listening
-// QWebSocketServer (handshakes), the sockets still in handshake, every
-// Session it accepted, and the thread's Mailbox (drained here, posted to
-// from anywhere). The Listener hands it raw descriptors; a QTcpSocket (a
-// QSslSocket when serving wss://, passed to the WebSocket server once
-// encrypted) is created here from the descriptor, so no socket ever changes
-// threads.
+// its own QThread, whose event dispatcher is an EpollDispatcher (installed by
+// Server before the thread starts), and owns, on that thread: every
+// Connection it accepted (with its Session), the thread's Mailbox (drained
+// here, posted to from anywhere) and the deadlines of its connections. The
+// Listener hands it raw descriptors; plain ws:// connections stay raw
+// descriptors in the epoll set, wss:// ones become QSslSockets created here,
+// so no socket ever changes threads.
+//
+// Per event-loop pass: ready descriptors are read (one read each, frames
+// handled as they complete), the mailbox is drained (acks, replies,
+// coalesced notifies), and then afterPass() writes every connection that has
+// output once and frees the connections that ended.
 #pragma once
 
 #include "gateway/Mailbox.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
-#include <QTcpSocket>
+#include <QTimer>
 
-class QWebSocketServer;
+#include <deque>
+#include <vector>
 
 namespace natter::server {
 
+namespace net {
+class EpollDispatcher;
+}
 struct ServerContext;
-class Session;
+class Connection;
 
 class NetworkWorker : public QObject
 {
     Q_OBJECT
 public:
-    NetworkWorker(int index, ServerContext *ctx);
+    NetworkWorker(int index, ServerContext *ctx, net::EpollDispatcher *dispatcher);
     ~NetworkWorker() override;
 
     Mailbox *mailbox() { return &m_mailbox; }
+    int index() const { return m_index; }
+    ServerContext &context() { return *m_ctx; }
+    net::EpollDispatcher *dispatcher() { return m_dispatcher; }
 
     // Called through queued invocations from other threads.
     Q_INVOKABLE void acceptDescriptor(qintptr descriptor);
     Q_INVOKABLE void drainMailbox();
-    // Delivers what is in the mailbox, closes every session, then quits the thread.
+    // Delivers what is in the mailbox, closes every connection, then quits the thread.
     Q_INVOKABLE void shutdown();
 
+    // From this thread's connections.
+    void queueFlush(Connection *c) { m_flushQueue.push_back(c); }
+    void connectionOpened(Connection *c);
+    void connectionClosing(Connection *c);
+    void connectionGone(Connection *c);
+
 private:
-    void onHandshakeDone();
-    void onSessionGone(Session *session);
+    struct Deadline
+    {
+        quint64 id;
+        qint64 dueMs;
+    };
+    enum class Wait { Handshake, SignIn, CloseReply };
+
+    void afterPass();
+    void addDeadline(Wait kind, quint64 id);
+    void checkDeadlines();
+    void armDeadlineTimer();
     void finishShutdownIfIdle();
-    static QString peerKey(const QHostAddress &address, quint16 port);
 
     const int m_index;
     ServerContext *m_ctx;
+    net::EpollDispatcher *m_dispatcher;
     Mailbox m_mailbox;
-    QWebSocketServer *m_wsServer; // child
-    QHash<QString, QPointer<QTcpSocket>> m_handshaking; // peer address:port -> socket
-    QHash<quint64, Session *> m_sessions; // children
+    QHash<quint64, Connection *> m_connections; // owned; by session id
+    std::vector<Connection *> m_flushQueue; // have output; in this pass
+    std::vector<Connection *> m_retired; // freed at the end of this pass
+    // Each wait has one fixed length, so each list is in deadline order.
+    std::deque<Deadline> m_waits[3];
+    QTimer m_deadlineTimer;
     bool m_shuttingDown = false;
 };
 

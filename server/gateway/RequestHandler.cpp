@@ -85,4 +85,38 @@ void handleFrame(ServerContext &ctx, Session &session, const QByteArray &frame)
     }
 }
 
+void deliverBatch(
+    ServerContext &ctx, Mailbox::Batch &batch, const std::function<Session *(quint64)> &find)
+{
+    for (auto &[sessionId, task] : batch.tasks) {
+        if (Session *s = find(sessionId); s && !s->isClosing())
+            task(*s);
+    }
+    for (auto it = batch.feedNotifies.cbegin(); it != batch.feedNotifies.cend(); ++it) {
+        if (Session *s = find(it.key())) {
+            proto::Envelope env;
+            env.set_version(kProtocolVersion);
+            env.mutable_feed_notify()->set_seq(it.value());
+            s->send(env);
+        }
+    }
+    for (auto it = batch.notifies.cbegin(); it != batch.notifies.cend(); ++it) {
+        if (Session *s = find(it.key().first)) {
+            proto::Envelope env;
+            env.set_version(kProtocolVersion);
+            env.mutable_notify()->set_conversation_id(it.key().second);
+            env.mutable_notify()->set_seq(it.value());
+            s->send(env);
+        }
+    }
+    for (quint64 sessionId : batch.closes) {
+        if (Session *s = find(sessionId)) {
+            if (s->isAuthenticated())
+                ctx.registry.remove(s->ref());
+            s->clearAuthentication();
+            s->close(CloseCode::PolicyViolated, QStringLiteral("device revoked"));
+        }
+    }
+}
+
 } // namespace natter::server

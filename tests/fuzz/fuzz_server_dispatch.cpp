@@ -8,8 +8,8 @@
 // for a fresh unauthenticated session and once for a session signed in as
 // alice (bob exists too); after each, the harness waits until the reader,
 // the hash pool and the writer have finished what the frame started and runs
-// the replies on the session. Sessions wrap an unconnected QWebSocket, so
-// replies are encoded and dropped.
+// the replies on the session. Sessions write to a Link that drops what it
+// gets, so replies are encoded and dropped.
 //
 // Conversation ids are snowflakes a fuzzer cannot guess, so for alice's
 // session a conversation_id of 1..N in Send, Pull ranges or MarkRead is
@@ -23,7 +23,6 @@
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
-#include <QWebSocket>
 
 #include <algorithm>
 #include <cstdint>
@@ -176,7 +175,7 @@ private:
 
     Session *newSession()
     {
-        auto *s = new Session(m_nextId++, 0, new QWebSocket, 3600 * 1000, nullptr);
+        auto *s = new Session(m_nextId++, 0, &m_dropLink, QStringLiteral("127.0.0.1"));
         m_sessions[s->id()] = s;
         return s;
     }
@@ -231,32 +230,7 @@ private:
             Mailbox::Batch batch = m_mailbox.take();
             if (batch.isEmpty() && round > 0)
                 return;
-            for (auto &[id, task] : batch.tasks)
-                if (Session *s = find(id); s && !s->isClosing())
-                    task(*s);
-            for (auto it = batch.feedNotifies.cbegin(); it != batch.feedNotifies.cend(); ++it)
-                if (Session *s = find(it.key())) {
-                    proto::Envelope env;
-                    env.set_version(kProtocolVersion);
-                    env.mutable_feed_notify()->set_seq(it.value());
-                    s->send(env);
-                }
-            for (auto it = batch.notifies.cbegin(); it != batch.notifies.cend(); ++it)
-                if (Session *s = find(it.key().first)) {
-                    proto::Envelope env;
-                    env.set_version(kProtocolVersion);
-                    env.mutable_notify()->set_conversation_id(it.key().second);
-                    env.mutable_notify()->set_seq(it.value());
-                    s->send(env);
-                }
-            for (quint64 id : batch.closes)
-                if (Session *s = find(id)) {
-                    if (s->isAuthenticated())
-                        m_ctx->registry.remove(s->ref());
-                    s->clearAuthentication();
-                    s->close(
-                        QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("revoked"));
-                }
+            deliverBatch(*m_ctx, batch, [this](quint64 id) { return find(id); });
         }
     }
 
@@ -271,6 +245,11 @@ private:
     std::unique_ptr<DbWorker> m_writer;
     std::unique_ptr<DbWorker> m_reader;
     Mailbox m_mailbox { [] {} };
+    struct DropLink : Link
+    {
+        void sendBinary(QByteArrayView) override { }
+        void close(CloseCode, QByteArrayView) override { }
+    } m_dropLink;
     std::map<quint64, Session *> m_sessions;
     quint64 m_nextId = 1;
     Session *m_alice = nullptr;
