@@ -39,7 +39,7 @@ QString Server::start()
             !e.isEmpty())
             return e;
     }
-    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true };
+    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true };
     m_writer = std::make_unique<DbWorker>(
         DbWorker::Mode::Writer, dbPath, writerOptions, m_config.batchMax);
     if (const QString e = m_writer->startAndOpen(); !e.isEmpty())

@@ -43,14 +43,6 @@ proto::SendAck ackOf(const EventRow &row)
     return ack;
 }
 
-QList<quint64> memberIds(Storage &storage, quint64 conversationId)
-{
-    QList<quint64> ids;
-    for (const MemberRow &m : storage.members(conversationId))
-        ids.append(m.userId);
-    return ids;
-}
-
 } // namespace
 
 QString ConversationService::directKey(quint64 a, quint64 b)
@@ -119,21 +111,24 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
 
     quint64 conversationId = 0;
     if (request.target_case() == proto::SendRequest::kToUser) {
-        const auto peer = storage.userByName(QString::fromStdString(request.to_user()));
-        if (!peer) {
+        const auto peerId = storage.userIdByName(QString::fromStdString(request.to_user()));
+        if (!peerId) {
             result.error = { proto::NOT_FOUND, QStringLiteral("no such user") };
             return result;
         }
-        if (peer->id == actor.userId) {
+        if (*peerId == actor.userId) {
             result.error = { proto::INVALID_ARGUMENT, QStringLiteral("cannot message yourself") };
             return result;
         }
-        if (auto found = storage.directConversation(directKey(actor.userId, peer->id))) {
+        if (auto found = storage.directConversation(directKey(actor.userId, *peerId))) {
             conversationId = *found;
         } else {
             const auto self = storage.userById(actor.userId);
-            if (!self)
-                throw StorageError(QStringLiteral("sender %1 does not exist").arg(actor.userId));
+            const auto peer = storage.userById(*peerId);
+            if (!self || !peer)
+                throw StorageError(QStringLiteral("sender %1 or peer %2 does not exist")
+                                       .arg(actor.userId)
+                                       .arg(*peerId));
             conversationId = createDirect(storage, ids, actor, *self, *peer, nowMs, &result.fanout);
         }
     } else {
@@ -142,7 +137,7 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
             result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
             return result;
         }
-        if (!storage.member(conversationId, actor.userId)) {
+        if (!storage.memberUserIds(conversationId).contains(actor.userId)) {
             result.error = { proto::FORBIDDEN, QStringLiteral("not a member") };
             return result;
         }
@@ -158,7 +153,7 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
 
     result.ack = ackOf(event);
     result.fanout.notifies.append(
-        { conversationId, event.seq, memberIds(storage, conversationId), actor.deviceId });
+        { conversationId, event.seq, storage.memberUserIds(conversationId), actor.deviceId });
     return result;
 }
 

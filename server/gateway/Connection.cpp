@@ -83,8 +83,8 @@ bool Connection::onBinary(QByteArrayView message)
     if (m_state != State::Open || m_session.isClosing())
         return m_state != State::Gone; // the closing handshake still needs the peer's close
     // handleFrame decodes at once and keeps nothing, so no copy is made.
-    handleFrame(m_worker->context(), m_session,
-        QByteArray::fromRawData(message.data(), message.size()));
+    handleFrame(
+        m_worker->context(), m_session, QByteArray::fromRawData(message.data(), message.size()));
     return m_state != State::Gone;
 }
 

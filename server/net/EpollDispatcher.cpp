@@ -261,8 +261,7 @@ bool EpollDispatcher::unregisterTimers(QObject *object)
     return m_timers.size() != before;
 }
 
-QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(
-    QObject *object) const
+QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QObject *object) const
 {
     QList<TimerInfo> list;
     for (const Timer &t : m_timers)

@@ -49,8 +49,8 @@ bool hasToken(std::string_view value, std::string_view token)
     return false;
 }
 
-UpgradeResult refuse(qsizetype consumed, const char *status, const char *why,
-    const char *extraHeader = "")
+UpgradeResult refuse(
+    qsizetype consumed, const char *status, const char *why, const char *extraHeader = "")
 {
     UpgradeResult r;
     r.status = UpgradeResult::Refused;
@@ -97,8 +97,8 @@ UpgradeResult parseUpgrade(QByteArrayView data)
     const size_t end = all.find("\r\n\r\n");
     if (end == std::string_view::npos) {
         if (data.size() > kMaxUpgradeRequestBytes)
-            return refuse(data.size(), "431 Request Header Fields Too Large",
-                "upgrade request too large");
+            return refuse(
+                data.size(), "431 Request Header Fields Too Large", "upgrade request too large");
         return {};
     }
     const qsizetype consumed = qsizetype(end + 4);
@@ -118,8 +118,8 @@ UpgradeResult parseUpgrade(QByteArrayView data)
     if (sp1 == std::string_view::npos || sp2 == sp1)
         return refuse(consumed, "400 Bad Request", "malformed request line");
     if (requestLine.substr(0, sp1) != "GET")
-        return refuse(consumed, "405 Method Not Allowed", "WebSocket upgrade needs GET",
-            "Allow: GET\r\n");
+        return refuse(
+            consumed, "405 Method Not Allowed", "WebSocket upgrade needs GET", "Allow: GET\r\n");
     const std::string_view version = requestLine.substr(sp2 + 1);
     if (version != "HTTP/1.1")
         return refuse(consumed, "505 HTTP Version Not Supported", "HTTP/1.1 required");
@@ -156,10 +156,10 @@ UpgradeResult parseUpgrade(QByteArrayView data)
     if (!decoded || decoded.decoded.size() != 16)
         return refuse(consumed, "400 Bad Request", "bad Sec-WebSocket-Key");
 
-    const QByteArray accept
-        = QCryptographicHash::hash(rawKey + QByteArray(kAcceptGuid.data(), qsizetype(kAcceptGuid.size())),
-            QCryptographicHash::Sha1)
-              .toBase64();
+    const QByteArray accept = QCryptographicHash::hash(
+        rawKey + QByteArray(kAcceptGuid.data(), qsizetype(kAcceptGuid.size())),
+        QCryptographicHash::Sha1)
+                                  .toBase64();
     UpgradeResult r;
     r.status = UpgradeResult::Accepted;
     r.consumed = consumed;

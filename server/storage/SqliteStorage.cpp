@@ -51,6 +51,7 @@ constexpr const char *kEventColumns
 
 SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
     : m_connectionName(QStringLiteral("natterd-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+    , m_useCache(options.writerCache)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
@@ -62,6 +63,10 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
     execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
     execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
     execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
+    // Pages through a memory map and a larger page cache: a page read is a
+    // memory access, not a pread() per page.
+    execDirect(QStringLiteral("PRAGMA mmap_size=268435456"));
+    execDirect(QStringLiteral("PRAGMA cache_size=-32768"));
     if (options.migrate) {
         migrate();
     } else {
@@ -78,6 +83,7 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
 SqliteStorage::~SqliteStorage()
 {
     m_statements.clear();
+    m_savepointStatements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -151,22 +157,38 @@ void SqliteStorage::commit()
 
 void SqliteStorage::rollback()
 {
+    m_cache.clear();
     execDirect(QStringLiteral("ROLLBACK"));
+}
+
+QSqlQuery &SqliteStorage::preparedSavepoint(const char *verb, const QString &name)
+{
+    const QString sql = QLatin1String(verb) + name;
+    auto it = m_savepointStatements.find(sql);
+    if (it == m_savepointStatements.end()) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            throw StorageError(
+                QStringLiteral("prepare failed: %1 (%2)").arg(q.lastError().text(), sql));
+        it = m_savepointStatements.insert(sql, q);
+    }
+    return it.value();
 }
 
 void SqliteStorage::savepoint(const QString &name)
 {
-    execDirect(QStringLiteral("SAVEPOINT ") + name);
+    exec(preparedSavepoint("SAVEPOINT ", name));
 }
 
 void SqliteStorage::releaseSavepoint(const QString &name)
 {
-    execDirect(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    exec(preparedSavepoint("RELEASE SAVEPOINT ", name));
 }
 
 void SqliteStorage::rollbackToSavepoint(const QString &name)
 {
-    execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+    m_cache.clear();
+    exec(preparedSavepoint("ROLLBACK TO SAVEPOINT ", name));
 }
 
 // --- users -------------------------------------------------------------------
@@ -181,6 +203,24 @@ std::optional<UserRow> SqliteStorage::userByName(const QString &name)
         row = userFrom(q);
     q.finish();
     return row;
+}
+
+std::optional<quint64> SqliteStorage::userIdByName(const QString &name)
+{
+    if (m_useCache) {
+        if (auto it = m_cache.userIds.constFind(name); it != m_cache.userIds.cend())
+            return *it;
+    }
+    auto &q = prepared("SELECT id FROM users WHERE name = ?");
+    q.bindValue(0, name);
+    exec(q);
+    std::optional<quint64> id;
+    if (q.next())
+        id = u64(q.value(0));
+    q.finish();
+    if (id && m_useCache)
+        m_cache.userIds.insert(name, *id);
+    return id;
 }
 
 std::optional<UserRow> SqliteStorage::userById(quint64 id)
@@ -313,6 +353,10 @@ void SqliteStorage::revokeDevice(quint64 id)
 
 std::optional<ConversationRow> SqliteStorage::conversationById(quint64 id)
 {
+    if (m_useCache) {
+        if (auto it = m_cache.conversations.constFind(id); it != m_cache.conversations.cend())
+            return *it;
+    }
     auto &q = prepared("SELECT id, kind, last_seq, created_ms FROM conversations WHERE id = ?");
     q.bindValue(0, sqlId(id));
     exec(q);
@@ -321,11 +365,18 @@ std::optional<ConversationRow> SqliteStorage::conversationById(quint64 id)
         row = ConversationRow { u64(q.value(0)), q.value(1).toInt(), u64(q.value(2)),
             q.value(3).toLongLong() };
     q.finish();
+    if (row && m_useCache)
+        m_cache.conversations.insert(id, *row);
     return row;
 }
 
 std::optional<quint64> SqliteStorage::directConversation(const QString &directKey)
 {
+    if (m_useCache) {
+        if (auto it = m_cache.directConversations.constFind(directKey);
+            it != m_cache.directConversations.cend())
+            return *it;
+    }
     auto &q = prepared("SELECT id FROM conversations WHERE direct_key = ?");
     q.bindValue(0, directKey);
     exec(q);
@@ -333,6 +384,8 @@ std::optional<quint64> SqliteStorage::directConversation(const QString &directKe
     if (q.next())
         id = u64(q.value(0));
     q.finish();
+    if (id && m_useCache)
+        m_cache.directConversations.insert(directKey, *id);
     return id;
 }
 
@@ -346,6 +399,11 @@ void SqliteStorage::insertConversation(const ConversationRow &row, const QString
     q.bindValue(3, sqlId(row.lastSeq));
     q.bindValue(4, row.createdMs);
     exec(q);
+    if (m_useCache) {
+        m_cache.conversations.insert(row.id, row);
+        if (!directKey.isEmpty())
+            m_cache.directConversations.insert(directKey, row.id);
+    }
 }
 
 void SqliteStorage::setLastSeq(quint64 conversationId, quint64 lastSeq)
@@ -354,6 +412,10 @@ void SqliteStorage::setLastSeq(quint64 conversationId, quint64 lastSeq)
     q.bindValue(0, sqlId(lastSeq));
     q.bindValue(1, sqlId(conversationId));
     exec(q);
+    if (m_useCache) {
+        if (auto it = m_cache.conversations.find(conversationId); it != m_cache.conversations.end())
+            it->lastSeq = lastSeq;
+    }
 }
 
 void SqliteStorage::insertMember(const MemberRow &m)
@@ -366,6 +428,7 @@ void SqliteStorage::insertMember(const MemberRow &m)
     q.bindValue(3, sqlId(m.joinedSeq));
     q.bindValue(4, sqlId(m.readSeq));
     exec(q);
+    m_cache.memberIds.remove(m.conversationId);
 }
 
 std::optional<MemberRow> SqliteStorage::member(quint64 conversationId, quint64 userId)
@@ -397,6 +460,24 @@ QList<MemberRow> SqliteStorage::members(quint64 conversationId)
             q.value(3).toInt(), u64(q.value(4)), u64(q.value(5)) });
     q.finish();
     return rows;
+}
+
+QList<quint64> SqliteStorage::memberUserIds(quint64 conversationId)
+{
+    if (m_useCache) {
+        if (auto it = m_cache.memberIds.constFind(conversationId); it != m_cache.memberIds.cend())
+            return *it;
+    }
+    auto &q = prepared("SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id");
+    q.bindValue(0, sqlId(conversationId));
+    exec(q);
+    QList<quint64> ids;
+    while (q.next())
+        ids.append(u64(q.value(0)));
+    q.finish();
+    if (m_useCache)
+        m_cache.memberIds.insert(conversationId, ids);
+    return ids;
 }
 
 void SqliteStorage::setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq)

@@ -16,6 +16,9 @@ struct SqliteOptions
     QString synchronous = QStringLiteral("FULL");
     int busyTimeoutMs = 5000;
     bool migrate = true; // the writer migrates; readers only check the version
+    // The writer's connection keeps what it read or wrote of rows that only it
+    // changes (see SqliteStorage::Cache); readers must not.
+    bool writerCache = false;
 };
 
 class SqliteStorage : public Storage
@@ -35,6 +38,7 @@ public:
     void rollbackToSavepoint(const QString &name) override;
 
     std::optional<UserRow> userByName(const QString &name) override;
+    std::optional<quint64> userIdByName(const QString &name) override;
     std::optional<UserRow> userById(quint64 id) override;
     void insertUser(const UserRow &user) override;
     void setPasswordHash(quint64 userId, const QByteArray &pwhash) override;
@@ -54,6 +58,7 @@ public:
     void insertMember(const MemberRow &member) override;
     std::optional<MemberRow> member(quint64 conversationId, quint64 userId) override;
     QList<MemberRow> members(quint64 conversationId) override;
+    QList<quint64> memberUserIds(quint64 conversationId) override;
     void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) override;
     QList<HeadRow> headsOfUser(quint64 userId) override;
 
@@ -62,7 +67,22 @@ public:
     QList<EventRow> events(quint64 conversationId, quint64 afterSeq, int limit) override;
 
 private:
+    // The hot path of a send reads the same few rows again and again: the
+    // peer's id, the direct conversation, its last seq and its members. The
+    // writer is the only connection that changes them, so its copies stay
+    // true as long as they are updated with its own writes — and forgotten on
+    // any rollback, which may undo writes they were updated with.
+    struct Cache
+    {
+        QHash<QString, quint64> userIds; // users are never renamed or deleted
+        QHash<QString, quint64> directConversations;
+        QHash<quint64, ConversationRow> conversations;
+        QHash<quint64, QList<quint64>> memberIds;
+        void clear() { *this = Cache {}; }
+    };
+
     QSqlQuery &prepared(const char *sql); // cached per connection
+    QSqlQuery &preparedSavepoint(const char *verb, const QString &name);
     void exec(QSqlQuery &query);
     void execDirect(const QString &sql);
     void migrate();
@@ -70,6 +90,9 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
+    QHash<QString, QSqlQuery> m_savepointStatements;
+    const bool m_useCache;
+    Cache m_cache;
 };
 
 } // namespace natter::server

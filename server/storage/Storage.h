@@ -102,6 +102,7 @@ public:
 
     // Users
     virtual std::optional<UserRow> userByName(const QString &name) = 0;
+    virtual std::optional<quint64> userIdByName(const QString &name) = 0;
     virtual std::optional<UserRow> userById(quint64 id) = 0;
     virtual void insertUser(const UserRow &user) = 0;
     virtual void setPasswordHash(quint64 userId, const QByteArray &pwhash) = 0;
@@ -124,6 +125,7 @@ public:
     virtual void insertMember(const MemberRow &member) = 0;
     virtual std::optional<MemberRow> member(quint64 conversationId, quint64 userId) = 0;
     virtual QList<MemberRow> members(quint64 conversationId) = 0;
+    virtual QList<quint64> memberUserIds(quint64 conversationId) = 0; // ascending
     virtual void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) = 0;
     virtual QList<HeadRow> headsOfUser(quint64 userId) = 0;
 

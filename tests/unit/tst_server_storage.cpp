@@ -75,7 +75,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         ++m_dbCounter;
-        m_db = std::make_unique<SqliteStorage>(dbPath(), SqliteOptions {});
+        // As natterd's writer runs it: with its cache of rows only it changes.
+        SqliteOptions writer;
+        writer.writerCache = true;
+        m_db = std::make_unique<SqliteStorage>(dbPath(), writer);
         m_alice = makeUser("alice");
         m_bob = makeUser("bob");
         m_carol = makeUser("carol");
@@ -279,6 +282,46 @@ private slots:
         QVERIFY(!Credentials::verifyPassword(hash, "wrong horse"));
         QVERIFY(!Credentials::needsRehash(hash, cheap));
         QVERIFY(Credentials::needsRehash(hash, PwhashParams { 2, 2 << 20 }));
+    }
+
+    void writerCacheForgetsRolledBackWrites()
+    {
+        m_db->begin();
+        m_db->savepoint("op");
+        const SendResult lost
+            = ConversationService::send(*m_db, m_ids, m_alice, sendTo("bob", "r1"), 1);
+        QVERIFY(!lost.error);
+        const quint64 lostConversation = lost.ack.conversation_id();
+        QVERIFY(m_db->conversationById(lostConversation).has_value());
+        m_db->rollbackToSavepoint("op");
+        m_db->releaseSavepoint("op");
+        // Nothing of the rolled-back send is remembered.
+        QVERIFY(!m_db->conversationById(lostConversation).has_value());
+        QVERIFY(!m_db->directConversation(
+            ConversationService::directKey(m_alice.userId, m_bob.userId)));
+        QVERIFY(m_db->memberUserIds(lostConversation).isEmpty());
+        const SendResult first
+            = ConversationService::send(*m_db, m_ids, m_alice, sendTo("bob", "r2"), 2);
+        QVERIFY(first.ack.conversation_id() != lostConversation);
+        QCOMPARE(first.ack.seq(), quint64(2)); // 1 is the "created" event
+        m_db->commit();
+
+        // A rolled-back message leaves the conversation's last seq where it was.
+        const quint64 conversation = first.ack.conversation_id();
+        m_db->begin();
+        m_db->savepoint("op");
+        ConversationService::send(*m_db, m_ids, m_alice, sendIn(conversation, "r3"), 3);
+        QCOMPARE(m_db->conversationById(conversation)->lastSeq, quint64(3));
+        m_db->rollbackToSavepoint("op");
+        m_db->releaseSavepoint("op");
+        QCOMPARE(m_db->conversationById(conversation)->lastSeq, quint64(2));
+        const SendResult next
+            = ConversationService::send(*m_db, m_ids, m_bob, sendIn(conversation, "r4"), 4);
+        QCOMPARE(next.ack.seq(), quint64(3));
+        QCOMPARE(m_db->memberUserIds(conversation),
+            QList<quint64>(
+                { qMin(m_alice.userId, m_bob.userId), qMax(m_alice.userId, m_bob.userId) }));
+        m_db->commit();
     }
 
     void transactionGuardRollsBack()

@@ -11,8 +11,8 @@ using namespace natter::server::ws;
 
 namespace {
 
-QByteArray frame(quint8 opcode, const QByteArray &payload, bool fin = true, bool masked = true,
-    quint8 rsv = 0)
+QByteArray frame(
+    quint8 opcode, const QByteArray &payload, bool fin = true, bool masked = true, quint8 rsv = 0)
 {
     QByteArray out;
     out += char((fin ? 0x80 : 0) | (rsv << 4) | opcode);
@@ -117,13 +117,12 @@ private slots:
                                   << QByteArray("505");
         QTest::newRow("no host") << without("Host: 127.0.0.1:9\r\n") << QByteArray("400");
         QTest::newRow("no upgrade") << without("Upgrade: websocket\r\n") << QByteArray("400");
-        QTest::newRow("no connection token")
-            << QByteArray(kUpgrade).replace("keep-alive, Upgrade", "keep-alive")
-            << QByteArray("400");
-        QTest::newRow("version 8") << QByteArray(kUpgrade).replace("Version: 13", "Version: 8")
-                                   << QByteArray("426");
-        QTest::newRow("short key") << QByteArray(kUpgrade).replace(
-            "dGhlIHNhbXBsZSBub25jZQ==", "c2hvcnQ=") << QByteArray("400");
+        QTest::newRow("no connection token") << QByteArray(kUpgrade).replace("keep-alive, Upgrade",
+            "keep-alive") << QByteArray("400");
+        QTest::newRow("version 8")
+            << QByteArray(kUpgrade).replace("Version: 13", "Version: 8") << QByteArray("426");
+        QTest::newRow("short key") << QByteArray(kUpgrade).replace("dGhlIHNhbXBsZSBub25jZQ==",
+            "c2hvcnQ=") << QByteArray("400");
         QTest::newRow("bad header line")
             << QByteArray(kUpgrade).replace("Host:", "Host") << QByteArray("400");
     }
@@ -166,8 +165,7 @@ private slots:
     void fragmentsWithControlFramesBetween()
     {
         const QByteArray bytes = frame(Binary, "ab", false) + frame(Ping, "p1")
-            + frame(Continuation, "cd", false) + frame(Pong, "ignored")
-            + frame(Continuation, "ef");
+            + frame(Continuation, "cd", false) + frame(Pong, "ignored") + frame(Continuation, "ef");
         QCOMPARE(run(bytes), QStringList({ "ping:p1", "binary:abcdef" }));
     }
 
@@ -203,8 +201,7 @@ private slots:
         QTest::newRow("close code 1005") << frame(Close, closePayload(1005)) << 1002;
         QTest::newRow("close code 999") << frame(Close, closePayload(999)) << 1002;
         QTest::newRow("close code 2000") << frame(Close, closePayload(2000)) << 1002;
-        QTest::newRow("close reason not UTF-8")
-            << frame(Close, closePayload(1000, "\xff")) << 1007;
+        QTest::newRow("close reason not UTF-8") << frame(Close, closePayload(1000, "\xff")) << 1007;
     }
 
     void violations()
@@ -213,8 +210,8 @@ private slots:
         QFETCH(int, code);
         const QStringList events = run(bytes);
         QCOMPARE(events.size(), 1);
-        QVERIFY2(events[0].startsWith(QStringLiteral("violation:%1:").arg(code)),
-            qPrintable(events[0]));
+        QVERIFY2(
+            events[0].startsWith(QStringLiteral("violation:%1:").arg(code)), qPrintable(events[0]));
     }
 
     void oversizedFrameFailsOnItsHeader()
