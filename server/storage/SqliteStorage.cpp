@@ -145,20 +145,21 @@ void SqliteStorage::execDirect(const QString &sql)
         throw StorageError(QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql));
 }
 
+// Every reader request and every writer batch is a transaction: prepared once.
 void SqliteStorage::begin()
 {
-    execDirect(QStringLiteral("BEGIN"));
+    exec(prepared("BEGIN"));
 }
 
 void SqliteStorage::commit()
 {
-    execDirect(QStringLiteral("COMMIT"));
+    exec(prepared("COMMIT"));
 }
 
 void SqliteStorage::rollback()
 {
     m_cache.clear();
-    execDirect(QStringLiteral("ROLLBACK"));
+    exec(prepared("ROLLBACK"));
 }
 
 QSqlQuery &SqliteStorage::preparedSavepoint(const char *verb, const QString &name)
