@@ -19,6 +19,7 @@ class Recorder final : public FrameReader::Sink
 {
 public:
     QByteArray log;
+    bool closed = false;
     bool onBinary(QByteArrayView m) override { return add('B', m); }
     bool onText(QByteArrayView m) override
     {
@@ -29,6 +30,7 @@ public:
     bool onPing(QByteArrayView p) override { return add('P', p); }
     bool onClose(CloseCode code, QByteArrayView reason) override
     {
+        closed = true;
         log += 'C' + QByteArray::number(int(code));
         return add('r', reason);
     }
@@ -59,7 +61,7 @@ qsizetype feedInPieces(const QByteArray &input, qsizetype piece, Recorder &sink)
             std::abort();
         consumed += used;
         pending.remove(0, used);
-        if (sink.log.contains('C'))
+        if (sink.closed)
             break; // nothing after a close frame counts
     }
     return consumed;
