@@ -19,8 +19,11 @@
 #                         acked = unacknowledged by the server (XEP-0198),
 #                         which is what natter-bench p2p's window means;
 #                         e2e = not yet received by the partner (stricter)
-#   PROSODY_STORAGE       memory (default) or internal (files; its archive
-#                         store rewrites a user's whole archive per message)
+#   PROSODY_STORAGE       internal (default: Prosody's own default, files in
+#                         the data dir; its archive store rewrites a user's
+#                         whole archive file per message, so it slows down as
+#                         archives grow) or memory (slower here: it compiles
+#                         every stored stanza into a Lua chunk)
 #   EJABBERD_MAM_DB       mnesia (default, ejabberd's default backend) or sql
 #                         (SQLite file, installs erlang-p1-sqlite3)
 #   KEEP_TMP=1            keep the temporary configs, data and logs
@@ -47,7 +50,7 @@ DURATION=${4:-${DURATION:-10}}
 WARMUP=${WARMUP:-2}
 SYSTEMS=${SYSTEMS:-prosody ejabberd natterd}
 WINDOW_MODES=${WINDOW_MODES:-acked e2e}
-PROSODY_STORAGE=${PROSODY_STORAGE:-memory}
+PROSODY_STORAGE=${PROSODY_STORAGE:-internal}
 EJABBERD_MAM_DB=${EJABBERD_MAM_DB:-mnesia}
 DOMAIN=localhost
 
