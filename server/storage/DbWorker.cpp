@@ -99,28 +99,60 @@ void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
     };
     std::vector<Result> results(batch.size());
     QString batchError; // the whole transaction failed: nothing was written
+
+    // Fast path: the whole batch in one transaction with no savepoints. If any
+    // op asks for a rollback or throws, the transaction is undone and the
+    // batch runs again with a savepoint per op, so that op fails alone. Ops
+    // are pure functions of the database (their effects outside it wait in
+    // `deliver`), so running one twice is harmless.
+    bool fastPathDone = false;
     try {
         TransactionGuard tx(storage);
-        const QString sp = QStringLiteral("op");
-        for (size_t i = 0; i < batch.size(); ++i) {
-            storage.savepoint(sp);
+        bool clean = true;
+        for (size_t i = 0; i < batch.size() && clean; ++i) {
             try {
                 DbOutcome outcome = batch[i].run(storage);
-                if (outcome.rollback)
-                    storage.rollbackToSavepoint(sp);
+                clean = !outcome.rollback;
                 results[i].deliver = std::move(outcome.deliver);
-            } catch (const StorageError &e) {
-                qCWarning(lcStorage) << "op failed:" << e.message();
-                results[i].error = e.message();
-                storage.rollbackToSavepoint(sp); // if this throws, the batch is lost
+            } catch (const StorageError &) {
+                clean = false;
             }
-            storage.releaseSavepoint(sp);
         }
-        tx.commit();
-        ++m_batches;
+        if (clean) {
+            tx.commit();
+            fastPathDone = true;
+            ++m_batches;
+        }
+        // else: ~TransactionGuard rolls back
     } catch (const StorageError &e) {
-        batchError = e.message();
-        qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << batchError;
+        qCWarning(lcStorage) << "batch transaction failed, retrying op by op:" << e.message();
+    }
+
+    if (!fastPathDone) {
+        results.assign(batch.size(), Result {});
+        try {
+            TransactionGuard tx(storage);
+            const QString sp = QStringLiteral("op");
+            for (size_t i = 0; i < batch.size(); ++i) {
+                storage.savepoint(sp);
+                try {
+                    DbOutcome outcome = batch[i].run(storage);
+                    if (outcome.rollback)
+                        storage.rollbackToSavepoint(sp);
+                    results[i].deliver = std::move(outcome.deliver);
+                } catch (const StorageError &e) {
+                    qCWarning(lcStorage) << "op failed:" << e.message();
+                    results[i].error = e.message();
+                    storage.rollbackToSavepoint(sp); // if this throws, the batch is lost
+                }
+                storage.releaseSavepoint(sp);
+            }
+            tx.commit();
+            ++m_batches;
+        } catch (const StorageError &e) {
+            batchError = e.message();
+            qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << batchError;
+        }
     }
     // Only now, after the commit, do acks and notifies leave.
     for (size_t i = 0; i < batch.size(); ++i) {

@@ -372,7 +372,8 @@ private slots:
                           if (i == 7) // a duplicate primary key
                               s.insertUser(UserRow { m_alice.userId, "x", "h", 1, 0 });
                           s.insertUser(UserRow { ids.next(), QString("u%1").arg(i), "h", 1, 0 });
-                          return DbOutcome { false, [&] {
+                          // A refused request: its writes go, its answer still leaves.
+                          return DbOutcome { i == 12, [&] {
                                                 ++delivered;
                                                 done.release();
                                             } };
@@ -391,6 +392,8 @@ private slots:
         SqliteStorage check(dbPath(), SqliteOptions {});
         QVERIFY(check.userByName("u0"));
         QVERIFY(!check.userByName("u7"));
+        QVERIFY(!check.userByName("u12"));
+        QVERIFY(check.userByName("u11"));
         QVERIFY(check.userByName("u19"));
     }
 };
