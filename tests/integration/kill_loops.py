@@ -92,6 +92,8 @@ def server_loop(env, kills, messages, n_clients, up, rng):
     srv = env.start_server(config={"storage": {"synchronous": "FULL"},
                                    "auth": {"pwhash_ops": 1, "pwhash_mem_bytes": 8192}})
     devices = make_devices(env, n_clients)
+    # opening a store (Argon2id) alone, to know how long the senders need
+    startup = devices[0].client.run("conversations").elapsed
     for d in devices:
         share = messages // n_clients + (1 if d.index < messages % n_clients else 0)
         d.texts = ["c%02d %05d" % (d.index, i) for i in range(share)]
@@ -112,8 +114,7 @@ def server_loop(env, kills, messages, n_clients, up, rng):
     # fed in small steps up to the kill (so that sends are in flight when it
     # lands); the rest of the share is fed while it is down (outboxes queue
     # offline too); SIGKILL, a random pause, restart on the same port.
-    # First let the senders open their stores (Argon2id) and connect.
-    startup = devices[0].client.run("conversations").elapsed
+    # First let the senders open their stores and connect.
     time.sleep(0.5 + startup * n_clients / (os.cpu_count() or 1))
     kill_times = []
     t0 = time.time()
