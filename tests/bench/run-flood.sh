@@ -3,14 +3,16 @@
 # client is throttled while the others keep their latency"). Against one
 # fresh natterd on loopback, runs p2p at a fixed moderate --rate twice:
 # without flooders, then with FLOODERS devices each sending FLOOD_FACTOR x
-# the device rate limit (whatever the answers). Prints both JSON lines and a
-# summary line: both p99s, their ratio (target <= 2), and the flooders'
+# the device rate limit (whatever the answers). Prints every JSON line and a
+# summary line: the p99s, their ratio (target <= 2), and the flooders'
 # accepted rate next to the limit.
 #
 #   tests/bench/run-flood.sh [BUILD_DIR] [-- extra natter-bench options]
 #
 # Environment: PAIRS (50), RATE (1000 msgs/s in total for the pairs),
 # WINDOW (8), DURATION (10), WARMUP (2), FLOODERS (1), FLOOD_FACTOR (10),
+# ROUNDS (1: how many times the unloaded/flooded pair of runs alternates;
+# the summary compares the medians of the p99s),
 # DEVICE_RATE (500) and DEVICE_BURST (1000): natterd's [limits]
 # device_rate/device_burst, here at natterd's defaults.
 # natterd runs with its default config except: the per-IP register/login
@@ -28,6 +30,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
 FLOODERS=${FLOODERS:-1}
 FLOOD_FACTOR=${FLOOD_FACTOR:-10}
+ROUNDS=${ROUNDS:-1}
 DEVICE_RATE=${DEVICE_RATE:-500}
 DEVICE_BURST=${DEVICE_BURST:-1000}
 FLOOD_RATE=$(awk -v r="$DEVICE_RATE" -v f="$FLOOD_FACTOR" 'BEGIN { print r * f }')
@@ -94,22 +97,47 @@ run_bench() {
         --warmup "$WARMUP" "$@"
 }
 
-UNLOADED=$(run_bench "$@")
-echo "$UNLOADED"
-FLOODED=$(run_bench --flooders "$FLOODERS" --flood-rate "$FLOOD_RATE" "$@")
-echo "$FLOODED"
+# Alternate the two runs ROUNDS times, so that a busy moment of the box
+# does not fall on one side only; the summary compares medians.
+# natterd's CPU seconds (utime + stime) per run, setup and warm-up included.
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$NATTERD_PID/stat"
+}
+UNLOADED=()
+FLOODED=()
+CPU_U=()
+CPU_F=()
+for _ in $(seq "$ROUNDS"); do
+    c0=$(cpu_seconds)
+    UNLOADED+=("$(run_bench "$@")")
+    echo "${UNLOADED[-1]}"
+    c1=$(cpu_seconds)
+    FLOODED+=("$(run_bench --flooders "$FLOODERS" --flood-rate "$FLOOD_RATE" "$@")")
+    echo "${FLOODED[-1]}"
+    c2=$(cpu_seconds)
+    CPU_U+=("$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')")
+    CPU_F+=("$(awk -v a="$c1" -v b="$c2" 'BEGIN { printf "%.2f", b - a }')")
+done
 
-python3 - "$UNLOADED" "$FLOODED" "$DEVICE_RATE" <<'EOF'
-import json, sys
-u, f, limit = json.loads(sys.argv[1]), json.loads(sys.argv[2]), float(sys.argv[3])
-p_u, p_f = u["latency_ms"]["p99"], f["latency_ms"]["p99"]
-fl = f["flood"]
+python3 - "$DEVICE_RATE" "${CPU_U[*]}" "${CPU_F[*]}" "${UNLOADED[@]}" "${FLOODED[@]}" <<'EOF'
+import json, statistics, sys
+limit = float(sys.argv[1])
+cpu_u, cpu_f = [[float(x) for x in a.split()] for a in sys.argv[2:4]]
+runs = [json.loads(a) for a in sys.argv[4:]]
+u, f = runs[:len(runs) // 2], runs[len(runs) // 2:]
+p99 = lambda rs: [r["latency_ms"]["p99"] for r in rs]
+p50 = lambda rs: [r["latency_ms"]["p50"] for r in rs]
+med_u, med_f = statistics.median(p99(u)), statistics.median(p99(f))
 print(json.dumps({
-    "unloaded_p99_ms": p_u, "flooded_p99_ms": p_f,
-    "p99_ratio": round(p_f / p_u, 2) if p_u else None, "p99_ratio_target": 2,
-    "unloaded_p50_ms": u["latency_ms"]["p50"], "flooded_p50_ms": f["latency_ms"]["p50"],
-    "flood_sent_per_s": fl["sent_per_s"],
-    "flood_accepted_per_s_per_flooder": fl["accepted_per_s_per_flooder"],
-    "device_rate_limit": limit, "flood_rate_limited": fl["rate_limited"],
-    "pairs_errors": [u["errors"], f["errors"]]}, sort_keys=False))
+    "rounds": len(u),
+    "unloaded_p99_ms": p99(u), "flooded_p99_ms": p99(f),
+    "unloaded_p50_ms": p50(u), "flooded_p50_ms": p50(f),
+    "median_unloaded_p99_ms": med_u, "median_flooded_p99_ms": med_f,
+    "p99_ratio": round(med_f / med_u, 2) if med_u else None, "p99_ratio_target": 2,
+    "flood_sent_per_s": [r["flood"]["sent_per_s"] for r in f],
+    "flood_accepted_per_s_per_flooder": [r["flood"]["accepted_per_s_per_flooder"] for r in f],
+    "device_rate_limit": limit,
+    "flood_rate_limited": [r["flood"]["rate_limited"] for r in f],
+    "pairs_errors": [r["errors"] for r in u + f],
+    "natterd_cpu_s_unloaded": cpu_u, "natterd_cpu_s_flooded": cpu_f}))
 EOF
