@@ -17,6 +17,15 @@ double round2(double v)
     return std::round(v * 100.0) / 100.0;
 }
 
+// "send: RATE_LIMITED", "pull: unexpected response", ...: an answer that is
+// not the expected one, as an error kind.
+QString unexpectedAnswer(const char *what, const proto::Envelope &r)
+{
+    return QLatin1String(what) + QStringLiteral(": ")
+        + (r.has_error() ? QLatin1String(errorCodeName(r.error().code()))
+                         : QLatin1String("unexpected response"));
+}
+
 } // namespace
 
 P2pScenario::P2pScenario(const P2pOptions &options, QObject *parent)
@@ -32,6 +41,11 @@ P2pScenario::P2pScenario(const P2pOptions &options, QObject *parent)
     m_pacer.setTimerType(Qt::PreciseTimer);
     m_pacer.setInterval(1);
     connect(&m_pacer, &QTimer::timeout, this, &P2pScenario::onPacingTick);
+    m_floodTimer.setTimerType(Qt::PreciseTimer);
+    m_floodTimer.setInterval(1);
+    connect(&m_floodTimer, &QTimer::timeout, this, &P2pScenario::onFloodTick);
+    m_drainTimer.setInterval(10);
+    connect(&m_drainTimer, &QTimer::timeout, this, &P2pScenario::onDrainTick);
 }
 
 void P2pScenario::start()
@@ -43,6 +57,10 @@ void P2pScenario::start()
         names << QStringLiteral("%1-s%2").arg(prefix).arg(i);
     for (int i = 0; i < m_opt.pairs; ++i)
         names << QStringLiteral("%1-r%2").arg(prefix).arg(i);
+    for (int i = 0; i < m_opt.flooders; ++i)
+        names << QStringLiteral("%1-f%2").arg(prefix).arg(i);
+    for (int i = 0; i < m_opt.flooders; ++i)
+        names << QStringLiteral("%1-k%2").arg(prefix).arg(i);
     std::fprintf(stderr, "natter-bench: p2p: registering %d users as %s-*\n",
         static_cast<int>(names.size()), qPrintable(prefix));
     m_setup = new UserSetup(this);
@@ -67,8 +85,8 @@ void P2pScenario::onSetupDone(const QString &error)
         return;
     }
     m_setupS = m_setup->elapsedSeconds();
-    std::fprintf(
-        stderr, "natter-bench: p2p: %d users signed in after %.2f s\n", m_opt.pairs * 2, m_setupS);
+    std::fprintf(stderr, "natter-bench: p2p: %d users signed in after %.2f s\n",
+        static_cast<int>(m_setup->clients().size()), m_setupS);
 
     const auto &clients = m_setup->clients();
     const size_t pairs = static_cast<size_t>(m_opt.pairs);
@@ -85,13 +103,23 @@ void P2pScenario::onSetupDone(const QString &error)
                 onNotify(i, e.notify().conversation_id(), e.notify().seq());
         });
     }
-    for (BenchClient *c : clients) {
-        connect(c, &BenchClient::disconnected, this, [this](const QString &reason) {
+    const size_t flooders = static_cast<size_t>(m_opt.flooders);
+    m_flooders.resize(flooders);
+    for (size_t i = 0; i < flooders; ++i) {
+        Flooder &f = m_flooders[i];
+        f.client = clients[2 * pairs + i];
+        f.sink = clients[2 * pairs + flooders + i]->userName.toStdString();
+        f.idPrefix = f.client->userName.toStdString() + "-";
+    }
+    for (size_t i = 0; i < clients.size(); ++i) {
+        BenchClient *c = clients[i];
+        ErrorCounter *errors = i < 2 * pairs ? &m_errors : &m_floodErrors;
+        connect(c, &BenchClient::disconnected, this, [this, errors](const QString &reason) {
             if (m_phase != Phase::Done)
-                countError(QStringLiteral("disconnected: ") + reason);
+                errors->add(QStringLiteral("disconnected: ") + reason);
         });
         connect(c, &BenchClient::protocolError, this,
-            [this](const QString &reason) { countError(reason); });
+            [errors](const QString &reason) { errors->add(reason); });
     }
 
     m_phase = m_opt.warmupS > 0 ? Phase::Warmup : Phase::Measure;
@@ -107,25 +135,53 @@ void P2pScenario::onSetupDone(const QString &error)
     else
         for (size_t i = 0; i < m_senders.size(); ++i)
             fillWindow(i);
+    if (!m_flooders.empty())
+        m_floodTimer.start();
 }
 
 void P2pScenario::beginMeasure()
 {
     m_phase = Phase::Measure;
     m_atMeasureStart = m_total;
+    m_floodAtMeasureStart = m_flood;
     m_measureStartNs = m_clock.nsecsElapsed();
     m_cpuAtMeasureStart = CpuTime::now();
     QTimer::singleShot(
-        static_cast<int>(m_opt.durationS * 1000), Qt::PreciseTimer, this, &P2pScenario::finish);
+        static_cast<int>(m_opt.durationS * 1000), Qt::PreciseTimer, this, &P2pScenario::endMeasure);
 }
 
-void P2pScenario::finish()
+void P2pScenario::endMeasure()
 {
     m_measureEndNs = m_clock.nsecsElapsed();
     m_cpuAtMeasureEnd = CpuTime::now();
     m_atMeasureEnd = m_total;
-    m_phase = Phase::Done;
+    m_floodAtMeasureEnd = m_flood;
     m_pacer.stop();
+    m_floodTimer.stop();
+    if (m_opt.drainS <= 0) {
+        report();
+        return;
+    }
+    m_phase = Phase::Drain;
+    m_drainStartNs = m_clock.nsecsElapsed();
+    m_drainTimer.start();
+}
+
+void P2pScenario::onDrainTick()
+{
+    bool idle = m_sendTimes.empty();
+    for (const Sender &s : m_senders)
+        idle = idle && s.inFlight == 0;
+    if (idle || m_clock.nsecsElapsed() - m_drainStartNs > m_opt.drainS * 1e9) {
+        m_drainTimer.stop();
+        report();
+    }
+}
+
+void P2pScenario::report()
+{
+    const qint64 drainNs = m_phase == Phase::Drain ? m_clock.nsecsElapsed() - m_drainStartNs : 0;
+    m_phase = Phase::Done;
 
     const double seconds = (m_measureEndNs - m_measureStartNs) / 1e9;
     const auto perSecond
@@ -155,6 +211,28 @@ void P2pScenario::finish()
     o[QStringLiteral("bench_cpu_s")] = round2(cpu.total());
     o[QStringLiteral("bench_cpu_pct")] = round2(100.0 * cpu.total() / seconds);
     o[QStringLiteral("setup_s")] = round2(m_setupS);
+    if (m_opt.drainS > 0) {
+        o[QStringLiteral("drain_s")] = round2(drainNs / 1e9);
+        o[QStringLiteral("undelivered")] = static_cast<qint64>(m_total.sent - m_total.delivered);
+    }
+    if (!m_flooders.empty()) {
+        const Counters &a = m_floodAtMeasureStart;
+        const Counters &b = m_floodAtMeasureEnd;
+        const auto count = [](quint64 from, quint64 to) { return static_cast<qint64>(to - from); };
+        o[QStringLiteral("flood")] = QJsonObject {
+            { QStringLiteral("flooders"), m_opt.flooders },
+            { QStringLiteral("rate_target_per_flooder"), m_opt.floodRate },
+            { QStringLiteral("sent"), count(a.sent, b.sent) },
+            { QStringLiteral("accepted"), count(a.acked, b.acked) },
+            { QStringLiteral("rate_limited"), count(a.rateLimited, b.rateLimited) },
+            { QStringLiteral("other_errors"), count(a.otherErrors, b.otherErrors) },
+            { QStringLiteral("sent_per_s"), perSecond(a.sent, b.sent) },
+            { QStringLiteral("accepted_per_s"), perSecond(a.acked, b.acked) },
+            { QStringLiteral("accepted_per_s_per_flooder"),
+                round2(perSecond(a.acked, b.acked) / m_opt.flooders) },
+            { QStringLiteral("error_kinds"), m_floodErrors.toJson() },
+        };
+    }
     if (m_opt.onResult) {
         m_opt.onResult(o);
     } else {
@@ -188,12 +266,10 @@ void P2pScenario::sendOne(size_t senderIndex)
             if (r.has_ack()) {
                 ++m_total.acked;
             } else {
-                countError(r.has_error()
-                        ? QStringLiteral("send: ") + QLatin1String(errorCodeName(r.error().code()))
-                        : QStringLiteral("send: unexpected response"));
+                countError(unexpectedAnswer("send", r));
                 m_sendTimes.erase(clientId);
             }
-            if (m_phase == Phase::Done)
+            if (m_phase == Phase::Done || m_phase == Phase::Drain)
                 return;
             if (m_opt.rate <= 0)
                 fillWindow(senderIndex);
@@ -230,6 +306,32 @@ void P2pScenario::onPacingTick()
     }
 }
 
+void P2pScenario::onFloodTick()
+{
+    const double elapsed = (m_clock.nsecsElapsed() - m_loadStartNs) / 1e9;
+    const auto due = static_cast<quint64>(m_opt.floodRate * elapsed);
+    for (Flooder &f : m_flooders) {
+        while (f.counter < due && f.client->isOpen()) {
+            proto::Envelope e;
+            auto *send = e.mutable_send();
+            send->set_client_id(f.idPrefix + std::to_string(++f.counter));
+            send->set_to_user(f.sink);
+            send->set_body(m_body);
+            ++m_flood.sent;
+            f.client->request(std::move(e), [this](const proto::Envelope &r) {
+                if (r.has_ack()) {
+                    ++m_flood.acked;
+                } else if (r.has_error() && r.error().code() == proto::RATE_LIMITED) {
+                    ++m_flood.rateLimited;
+                } else {
+                    ++m_flood.otherErrors;
+                    m_floodErrors.add(unexpectedAnswer("send", r));
+                }
+            });
+        }
+    }
+}
+
 void P2pScenario::onNotify(size_t recipientIndex, quint64 conversationId, quint64 seq)
 {
     ConversationState &c = m_recipients[recipientIndex].conversations[conversationId];
@@ -261,9 +363,7 @@ void P2pScenario::onPulled(
     ConversationState &c = m_recipients[recipientIndex].conversations[conversationId];
     c.pulling = false;
     if (!response.has_pull_response()) {
-        countError(response.has_error()
-                ? QStringLiteral("pull: ") + QLatin1String(errorCodeName(response.error().code()))
-                : QStringLiteral("pull: unexpected response"));
+        countError(unexpectedAnswer("pull", response));
         return; // the next Notify pulls again
     }
     const qint64 now = m_clock.nsecsElapsed();

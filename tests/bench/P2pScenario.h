@@ -3,6 +3,8 @@
 // paced at a total rate; recipients pull on each Notify and record the
 // latency from send to "pulled". Reports delivered msgs/s, acks/s and
 // send→visible latency over the measurement window as one JSON line.
+// Optional flooders send at a fixed rate whatever the answers (RATE_LIMITED
+// is expected), with their own counters; the pairs' figures exclude them.
 #pragma once
 
 #include "Scenario.h"
@@ -26,6 +28,9 @@ struct P2pOptions
     double durationS = 10;
     double warmupS = 2;
     double rate = 0; // total msgs/s over all senders; 0 = as fast as the window allows
+    int flooders = 0; // extra devices sending floodRate msgs/s each, ignoring answers
+    double floodRate = 0;
+    double drainS = 0; // after the window, wait up to this long for the pairs' deliveries
     int textBytes = 100;
     int registerConcurrency = 8;
     // When set, the result goes here instead of a JSON line on stdout (used
@@ -41,7 +46,7 @@ public:
     void start() override;
 
 private:
-    enum class Phase { Setup, Warmup, Measure, Done };
+    enum class Phase { Setup, Warmup, Measure, Drain, Done };
 
     struct Sender
     {
@@ -67,11 +72,24 @@ private:
         quint64 sent = 0;
         quint64 acked = 0;
         quint64 delivered = 0;
+        // flooders only
+        quint64 rateLimited = 0;
+        quint64 otherErrors = 0;
+    };
+    struct Flooder
+    {
+        BenchClient *client = nullptr;
+        std::string sink;
+        std::string idPrefix;
+        quint64 counter = 0;
     };
 
     void onSetupDone(const QString &error);
     void beginMeasure();
-    void finish();
+    void endMeasure();
+    void onDrainTick();
+    void report();
+    void onFloodTick();
     void sendOne(size_t senderIndex);
     void fillWindow(size_t senderIndex);
     void onPacingTick();
@@ -85,6 +103,7 @@ private:
     UserSetup *m_setup = nullptr;
     std::vector<Sender> m_senders;
     std::vector<Recipient> m_recipients;
+    std::vector<Flooder> m_flooders;
     std::string m_body; // serialized EventBody, the same for every message
 
     // client_id -> send time (ns on m_clock); shared by all connections.
@@ -94,6 +113,9 @@ private:
     Counters m_total;
     Counters m_atMeasureStart;
     Counters m_atMeasureEnd;
+    Counters m_flood; // the flooders' sends and answers
+    Counters m_floodAtMeasureStart;
+    Counters m_floodAtMeasureEnd;
     qint64 m_measureStartNs = 0;
     qint64 m_measureEndNs = 0;
     CpuTime m_cpuAtMeasureStart;
@@ -101,12 +123,17 @@ private:
     double m_setupS = 0;
     LatencyRecorder m_latency;
     ErrorCounter m_errors;
+    ErrorCounter m_floodErrors; // answers other than ack / RATE_LIMITED, disconnects
 
     // Pacing (--rate): messages due = rate * seconds since load start.
     QTimer m_pacer;
     qint64 m_loadStartNs = 0;
     size_t m_nextSender = 0;
     quint64 m_windowFullTicks = 0; // pacing ticks that found every window full
+
+    QTimer m_floodTimer; // every flooder sends floodRate * seconds since load start
+    QTimer m_drainTimer;
+    qint64 m_drainStartNs = 0;
 };
 
 } // namespace natter::bench

@@ -31,6 +31,15 @@ Scenarios:
         Registers 2N users: start natterd with a config that raises the
         per-IP register limit ([limits] ip_rate / ip_burst), e.g. as
         tests/bench/run-p2p.sh does.
+        --flooders K adds K flooding devices (2K more users: each flooder
+        writes to its own sink, which stays online and never pulls). Every
+        flooder sends --flood-rate msgs/s whatever the answers (no window);
+        the line gets "flood": sent, accepted (acked), rate_limited, other
+        errors and their per-second rates over the measured window, while
+        sent/acks/delivered/latency_ms/errors stay those of the N pairs.
+        --drain S: after the window, stop sending and wait up to S seconds
+        for every message of the pairs to be acked and pulled; "undelivered"
+        counts those still missing (sent - delivered over the whole run).
 
   coldsync  A receiver account's only device is offline while --peers sender
         accounts send it --messages 1:1 messages in total (one conversation
@@ -128,8 +137,19 @@ int main(int argc, char *argv[])
         QStringLiteral("S"), QStringLiteral("5"));
     const QCommandLineOption withP2p(QStringLiteral("with-p2p"),
         QStringLiteral("idle: run p2p before and while the connections are open."));
+    const QCommandLineOption flooders(QStringLiteral("flooders"),
+        QStringLiteral("p2p: extra devices that flood (default 0)."), QStringLiteral("K"),
+        QStringLiteral("0"));
+    const QCommandLineOption floodRate(QStringLiteral("flood-rate"),
+        QStringLiteral("p2p: msgs/s each flooder sends, whatever the answers (default 5000)."),
+        QStringLiteral("R"), QStringLiteral("5000"));
+    const QCommandLineOption drain(QStringLiteral("drain"),
+        QStringLiteral("p2p: after the measured window, seconds to wait for every message "
+                       "of the pairs to be delivered (default 0: don't wait)."),
+        QStringLiteral("S"), QStringLiteral("0"));
     parser.addOptions({ server, pairs, window, duration, warmup, rate, messages, peers, sendWindow,
-        rounds, timeout, serverPid, connections, sources, users, hold, withP2p });
+        rounds, timeout, serverPid, connections, sources, users, hold, withP2p, flooders, floodRate,
+        drain });
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -216,24 +236,20 @@ int main(int argc, char *argv[])
         scenario = new IdleScenario(o, &app);
     } else if (positional.first() == QLatin1String("p2p")) {
         P2pOptions o;
-        o.server = url;
-        o.pairs = static_cast<int>(number(pairs, 1, 5000));
-        if (!ok)
-            return 2;
-        o.window = static_cast<int>(number(window, 1, 10000));
-        if (!ok)
-            return 2;
-        o.durationS = number(duration, 0.1, 600);
-        if (!ok)
-            return 2;
-        o.warmupS = number(warmup, 0, 600);
-        if (!ok)
+        if (!p2pOptions(o))
             return 2;
         if (parser.isSet(rate)) {
             o.rate = number(rate, 0.001, 1e7);
             if (!ok)
                 return 2;
         }
+        o.flooders = static_cast<int>(number(flooders, 0, 1000));
+        if (ok && o.flooders > 0)
+            o.floodRate = number(floodRate, 0.001, 1e6);
+        if (ok)
+            o.drainS = number(drain, 0, 600);
+        if (!ok)
+            return 2;
         scenario = new P2pScenario(o, &app);
     } else {
         return fail(QStringLiteral("unknown scenario '%1' (see --help)").arg(positional.first()));

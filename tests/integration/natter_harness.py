@@ -6,9 +6,11 @@ Every test script does:
     def main(env): ...            # env: h.Env (temp dir, natterd, clients)
     h.run_test(main)
 
-`run_test` parses --natterd/--cli, creates a temp dir, runs main, prints a
-readable failure (assertion text, plus stderr of the failing CLI call) and
-exits non-zero on failure.  All processes the test started are stopped by PID
+`run_test` parses --natterd/--cli (and a test's own options, added by
+`h.run_test(main, add_args)` with `add_args(parser)`; their values are in
+`env.args`), creates a temp dir, runs main, prints a readable failure
+(assertion text, plus stderr of the failing CLI call) and exits non-zero on
+failure.  All processes the test started are stopped by PID
 at the end; the temp dir is removed (kept with NATTER_IT_KEEP=1).
 """
 
@@ -345,6 +347,7 @@ class Client:
 class Env:
     def __init__(self, natterd, cli, tmp):
         self.natterd, self.cli, self.tmp = natterd, cli, tmp
+        self.args = None
         self.procs = []
         self.server = None
         self.soft_failures = []
@@ -417,10 +420,13 @@ class Env:
                     pass
 
 
-def run_test(main):
-    ap = argparse.ArgumentParser()
+def run_test(main, add_args=None):
+    ap = argparse.ArgumentParser(description=getattr(sys.modules["__main__"], "__doc__", None),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--natterd", required=True)
     ap.add_argument("--cli", required=True)
+    if add_args:
+        add_args(ap)
     args = ap.parse_args()
     for b in (args.natterd, args.cli):
         if not os.access(b, os.X_OK):
@@ -429,6 +435,7 @@ def run_test(main):
     name = os.path.basename(sys.argv[0])
     tmp = tempfile.mkdtemp(prefix="natter-it-")
     env = Env(os.path.abspath(args.natterd), os.path.abspath(args.cli), tmp)
+    env.args = args
 
     def on_signal(signum, frame):  # ctest timeout / Ctrl-C: stop our processes
         print("\nFAIL %s: interrupted by signal %d" % (name, signum), flush=True)
@@ -530,6 +537,22 @@ def check_states(msgs, sender, state, what):
            if m.get("from") == sender and m.get("state") != state]
     check(not bad, "%s: %d messages from %s not in state %r, e.g. %r"
           % (what, len(bad), sender, state, bad[:5]))
+
+
+def parallel(fn, items, workers=4):
+    """fn(item) for every item on a few threads; returns the results in order and
+    re-raises the first failure (natter-cli runs are mostly waiting)."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=workers) as ex:
+        return [f.result() for f in [ex.submit(fn, it) for it in items]]
+
+
+SNOWFLAKE_EPOCH_MS = 1735689600000  # 2025-01-01T00:00:00Z, see core/protocol/Snowflake.h
+
+
+def snowflake_ms(message_id):
+    """Unix time in ms at which the server assigned a message id."""
+    return (int(message_id) >> 22) + SNOWFLAKE_EPOCH_MS
 
 
 def feed_lines(proc, lines, delay=0.0, close=True):
