@@ -11,7 +11,22 @@
 #include <QDir>
 #include <QThread>
 
+#include <sched.h>
+
 namespace natter::server {
+
+namespace {
+// Half the CPUs this process may run on (its affinity mask, so `taskset`
+// counts), at least 1: the storage threads need the rest.
+int autoNetworkThreads()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    const int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                                 : QThread::idealThreadCount();
+    return qMax(1, cpus / 2);
+}
+} // namespace
 
 Server::Server(const ServerConfig &config, QObject *parent)
     : QObject(parent)
@@ -52,7 +67,9 @@ QString Server::start()
     m_ctx->reader = m_reader.get();
     m_ctx->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 
-    for (int i = 0; i < m_config.networkThreads; ++i) {
+    const int networkThreads
+        = m_config.networkThreads > 0 ? m_config.networkThreads : autoNetworkThreads();
+    for (int i = 0; i < networkThreads; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("net-%1").arg(i));
         // The thread takes ownership of its dispatcher.
@@ -79,8 +96,8 @@ QString Server::start()
             .arg(m_config.listenHost)
             .arg(m_config.listenPort)
             .arg(m_listener->errorString());
-    qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with"
-                      << m_config.networkThreads << "network threads, data in" << m_config.dataDir;
+    qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with" << networkThreads
+                      << "network threads, data in" << m_config.dataDir;
     return {};
 }
 

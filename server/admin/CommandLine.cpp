@@ -19,7 +19,8 @@ void printErr(const QString &s)
 
 const char *kConfigHelp = R"(
 Config file (INI, all keys optional):
-  [network] threads=2              network threads sharing the connections
+  [network] threads=0              network threads sharing the connections;
+                                   0: half the CPUs natterd may use, at least 1
             handshake_timeout_ms=10000
             unauth_idle_ms=30000   close connections that do not sign in
   [limits]  device_rate=500        requests/s per device (token bucket)

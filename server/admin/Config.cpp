@@ -31,8 +31,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->tlsCertFile = s.value("tls/cert", c->tlsCertFile).toString();
     c->tlsKeyFile = s.value("tls/key", c->tlsKeyFile).toString();
 
-    if (c->networkThreads < 1 || c->networkThreads > 64)
-        return QStringLiteral("network/threads must be 1..64");
+    if (c->networkThreads < 0 || c->networkThreads > 64)
+        return QStringLiteral("network/threads must be 0 (auto) or 1..64");
     if (c->handshakeTimeoutMs < 100 || c->unauthIdleMs < 100)
         return QStringLiteral("timeouts must be at least 100 ms");
     if (c->deviceRate <= 0 || c->deviceBurst < 1 || c->ipRate <= 0 || c->ipBurst < 1)

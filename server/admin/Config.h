@@ -14,7 +14,9 @@ struct ServerConfig
     quint32 nodeId = 1;
 
     // [network]
-    int networkThreads = 2;
+    // 0 = auto: half the CPUs this process may run on, at least 1 (the
+    // db-writer and db-reader threads get the other half).
+    int networkThreads = 0;
     int handshakeTimeoutMs = 10000;
     int unauthIdleMs = 30000; // close connections that do not authenticate in time
 

@@ -89,7 +89,9 @@ def server_loop(env, kills, messages, n_clients, up, rng):
     check(messages >= n_clients, "--messages must be at least --clients")
     # durable commits are the default; say so explicitly. Argon2id at its
     # minimum cost for the accounts only makes the set-up fast.
+    # Two network threads whatever the machine, so deliveries cross threads.
     srv = env.start_server(config={"storage": {"synchronous": "FULL"},
+                                   "network": {"threads": 2},
                                    "auth": {"pwhash_ops": 1, "pwhash_mem_bytes": 8192}})
     devices = make_devices(env, n_clients)
     # opening a store (Argon2id) alone, to know how long the senders need
