@@ -206,22 +206,28 @@ std::optional<UserRow> SqliteStorage::userByName(const QString &name)
     return row;
 }
 
-std::optional<quint64> SqliteStorage::userIdByName(const QString &name)
+std::optional<quint64> SqliteStorage::idByKey(
+    QHash<QString, quint64> &cache, const char *sql, const QString &key)
 {
     if (m_useCache) {
-        if (auto it = m_cache.userIds.constFind(name); it != m_cache.userIds.cend())
+        if (auto it = cache.constFind(key); it != cache.cend())
             return *it;
     }
-    auto &q = prepared("SELECT id FROM users WHERE name = ?");
-    q.bindValue(0, name);
+    auto &q = prepared(sql);
+    q.bindValue(0, key);
     exec(q);
     std::optional<quint64> id;
     if (q.next())
         id = u64(q.value(0));
     q.finish();
     if (id && m_useCache)
-        m_cache.userIds.insert(name, *id);
+        cache.insert(key, *id);
     return id;
+}
+
+std::optional<quint64> SqliteStorage::userIdByName(const QString &name)
+{
+    return idByKey(m_cache.userIds, "SELECT id FROM users WHERE name = ?", name);
 }
 
 std::optional<UserRow> SqliteStorage::userById(quint64 id)
@@ -373,21 +379,8 @@ std::optional<ConversationRow> SqliteStorage::conversationById(quint64 id)
 
 std::optional<quint64> SqliteStorage::directConversation(const QString &directKey)
 {
-    if (m_useCache) {
-        if (auto it = m_cache.directConversations.constFind(directKey);
-            it != m_cache.directConversations.cend())
-            return *it;
-    }
-    auto &q = prepared("SELECT id FROM conversations WHERE direct_key = ?");
-    q.bindValue(0, directKey);
-    exec(q);
-    std::optional<quint64> id;
-    if (q.next())
-        id = u64(q.value(0));
-    q.finish();
-    if (id && m_useCache)
-        m_cache.directConversations.insert(directKey, *id);
-    return id;
+    return idByKey(m_cache.directConversations, "SELECT id FROM conversations WHERE direct_key = ?",
+        directKey);
 }
 
 void SqliteStorage::insertConversation(const ConversationRow &row, const QString &directKey)

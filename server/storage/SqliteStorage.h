@@ -83,6 +83,10 @@ private:
 
     QSqlQuery &prepared(const char *sql); // cached per connection
     QSqlQuery &preparedSavepoint(const char *verb, const QString &name);
+    // One id by a unique text key (sql has one parameter), through `cache`
+    // on the writer.
+    std::optional<quint64> idByKey(
+        QHash<QString, quint64> &cache, const char *sql, const QString &key);
     void exec(QSqlQuery &query);
     void execDirect(const QString &sql);
     void migrate();

@@ -43,15 +43,11 @@ for f in "$NATTERD" "$BENCH"; do
     [[ -x "$f" ]] || { echo "run-all.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
 done
 
+. "$(dirname "$0")/bench-lib.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-all.XXXXXX")
 NATTERD_PID=""
 stop_natterd() {
-    if [[ -n "$NATTERD_PID" ]] && kill -0 "$NATTERD_PID" 2>/dev/null; then
-        kill -TERM "$NATTERD_PID" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$NATTERD_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$NATTERD_PID" 2>/dev/null || true
-        wait "$NATTERD_PID" 2>/dev/null || true
-    fi
+    pid_stop "$NATTERD_PID"
     NATTERD_PID=""
 }
 cleanup() {
@@ -71,42 +67,18 @@ pwhash_ops=1
 pwhash_mem_bytes=8192
 EOF
 
-SERVER_PIN=()
-BENCH_PIN=()
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-    SERVER_PIN=(taskset -c 0)
-    BENCH_PIN=(taskset -c 1)
-fi
-
+bench_pin_cpus
 URL=""
 start_natterd() { # $1: run name
-    local dir="$TMP/$1"
-    mkdir -p "$dir"
-    (
-        ulimit -n "$(ulimit -Hn)"
-        exec "${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$dir/data" \
-            --config "$TMP/natterd.ini"
-    ) > "$dir/natterd.out" 2> "$dir/natterd.err" &
-    NATTERD_PID=$!
-    URL=""
-    for _ in $(seq 100); do
-        URL=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$dir/natterd.out")
-        [[ -n "$URL" ]] && break
-        kill -0 "$NATTERD_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [[ -z "$URL" ]]; then
-        echo "run-all.sh: natterd did not start" >&2
-        cat "$dir/natterd.err" >&2
-        exit 1
-    fi
+    natterd_start "$NATTERD" "$TMP/$1" "$TMP/natterd.ini" || exit 1
+    URL=$NATTERD_URL
     echo "run-all.sh: $1: natterd pid $NATTERD_PID at $URL (pinned: ${SERVER_PIN[*]:-no})" >&2
 }
 
 bench() { # timeout seconds, then natter-bench arguments
     local limit=$1
     shift
-    "${BENCH_PIN[@]}" timeout "$limit" "$BENCH" "$@" --server "$URL" --server-pid "$NATTERD_PID"
+    "${LOAD_PIN[@]}" timeout "$limit" "$BENCH" "$@" --server "$URL" --server-pid "$NATTERD_PID"
 }
 
 status=0

@@ -41,14 +41,11 @@ for f in "$NATTERD" "$BENCH"; do
     [[ -x "$f" ]] || { echo "run-flood.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
 done
 
+. "$(dirname "$0")/bench-lib.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-flood.XXXXXX")
 NATTERD_PID=""
 cleanup() {
-    if [[ -n "$NATTERD_PID" ]] && kill -0 "$NATTERD_PID" 2>/dev/null; then
-        kill -TERM "$NATTERD_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$NATTERD_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$NATTERD_PID" 2>/dev/null || true
-    fi
+    pid_stop "$NATTERD_PID"
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -65,34 +62,14 @@ pwhash_mem_bytes=8192
 EOF
 
 # natterd on CPU 0, the bench on CPU 1 (when there are two and taskset exists).
-SERVER_PIN=()
-BENCH_PIN=()
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-    SERVER_PIN=(taskset -c 0)
-    BENCH_PIN=(taskset -c 1)
-fi
-
-"${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$TMP/data" \
-    --config "$TMP/natterd.ini" > "$TMP/natterd.out" 2> "$TMP/natterd.err" &
-NATTERD_PID=$!
-
-URL=""
-for _ in $(seq 100); do
-    URL=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$TMP/natterd.out")
-    [[ -n "$URL" ]] && break
-    kill -0 "$NATTERD_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -z "$URL" ]]; then
-    echo "run-flood.sh: natterd did not start" >&2
-    cat "$TMP/natterd.err" >&2
-    exit 1
-fi
+bench_pin_cpus
+natterd_start "$NATTERD" "$TMP" "$TMP/natterd.ini" || exit 1
+URL=$NATTERD_URL
 echo "natterd pid $NATTERD_PID at $URL (pinned: ${SERVER_PIN[*]:-no}), device_rate=$DEVICE_RATE" \
     "device_burst=$DEVICE_BURST; pairs at $RATE msgs/s; $FLOODERS flooder(s) at $FLOOD_RATE msgs/s" >&2
 
 run_bench() {
-    "${BENCH_PIN[@]}" timeout $((DURATION + WARMUP + 120)) "$BENCH" p2p --server "$URL" \
+    "${LOAD_PIN[@]}" timeout $((DURATION + WARMUP + 120)) "$BENCH" p2p --server "$URL" \
         --pairs "$PAIRS" --window "$WINDOW" --rate "$RATE" --duration "$DURATION" \
         --warmup "$WARMUP" "$@"
 }
@@ -100,21 +77,18 @@ run_bench() {
 # Alternate the two runs ROUNDS times, so that a busy moment of the box
 # does not fall on one side only; the summary compares medians.
 # natterd's CPU seconds (utime + stime) per run, setup and warm-up included.
-cpu_seconds() {
-    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$NATTERD_PID/stat"
-}
 UNLOADED=()
 FLOODED=()
 CPU_U=()
 CPU_F=()
 for _ in $(seq "$ROUNDS"); do
-    c0=$(cpu_seconds)
+    c0=$(cpu_seconds "$NATTERD_PID")
     UNLOADED+=("$(run_bench "$@")")
     echo "${UNLOADED[-1]}"
-    c1=$(cpu_seconds)
+    c1=$(cpu_seconds "$NATTERD_PID")
     FLOODED+=("$(run_bench --flooders "$FLOODERS" --flood-rate "$FLOOD_RATE" "$@")")
     echo "${FLOODED[-1]}"
-    c2=$(cpu_seconds)
+    c2=$(cpu_seconds "$NATTERD_PID")
     CPU_U+=("$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')")
     CPU_F+=("$(awk -v a="$c1" -v b="$c2" 'BEGIN { printf "%.2f", b - a }')")
 done

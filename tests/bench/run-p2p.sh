@@ -26,14 +26,11 @@ for f in "$NATTERD" "$BENCH"; do
     [[ -x "$f" ]] || { echo "run-p2p.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
 done
 
+. "$(dirname "$0")/bench-lib.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench.XXXXXX")
 NATTERD_PID=""
 cleanup() {
-    if [[ -n "$NATTERD_PID" ]] && kill -0 "$NATTERD_PID" 2>/dev/null; then
-        kill -TERM "$NATTERD_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$NATTERD_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$NATTERD_PID" 2>/dev/null || true
-    fi
+    pid_stop "$NATTERD_PID"
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -52,37 +49,13 @@ trap cleanup EXIT
 } > "$TMP/natterd.ini"
 
 # natterd on CPU 0, the bench on CPU 1 (when there are two and taskset exists).
-SERVER_PIN=()
-BENCH_PIN=()
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-    SERVER_PIN=(taskset -c 0)
-    BENCH_PIN=(taskset -c 1)
-fi
-
-"${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$TMP/data" \
-    --config "$TMP/natterd.ini" > "$TMP/natterd.out" 2> "$TMP/natterd.err" &
-NATTERD_PID=$!
-
-URL=""
-for _ in $(seq 100); do
-    URL=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$TMP/natterd.out")
-    [[ -n "$URL" ]] && break
-    kill -0 "$NATTERD_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -z "$URL" ]]; then
-    echo "run-p2p.sh: natterd did not start" >&2
-    cat "$TMP/natterd.err" >&2
-    exit 1
-fi
+bench_pin_cpus
+natterd_start "$NATTERD" "$TMP" "$TMP/natterd.ini" || exit 1
+URL=$NATTERD_URL
 echo "natterd pid $NATTERD_PID at $URL (pinned: ${SERVER_PIN[*]:-no})" >&2
 
-cpu_seconds() { # utime+stime of a pid, in seconds
-    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
-}
-
 run_bench() {
-    "${BENCH_PIN[@]}" timeout $((DURATION + WARMUP + 120)) "$BENCH" p2p --server "$URL" \
+    "${LOAD_PIN[@]}" timeout $((DURATION + WARMUP + 120)) "$BENCH" p2p --server "$URL" \
         --pairs "$PAIRS" --window "$WINDOW" --duration "$DURATION" --warmup "$WARMUP" "$@"
 }
 

@@ -114,12 +114,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-peers.XXXXXX")
 chmod 755 "$TMP"
 SERVER_PID=""
 stop_server() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    pid_stop "$SERVER_PID"
     SERVER_PID=""
 }
 cleanup() {
@@ -133,14 +128,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-SERVER_PIN=()
-LOAD_PIN=()
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-    SERVER_PIN=(taskset -c 0)
-    LOAD_PIN=(taskset -c 1)
-else
-    log "fewer than 2 CPUs or no taskset: not pinning"
-fi
+. "$(dirname "$0")/bench-lib.sh"
+bench_pin_cpus
+[[ ${#SERVER_PIN[@]} -gt 0 ]] || log "fewer than 2 CPUs or no taskset: not pinning"
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -153,9 +143,6 @@ wait_listening() { # port pid name
     done
     log "$3 did not start listening on port $1"
     return 1
-}
-cpu_seconds() { # utime+stime of a pid, in seconds
-    awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print ($12 + $13) / hz }' "/proc/$1/stat"
 }
 
 RESULTS="$TMP/results.jsonl"
@@ -314,20 +301,9 @@ run_natterd() {
         echo "pwhash_ops=1"
         echo "pwhash_mem_bytes=8192"
     } > "$dir/natterd.ini"
-    "${SERVER_PIN[@]}" "$NATTERD" --listen 127.0.0.1:0 --data "$dir/data" \
-        --config "$dir/natterd.ini" > "$dir/natterd.out" 2> "$dir/natterd.err" &
-    SERVER_PID=$!
-    for _ in $(seq 100); do
-        url=$(sed -n 's/^listening on \(ws:\/\/[^ ]*\).*/\1/p' "$dir/natterd.out")
-        [[ -n "$url" ]] && break
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [[ -z "$url" ]]; then
-        log "natterd did not start"
-        cat "$dir/natterd.err" >&2
-        return 1
-    fi
+    natterd_start "$NATTERD" "$dir" "$dir/natterd.ini" || return 1
+    SERVER_PID=$NATTERD_PID
+    url=$NATTERD_URL
     log "natterd $NATTER_VERSION pid $SERVER_PID at $url"
     : > "$dir/bench.err"
     # natter-bench p2p starts its warm-up when it prints "signed in"; sample
