@@ -5,8 +5,11 @@
 #include "storage/TransactionGuard.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace natter::server {
 
@@ -59,6 +62,13 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
     if (!m_db.open())
         throw StorageError(
             QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text()));
+    // The hot statements (a send's, a pull's) go through SQLite's C API on
+    // this same connection: no QVariant or QString per bound value or column.
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_raw = *static_cast<sqlite3 *const *>(handle.data());
+    if (!m_raw)
+        throw StorageError(QStringLiteral("no SQLite handle for %1").arg(path));
     // Probe: a file that is not a database fails here, not at the first request.
     execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
     execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
@@ -84,6 +94,9 @@ SqliteStorage::~SqliteStorage()
 {
     m_statements.clear();
     m_savepointStatements.clear();
+    for (sqlite3_stmt *st : std::as_const(m_rawStatements))
+        sqlite3_finalize(st);
+    m_rawStatements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -136,6 +149,31 @@ void SqliteStorage::exec(QSqlQuery &query)
     if (!query.exec())
         throw StorageError(
             QStringLiteral("%1 (%2)").arg(query.lastError().text(), query.lastQuery()));
+}
+
+sqlite3_stmt *SqliteStorage::raw(const char *sql)
+{
+    auto it = m_rawStatements.constFind(sql);
+    if (it != m_rawStatements.cend())
+        return *it;
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(m_raw, sql, -1, &st, nullptr) != SQLITE_OK)
+        throw StorageError(QStringLiteral("prepare failed: %1 (%2)")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(m_raw)), QLatin1String(sql)));
+    m_rawStatements.insert(sql, st);
+    return st;
+}
+
+bool SqliteStorage::stepRaw(sqlite3_stmt *st)
+{
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const QString error = QString::fromUtf8(sqlite3_errmsg(m_raw));
+    sqlite3_reset(st);
+    throw StorageError(QStringLiteral("%1 (%2)").arg(error, QString::fromUtf8(sqlite3_sql(st))));
 }
 
 void SqliteStorage::execDirect(const QString &sql)
@@ -402,10 +440,11 @@ void SqliteStorage::insertConversation(const ConversationRow &row, const QString
 
 void SqliteStorage::setLastSeq(quint64 conversationId, quint64 lastSeq)
 {
-    auto &q = prepared("UPDATE conversations SET last_seq = ? WHERE id = ?");
-    q.bindValue(0, sqlId(lastSeq));
-    q.bindValue(1, sqlId(conversationId));
-    exec(q);
+    sqlite3_stmt *st = raw("UPDATE conversations SET last_seq = ? WHERE id = ?");
+    sqlite3_bind_int64(st, 1, sqlId(lastSeq));
+    sqlite3_bind_int64(st, 2, sqlId(conversationId));
+    stepRaw(st);
+    sqlite3_reset(st);
     if (m_useCache) {
         if (auto it = m_cache.conversations.find(conversationId); it != m_cache.conversations.end())
             it->lastSeq = lastSeq;
@@ -498,34 +537,62 @@ QList<HeadRow> SqliteStorage::headsOfUser(quint64 userId)
 
 // --- events ------------------------------------------------------------------
 
+namespace {
+// Binds a nullable text (NULL when empty); the bytes are copied.
+void bindText(sqlite3_stmt *st, int index, const QString &text)
+{
+    if (text.isEmpty()) {
+        sqlite3_bind_null(st, index);
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(st, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+EventRow eventFromRaw(sqlite3_stmt *st)
+{
+    auto u = [st](int col) { return static_cast<quint64>(sqlite3_column_int64(st, col)); };
+    const auto *clientId = reinterpret_cast<const char *>(sqlite3_column_text(st, 5));
+    const auto *body = static_cast<const char *>(sqlite3_column_blob(st, 8));
+    return EventRow { u(0), u(1), u(2), u(3), u(4),
+        clientId ? QString::fromUtf8(clientId, sqlite3_column_bytes(st, 5)) : QString(),
+        sqlite3_column_int(st, 6), sqlite3_column_int64(st, 7),
+        QByteArray(body, sqlite3_column_bytes(st, 8)) };
+}
+} // namespace
+
 void SqliteStorage::insertEvent(const EventRow &e)
 {
-    auto &q = prepared("INSERT INTO events(conversation_id, seq, id, sender_id, sender_device,"
-                       " client_id, kind, time_ms, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bindValue(0, sqlId(e.conversationId));
-    q.bindValue(1, sqlId(e.seq));
-    q.bindValue(2, sqlId(e.id));
-    q.bindValue(3, sqlId(e.senderId));
-    q.bindValue(4, sqlId(e.senderDevice));
-    q.bindValue(5, e.clientId.isEmpty() ? QVariant() : QVariant(e.clientId));
-    q.bindValue(6, e.kind);
-    q.bindValue(7, e.timeMs);
-    q.bindValue(8, e.body);
-    exec(q);
+    sqlite3_stmt *st = raw("INSERT INTO events(conversation_id, seq, id, sender_id, sender_device,"
+                           " client_id, kind, time_ms, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sqlite3_bind_int64(st, 1, sqlId(e.conversationId));
+    sqlite3_bind_int64(st, 2, sqlId(e.seq));
+    sqlite3_bind_int64(st, 3, sqlId(e.id));
+    sqlite3_bind_int64(st, 4, sqlId(e.senderId));
+    sqlite3_bind_int64(st, 5, sqlId(e.senderDevice));
+    bindText(st, 6, e.clientId);
+    sqlite3_bind_int(st, 7, e.kind);
+    sqlite3_bind_int64(st, 8, e.timeMs);
+    if (e.body.isEmpty()) // as Qt bound an empty QByteArray: NULL
+        sqlite3_bind_null(st, 9);
+    else
+        sqlite3_bind_blob(st, 9, e.body.constData(), int(e.body.size()),
+            SQLITE_STATIC); // e outlives the step
+    stepRaw(st);
+    sqlite3_reset(st);
 }
 
 std::optional<EventRow> SqliteStorage::eventByClientId(quint64 senderId, const QString &clientId)
 {
     static const QByteArray sql = QByteArray("SELECT ") + kEventColumns
         + " FROM events WHERE sender_id = ? AND client_id = ?";
-    auto &q = prepared(sql.constData());
-    q.bindValue(0, sqlId(senderId));
-    q.bindValue(1, clientId);
-    exec(q);
+    sqlite3_stmt *st = raw(sql.constData());
+    sqlite3_bind_int64(st, 1, sqlId(senderId));
+    bindText(st, 2, clientId);
     std::optional<EventRow> row;
-    if (q.next())
-        row = eventFrom(q);
-    q.finish();
+    if (stepRaw(st))
+        row = eventFromRaw(st);
+    sqlite3_reset(st);
     return row;
 }
 
@@ -533,15 +600,14 @@ QList<EventRow> SqliteStorage::events(quint64 conversationId, quint64 afterSeq, 
 {
     static const QByteArray sql = QByteArray("SELECT ") + kEventColumns
         + " FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?";
-    auto &q = prepared(sql.constData());
-    q.bindValue(0, sqlId(conversationId));
-    q.bindValue(1, sqlId(afterSeq));
-    q.bindValue(2, limit);
-    exec(q);
+    sqlite3_stmt *st = raw(sql.constData());
+    sqlite3_bind_int64(st, 1, sqlId(conversationId));
+    sqlite3_bind_int64(st, 2, sqlId(afterSeq));
+    sqlite3_bind_int(st, 3, limit);
     QList<EventRow> rows;
-    while (q.next())
-        rows.append(eventFrom(q));
-    q.finish();
+    while (stepRaw(st)) // on an error it resets the statement and throws
+        rows.append(eventFromRaw(st));
+    sqlite3_reset(st);
     return rows;
 }
 

@@ -9,6 +9,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace natter::server {
 
 struct SqliteOptions
@@ -82,6 +85,8 @@ private:
     };
 
     QSqlQuery &prepared(const char *sql); // cached per connection
+    sqlite3_stmt *raw(const char *sql); // C API statement, cached per connection
+    bool stepRaw(sqlite3_stmt *statement); // true: a row; throws StorageError
     QSqlQuery &preparedSavepoint(const char *verb, const QString &name);
     // One id by a unique text key (sql has one parameter), through `cache`
     // on the writer.
@@ -95,6 +100,8 @@ private:
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
     QHash<QString, QSqlQuery> m_savepointStatements;
+    sqlite3 *m_raw = nullptr; // the connection's own handle (QSqlDriver::handle)
+    QHash<const char *, sqlite3_stmt *> m_rawStatements;
     const bool m_useCache;
     Cache m_cache;
 };
