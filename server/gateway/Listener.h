@@ -1,6 +1,6 @@
 // Listener: the listening TCP socket, on the main thread. It only accepts:
-// each descriptor goes round-robin to a NetworkWorker, which builds the
-// socket on its own thread (a QWebSocket cannot be moved between threads).
+// each descriptor goes round-robin to a NetworkWorker, which owns it from
+// then on, on its own thread (its epoll set, or a QSslSocket made there).
 #pragma once
 
 #include <QTcpServer>

@@ -11,7 +11,6 @@
 #include <QThread>
 
 #include <atomic>
-#include <chrono>
 #include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -24,12 +23,6 @@ std::atomic<quint64> s_nextSessionId { 1 };
 
 // How long a closing connection waits for the peer's close frame.
 constexpr int kCloseReplyMs = 5000;
-
-qint64 nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 QString peerOf(int fd)
 {
@@ -142,14 +135,14 @@ void NetworkWorker::addDeadline(Wait kind, quint64 id)
     const int ms = kind == Wait::Handshake ? m_ctx->config.handshakeTimeoutMs
         : kind == Wait::SignIn             ? m_ctx->config.unauthIdleMs
                                            : kCloseReplyMs;
-    m_waits[int(kind)].push_back({ id, nowMs() + ms });
+    m_waits[int(kind)].push_back({ id, net::steadyNowMs() + ms });
     if (m_waits[int(kind)].size() == 1)
         armDeadlineTimer();
 }
 
 void NetworkWorker::checkDeadlines()
 {
-    const qint64 now = nowMs();
+    const qint64 now = net::steadyNowMs();
     for (int kind = 0; kind < 3; ++kind) {
         std::deque<Deadline> &waits = m_waits[kind];
         while (!waits.empty() && waits.front().dueMs <= now) {
@@ -187,7 +180,7 @@ void NetworkWorker::armDeadlineTimer()
         m_deadlineTimer.stop();
         return;
     }
-    const int in = int(qMax<qint64>(0, next - nowMs()));
+    const int in = int(qMax<qint64>(0, next - net::steadyNowMs()));
     if (!m_deadlineTimer.isActive() || m_deadlineTimer.remainingTime() > in)
         m_deadlineTimer.start(in);
 }

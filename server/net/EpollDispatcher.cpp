@@ -13,13 +13,13 @@
 
 namespace natter::server::net {
 
-namespace {
-qint64 nowMs()
+qint64 steadyNowMs()
 {
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+namespace {
 constexpr int kMaxEventsPerWait = 256;
 } // namespace
 
@@ -116,7 +116,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         return false;
 
     epoll_event events[kMaxEventsPerWait];
-    const int timeout = mayWait ? timeoutMs(nowMs()) : 0;
+    const int timeout = mayWait ? timeoutMs(steadyNowMs()) : 0;
     int n = epoll_wait(m_epoll, events, kMaxEventsPerWait, timeout);
     if (n < 0) {
         if (errno != EINTR)
@@ -135,7 +135,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             if (events[i].data.ptr != &m_wake)
                 static_cast<IoHandler *>(events[i].data.ptr)->onIo(events[i].events);
     bool didWork = n > 0;
-    if (!(flags & QEventLoop::X11ExcludeTimers) && fireTimers(nowMs()))
+    if (!(flags & QEventLoop::X11ExcludeTimers) && fireTimers(steadyNowMs()))
         didWork = true;
     if (m_afterPass)
         m_afterPass();
@@ -241,7 +241,7 @@ void EpollDispatcher::updateNotifierSet(NotifierSet *set)
 void EpollDispatcher::registerTimer(
     int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
 {
-    m_timers.push_back({ timerId, interval, timerType, object, nowMs() + interval, false });
+    m_timers.push_back({ timerId, interval, timerType, object, steadyNowMs() + interval, false });
 }
 
 bool EpollDispatcher::unregisterTimer(int timerId)
@@ -273,7 +273,7 @@ QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QOb
 int EpollDispatcher::remainingTime(int timerId)
 {
     if (const Timer *t = findTimer(timerId))
-        return int(qMax<qint64>(0, t->dueMs - nowMs()));
+        return int(qMax<qint64>(0, t->dueMs - steadyNowMs()));
     return -1;
 }
 

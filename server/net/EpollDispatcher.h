@@ -34,6 +34,9 @@
 
 namespace natter::server::net {
 
+// Milliseconds on the monotonic clock: timer and deadline bookkeeping.
+qint64 steadyNowMs();
+
 class IoHandler
 {
 public:

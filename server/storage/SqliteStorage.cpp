@@ -40,13 +40,6 @@ DeviceRow deviceFrom(const QSqlQuery &q)
         q.value(6).toInt() != 0 };
 }
 
-EventRow eventFrom(const QSqlQuery &q)
-{
-    return EventRow { u64(q.value(0)), u64(q.value(1)), u64(q.value(2)), u64(q.value(3)),
-        u64(q.value(4)), q.value(5).toString(), q.value(6).toInt(), q.value(7).toLongLong(),
-        q.value(8).toByteArray() };
-}
-
 constexpr const char *kEventColumns
     = "conversation_id, seq, id, sender_id, sender_device, client_id, kind, time_ms, body";
 
