@@ -25,11 +25,6 @@ namespace {
 
 constexpr int kIoTimeoutS = 15;
 
-double round2(double v)
-{
-    return std::round(v * 100.0) / 100.0;
-}
-
 // One client frame (FIN set, masked as RFC 6455 requires of clients).
 std::string clientFrame(int opcode, const std::string &payload)
 {

@@ -12,11 +12,6 @@ namespace natter::bench {
 
 namespace {
 
-double round2(double v)
-{
-    return std::round(v * 100.0) / 100.0;
-}
-
 // "send: RATE_LIMITED", "pull: unexpected response", ...: an answer that is
 // not the expected one, as an error kind.
 QString unexpectedAnswer(const char *what, const proto::Envelope &r)

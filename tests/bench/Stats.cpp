@@ -21,12 +21,17 @@ double percentile(const std::vector<double> &sorted, double p)
     return sorted[std::min(index, sorted.size() - 1)];
 }
 
+} // namespace
+
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
 double round3(double v)
 {
     return std::round(v * 1000.0) / 1000.0;
 }
-
-} // namespace
 
 QJsonObject LatencyRecorder::summary()
 {

@@ -10,6 +10,10 @@
 
 namespace natter::bench {
 
+// Figures in the JSON lines: rounded to 2 or 3 decimals.
+double round2(double v);
+double round3(double v);
+
 class LatencyRecorder
 {
 public:

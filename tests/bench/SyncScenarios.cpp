@@ -15,15 +15,6 @@
 
 namespace natter::bench {
 
-namespace {
-
-double round3(double v)
-{
-    return std::round(v * 1000.0) / 1000.0;
-}
-
-} // namespace
-
 // --- MessagePump -------------------------------------------------------------
 
 MessagePump::MessagePump(std::vector<BenchClient *> senders, QString recipient, QObject *parent)
@@ -225,6 +216,21 @@ void SyncScenarioBase::syncUntilIdle(std::function<void(double)> next)
     m_engine->start();
 }
 
+void SyncScenarioBase::measuredSync(std::function<void(const SyncRun &)> next)
+{
+    const CpuTime cpu0 = CpuTime::now();
+    const double srv0 = ProcessProbe::cpuSeconds(m_opt.serverPid);
+    syncUntilIdle([this, cpu0, srv0, next](double seconds) {
+        SyncRun run;
+        run.seconds = seconds;
+        run.clientCpuS = (CpuTime::now() - cpu0).total();
+        if (m_opt.serverPid > 0)
+            run.serverCpuS = round3(ProcessProbe::cpuSeconds(m_opt.serverPid) - srv0);
+        run.stored = storedMessages(&run.complete);
+        next(run);
+    });
+}
+
 quint64 SyncScenarioBase::storedMessages(bool *complete)
 {
     quint64 total = 0;
@@ -294,13 +300,10 @@ void ColdsyncScenario::onAccountsReady()
             "natter-bench: coldsync: %llu messages acked in %.2f s; fresh device\n",
             static_cast<unsigned long long>(m_opt.messages), m_sendS);
         loginFreshDevice([this] {
-            const CpuTime cpu0 = CpuTime::now();
-            const double srv0 = ProcessProbe::cpuSeconds(m_opt.serverPid);
-            syncUntilIdle([this, cpu0, srv0](double seconds) {
-                const CpuTime cpu = CpuTime::now() - cpu0;
-                const double srv1 = ProcessProbe::cpuSeconds(m_opt.serverPid);
-                bool complete = false;
-                const quint64 stored = storedMessages(&complete);
+            measuredSync([this](const SyncRun &run) {
+                const double seconds = run.seconds;
+                const quint64 stored = run.stored;
+                const bool complete = run.complete;
                 if (stored != m_opt.messages || !complete)
                     return fail(QStringLiteral("idle with %1 of %2 messages stored (complete: %3)")
                                     .arg(stored)
@@ -312,9 +315,8 @@ void ColdsyncScenario::onAccountsReady()
                 o[QStringLiteral("stored")] = static_cast<qint64>(stored);
                 o[QStringLiteral("sync_s")] = round3(seconds);
                 o[QStringLiteral("rows_per_s")] = std::round(stored / seconds);
-                o[QStringLiteral("client_cpu_s")] = round3(cpu.total());
-                o[QStringLiteral("server_cpu_s")]
-                    = m_opt.serverPid > 0 ? QJsonValue(round3(srv1 - srv0)) : QJsonValue();
+                o[QStringLiteral("client_cpu_s")] = round3(run.clientCpuS);
+                o[QStringLiteral("server_cpu_s")] = run.serverCpuS;
                 o[QStringLiteral("login_s")] = round3(m_loginS);
                 o[QStringLiteral("prepare_s")] = round3(m_clock.nsecsElapsed() / 1e9 - seconds);
                 o[QStringLiteral("register_s")] = round3(m_setupS);
@@ -415,23 +417,19 @@ void CatchupScenario::round()
         m_round + 1, static_cast<unsigned long long>(m_opt.messages));
     pump(m_opt.messages, [this] {
         m_expected += m_opt.messages;
-        const CpuTime cpu0 = CpuTime::now();
-        const double srv0 = ProcessProbe::cpuSeconds(m_opt.serverPid);
-        syncUntilIdle([this, cpu0, srv0](double seconds) {
-            const CpuTime cpu = CpuTime::now() - cpu0;
-            const double srv1 = ProcessProbe::cpuSeconds(m_opt.serverPid);
-            bool complete = false;
-            const quint64 stored = storedMessages(&complete);
-            if (stored != m_expected || !complete)
+        measuredSync([this](const SyncRun &r) {
+            const double seconds = r.seconds;
+            const quint64 stored = r.stored;
+            if (stored != m_expected || !r.complete)
                 return fail(QStringLiteral("round %1: idle with %2 of %3 messages stored")
                                 .arg(m_round + 1)
                                 .arg(stored)
                                 .arg(m_expected));
             m_seconds.push_back(seconds);
             QJsonObject run { { QStringLiteral("s"), round3(seconds) },
-                { QStringLiteral("client_cpu_s"), round3(cpu.total()) } };
+                { QStringLiteral("client_cpu_s"), round3(r.clientCpuS) } };
             if (m_opt.serverPid > 0)
-                run[QStringLiteral("server_cpu_s")] = round3(srv1 - srv0);
+                run[QStringLiteral("server_cpu_s")] = r.serverCpuS;
             m_runs.append(run);
             if (++m_round < m_opt.rounds)
                 return round();

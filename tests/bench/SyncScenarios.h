@@ -93,6 +93,17 @@ protected:
     void loginFreshDevice(std::function<void()> next);
     // engine->start(), then next(seconds) on idle(); fails on timeout.
     void syncUntilIdle(std::function<void(double seconds)> next);
+    // What one measured sync took and left in the store.
+    struct SyncRun
+    {
+        double seconds = 0;
+        double clientCpuS = 0; // this process
+        QJsonValue serverCpuS; // natterd's, null without --server-pid
+        quint64 stored = 0; // storedMessages() at idle
+        bool complete = false;
+    };
+    // syncUntilIdle() with the CPU time of both sides and the stored count.
+    void measuredSync(std::function<void(const SyncRun &)> next);
     // Message events stored in the profile, and whether the store still
     // knows of missing ranges.
     quint64 storedMessages(bool *complete);

@@ -12,11 +12,6 @@ namespace natter::bench {
 
 namespace {
 
-double round2(double v)
-{
-    return std::round(v * 100.0) / 100.0;
-}
-
 QString randomHex(int chars)
 {
     QString s;
