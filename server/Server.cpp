@@ -56,15 +56,11 @@ QString Server::start()
     }
     SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true };
     m_writer = std::make_unique<DbWorker>(
-        DbWorker::Mode::Writer, dbPath, writerOptions, m_config.batchMax);
+        dbPath, writerOptions, m_config.batchMax, &m_ctx->recent);
     if (const QString e = m_writer->startAndOpen(); !e.isEmpty())
         return e;
-    SqliteOptions readerOptions { m_config.synchronous, m_config.busyTimeoutMs, false };
-    m_reader = std::make_unique<DbWorker>(DbWorker::Mode::Reader, dbPath, readerOptions, 1);
-    if (const QString e = m_reader->startAndOpen(); !e.isEmpty())
-        return e;
     m_ctx->writer = m_writer.get();
-    m_ctx->reader = m_reader.get();
+    m_ctx->databasePath = dbPath;
     m_ctx->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 
     const int networkThreads
@@ -79,6 +75,7 @@ QString Server::start()
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         m_ctx->mailboxes.push_back(worker->mailbox());
+        m_ctx->readers.push_back(worker->reads());
         m_workers.push_back(worker);
         m_netThreads.push_back(thread);
     }
@@ -124,9 +121,11 @@ void Server::shutdown()
     if (m_listener)
         m_listener->close();
     m_ctx->draining = true;
-    // Order matters: reads can start password checks, which can queue writes.
-    if (m_reader)
-        m_reader->stopAndWait();
+    // Order matters: a request being handled can start a password check,
+    // which can queue a write. Once each network thread has finished the
+    // pass it was in, none starts another (they all see `draining`).
+    for (NetworkWorker *w : m_workers)
+        QMetaObject::invokeMethod(w, [] {}, Qt::BlockingQueuedConnection);
     m_ctx->hashPool.waitForDone();
     if (m_writer)
         m_writer->stopAndWait(); // the last batch committed; its acks are in the mailboxes
@@ -138,7 +137,6 @@ void Server::shutdown()
     }
     m_netThreads.clear();
     m_workers.clear();
-    m_reader.reset();
     m_writer.reset();
     qCInfo(lcGateway) << "stopped";
 }

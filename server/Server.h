@@ -3,9 +3,11 @@
 //
 // Threads:
 //   main          Listener (accept only), SignalWatcher, start/shutdown
-//   net-0..N-1    NetworkWorker: sockets, sessions, request decoding, mailbox
-//   db-writer     DbWorker(Writer): every write, group-committed
-//   db-reader     DbWorker(Reader): pulls, feed pulls, device lists, login lookups
+//   net-0..N-1    NetworkWorker: sockets, sessions, request decoding, mailbox,
+//                 and reads (pulls, feed pulls, device lists, login look-ups)
+//                 inline on its own ReadConnection
+//   db-writer     DbWorker: every write, group-committed
+//   db-checkpoint Checkpointer (started by the writer): WAL -> database file
 //   hash pool     QThreadPool: Argon2id hashing and verification
 #pragma once
 
@@ -46,7 +48,6 @@ private:
     ServerConfig m_config;
     std::unique_ptr<ServerContext> m_ctx;
     std::unique_ptr<DbWorker> m_writer;
-    std::unique_ptr<DbWorker> m_reader;
     std::vector<QThread *> m_netThreads;
     std::vector<NetworkWorker *> m_workers; // each lives on its m_netThreads entry
     Listener *m_listener = nullptr;

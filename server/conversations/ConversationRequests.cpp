@@ -48,17 +48,23 @@ void ConversationRequests::pull(
     if (request.ranges_size() > limits::kMaxPullRanges)
         return who.error(proto::INVALID_ARGUMENT,
             QStringLiteral("at most %1 ranges per pull").arg(limits::kMaxPullRanges));
-    ctx.reader->submit(DbOp { [who, actor, request](Storage &s) {
-                                 PullResult r = ConversationService::pull(s, actor, request);
-                                 return DbOutcome { false, [who, r = std::move(r)] {
-                                                       if (r.error)
-                                                           return who.error(
-                                                               r.error.code, r.error.message);
-                                                       proto::Envelope env;
-                                                       *env.mutable_pull_response() = r.response;
-                                                       who.reply(env);
-                                                   } };
-                             },
+    // Nearly every pull asks for what was just committed: from memory.
+    if (auto response = ConversationService::pullRecent(ctx.recent, actor, request)) {
+        proto::Envelope env;
+        *env.mutable_pull_response() = std::move(*response);
+        return who.reply(std::move(env));
+    }
+    // Inline (Requester::read): the request and actor are used in place.
+    who.read(DbOp { [who, &actor, &request](Storage &s) {
+                       PullResult r = ConversationService::pull(s, actor, request);
+                       return DbOutcome { false, [who, r = std::move(r)]() mutable {
+                                             if (r.error)
+                                                 return who.error(r.error.code, r.error.message);
+                                             proto::Envelope env;
+                                             *env.mutable_pull_response() = std::move(r.response);
+                                             who.reply(std::move(env));
+                                         } };
+                   },
         failWith(who) });
 }
 
@@ -83,15 +89,16 @@ void ConversationRequests::markRead(ServerContext &ctx, const Requester &who, co
         failWith(who) });
 }
 
-void ConversationRequests::feedPull(ServerContext &ctx, const Requester &who, const Actor &actor,
+void ConversationRequests::feedPull(ServerContext &, const Requester &who, const Actor &actor,
     const proto::FeedPullRequest &request)
 {
-    ctx.reader->submit(DbOp { [who, actor, request](Storage &s) {
-                                 proto::Envelope env;
-                                 *env.mutable_feed_response()
-                                     = ConversationService::feedPull(s, actor, request);
-                                 return DbOutcome { false, [who, env] { who.reply(env); } };
-                             },
+    who.read(DbOp { [who, &actor, &request](Storage &s) {
+                       proto::Envelope env;
+                       *env.mutable_feed_response()
+                           = ConversationService::feedPull(s, actor, request);
+                       return DbOutcome { false,
+                           [who, env = std::move(env)]() mutable { who.reply(std::move(env)); } };
+                   },
         failWith(who) });
 }
 

@@ -194,6 +194,7 @@ PullResult ConversationService::pull(
         return result;
     }
     for (const proto::PullRange &range : request.ranges()) {
+        // pullRecent() must give the same answer: keep the two in step.
         const auto conversation = storage.conversationById(range.conversation_id());
         if (!conversation) {
             result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
@@ -213,6 +214,28 @@ PullResult ConversationService::pull(
         head->set_last_seq(conversation->lastSeq);
     }
     return result;
+}
+
+std::optional<proto::PullResponse> ConversationService::pullRecent(
+    const RecentEvents &recent, const Actor &actor, const proto::PullRequest &request)
+{
+    if (request.ranges_size() > limits::kMaxPullRanges)
+        return std::nullopt; // the database path answers with the error
+    proto::PullResponse response;
+    for (const proto::PullRange &range : request.ranges()) {
+        quint32 limit = range.limit() == 0 ? limits::kDefaultPullLimit : range.limit();
+        limit = qMin(limit, limits::kMaxPullLimit);
+        auto slice = recent.after(
+            range.conversation_id(), actor.userId, range.after_seq(), static_cast<int>(limit));
+        if (!slice)
+            return std::nullopt;
+        for (const EventRow &row : slice->events)
+            fillEvent(row, response.add_events());
+        auto *head = response.add_heads();
+        head->set_conversation_id(range.conversation_id());
+        head->set_last_seq(slice->lastSeq);
+    }
+    return response;
 }
 
 proto::FeedPullResponse ConversationService::feedPull(

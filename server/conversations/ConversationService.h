@@ -6,6 +6,7 @@
 #include "conversations/Fanout.h"
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
+#include "storage/RecentEvents.h"
 #include "storage/Storage.h"
 
 namespace natter::server {
@@ -58,6 +59,10 @@ public:
 
     // Reader thread.
     static PullResult pull(Storage &storage, const Actor &actor, const proto::PullRequest &request);
+    // The same answer from RecentEvents when it holds every range of the
+    // request; std::nullopt otherwise (then pull() from the database).
+    static std::optional<proto::PullResponse> pullRecent(
+        const RecentEvents &recent, const Actor &actor, const proto::PullRequest &request);
     static proto::FeedPullResponse feedPull(
         Storage &storage, const Actor &actor, const proto::FeedPullRequest &request);
 

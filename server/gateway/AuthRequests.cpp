@@ -136,7 +136,7 @@ void AuthRequests::login(
     if (password.size() > limits::kMaxPasswordChars || !isValidUserName(name))
         return who.error(proto::AUTH_FAILED, QStringLiteral("wrong user or password"));
 
-    ctx.reader->submit(
+    who.read(
         DbOp { [&ctx, who, name, password, deviceName](Storage &s) {
                   const std::optional<UserRow> user = s.userByName(name);
                   DbOutcome out;
@@ -234,9 +234,9 @@ void AuthRequests::revokeDevice(ServerContext &ctx, const Requester &who, const 
         failWith(who) });
 }
 
-void AuthRequests::devices(ServerContext &ctx, const Requester &who, const Actor &actor)
+void AuthRequests::devices(ServerContext &, const Requester &who, const Actor &actor)
 {
-    ctx.reader->submit(DbOp { [who, actor](Storage &s) {
+    who.read(DbOp { [who, actor](Storage &s) {
                                  proto::Envelope env;
                                  *env.mutable_devices()
                                      = Accounts::devices(s, actor.userId, actor.deviceId);

@@ -39,8 +39,11 @@ NetworkWorker::NetworkWorker(int index, ServerContext *ctx, net::EpollDispatcher
     , m_ctx(ctx)
     , m_dispatcher(dispatcher)
     , m_mailbox([this] {
-        QMetaObject::invokeMethod(this, &NetworkWorker::drainMailbox, Qt::QueuedConnection);
+        if (QThread::currentThread() != thread())
+            m_dispatcher->wakeUp(); // afterPass() drains
     })
+    , m_reads(ctx->databasePath,
+          SqliteOptions { ctx->config.synchronous, ctx->config.busyTimeoutMs, false })
     , m_deadlineTimer(this)
 {
     m_deadlineTimer.setSingleShot(true);
@@ -121,6 +124,7 @@ void NetworkWorker::connectionGone(Connection *c)
 
 void NetworkWorker::afterPass()
 {
+    drainMailbox();
     // flush() may retire a connection (broken pipe): it only joins m_retired.
     for (size_t i = 0; i < m_flushQueue.size(); ++i)
         m_flushQueue[i]->flush();
@@ -187,11 +191,12 @@ void NetworkWorker::armDeadlineTimer()
 
 void NetworkWorker::drainMailbox()
 {
-    Mailbox::Batch batch = m_mailbox.take();
-    deliverBatch(*m_ctx, batch, [this](quint64 id) -> Session * {
-        Connection *c = m_connections.value(id);
-        return c ? &c->session() : nullptr;
-    });
+    // Until empty: this thread's own posts do not wake it.
+    for (Mailbox::Batch batch = m_mailbox.take(); !batch.isEmpty(); batch = m_mailbox.take())
+        deliverBatch(*m_ctx, batch, [this](quint64 id) -> Session * {
+            Connection *c = m_connections.value(id);
+            return c ? &c->session() : nullptr;
+        });
 }
 
 void NetworkWorker::shutdown()

@@ -2,18 +2,22 @@
 // its own QThread, whose event dispatcher is an EpollDispatcher (installed by
 // Server before the thread starts), and owns, on that thread: every
 // Connection it accepted (with its Session), the thread's Mailbox (drained
-// here, posted to from anywhere) and the deadlines of its connections. The
+// here, posted to from anywhere), its ReadConnection (the reads of its
+// sessions run inline) and the deadlines of its connections. The
 // Listener hands it raw descriptors; plain ws:// connections stay raw
 // descriptors in the epoll set, wss:// ones become QSslSockets created here,
 // so no socket ever changes threads.
 //
 // Per event-loop pass: ready descriptors are read (one read each, frames
-// handled as they complete), the mailbox is drained (acks, replies,
-// coalesced notifies), and then afterPass() writes every connection that has
-// output once and frees the connections that ended.
+// handled as they complete; a pull is answered right there), then
+// afterPass() drains the mailbox (acks, replies, coalesced notifies), writes
+// every connection that has output once and frees the connections that
+// ended. Other threads wake the thread (eventfd) only when they post to an
+// empty mailbox; what the thread posts to itself waits for afterPass().
 #pragma once
 
 #include "gateway/Mailbox.h"
+#include "storage/ReadConnection.h"
 
 #include <QHash>
 #include <QObject>
@@ -38,13 +42,13 @@ public:
     ~NetworkWorker() override;
 
     Mailbox *mailbox() { return &m_mailbox; }
+    ReadConnection *reads() { return &m_reads; }
     int index() const { return m_index; }
     ServerContext &context() { return *m_ctx; }
     net::EpollDispatcher *dispatcher() { return m_dispatcher; }
 
     // Called through queued invocations from other threads.
     Q_INVOKABLE void acceptDescriptor(qintptr descriptor);
-    Q_INVOKABLE void drainMailbox();
     // Delivers what is in the mailbox, closes every connection, then quits the thread.
     Q_INVOKABLE void shutdown();
 
@@ -63,6 +67,7 @@ private:
     enum class Wait { Handshake, SignIn, CloseReply };
 
     void afterPass();
+    void drainMailbox();
     void addDeadline(Wait kind, quint64 id);
     void checkDeadlines();
     void armDeadlineTimer();
@@ -72,6 +77,7 @@ private:
     ServerContext *m_ctx;
     net::EpollDispatcher *m_dispatcher;
     Mailbox m_mailbox;
+    ReadConnection m_reads;
     QHash<quint64, Connection *> m_connections; // owned; by session id
     std::vector<Connection *> m_flushQueue; // have output; in this pass
     std::vector<Connection *> m_retired; // freed at the end of this pass

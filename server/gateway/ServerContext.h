@@ -10,6 +10,7 @@
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
 #include "storage/DbWorker.h"
+#include "storage/ReadConnection.h"
 
 #include <QSslConfiguration>
 #include <QThreadPool>
@@ -32,7 +33,11 @@ struct ServerContext
 
     const ServerConfig config; // read-only after start: any thread
     DbWorker *writer = nullptr; // submit() from any thread
-    DbWorker *reader = nullptr; // submit() from any thread
+    RecentEvents recent; // internally locked; the writer fills it
+    QString databasePath; // set before start, then read-only
+    // index = network thread: each runs that thread's reads inline, on that
+    // thread only (see Requester::read). Set before start, then read-only.
+    std::vector<ReadConnection *> readers;
     QThreadPool hashPool; // Argon2id work; start() from any thread
     SessionRegistry registry; // internally locked
     RateLimiter deviceLimiter; // internally locked
@@ -46,7 +51,8 @@ struct ServerContext
 };
 
 // Where the answer to one request goes: a session on a network thread.
-// Copyable into callbacks; usable from any thread.
+// Copyable into callbacks; usable from any thread, except read(): that
+// thread only.
 struct Requester
 {
     ServerContext *ctx = nullptr;
@@ -55,6 +61,8 @@ struct Requester
     quint64 requestId = 0;
 
     void task(Mailbox::Task t) const { ctx->mailboxes[thread]->postTask(sessionId, std::move(t)); }
+    // Runs a read now, on the requester's network thread (the caller's).
+    void read(const DbOp &op) const { ctx->readers[thread]->run(op); }
     void reply(proto::Envelope envelope) const;
     void error(proto::ErrorCode code, const QString &message) const;
 };

@@ -1,17 +1,18 @@
 #include "storage/DbWorker.h"
 
 #include "Logging.h"
+#include "storage/Checkpointer.h"
 #include "storage/TransactionGuard.h"
 
 namespace natter::server {
 
-DbWorker::DbWorker(Mode mode, QString path, SqliteOptions options, int batchMax)
-    : m_mode(mode)
-    , m_path(std::move(path))
+DbWorker::DbWorker(QString path, SqliteOptions options, int batchMax, RecentEvents *recent)
+    : m_path(std::move(path))
     , m_options(std::move(options))
     , m_batchMax(batchMax)
+    , m_recent(recent)
 {
-    setObjectName(mode == Mode::Writer ? QStringLiteral("db-writer") : QStringLiteral("db-reader"));
+    setObjectName(QStringLiteral("db-writer"));
 }
 
 DbWorker::~DbWorker()
@@ -53,14 +54,21 @@ void DbWorker::stopAndWait()
 void DbWorker::run()
 {
     std::unique_ptr<SqliteStorage> storage;
+    Checkpointer checkpointer(m_path, m_options.synchronous, m_options.busyTimeoutMs);
+    QString openError;
     try {
-        storage = std::make_unique<SqliteStorage>(m_path, m_options);
+        storage = std::make_unique<SqliteStorage>(m_path, m_options); // migrates first
+        openError = checkpointer.startAndOpen();
     } catch (const StorageError &e) {
+        openError = e.message();
+    }
+    if (!openError.isEmpty()) {
         std::lock_guard lock(m_mutex);
-        m_openError = e.message();
+        m_openError = openError;
         m_cv.notify_all();
         return;
     }
+    storage->setWalHook([&checkpointer](int pages) { checkpointer.afterCommit(pages); });
     {
         std::lock_guard lock(m_mutex);
         m_opened = true;
@@ -74,23 +82,40 @@ void DbWorker::run()
             m_cv.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
             if (m_queue.empty())
                 break; // stopping and drained
-            const int take = m_mode == Mode::Writer ? m_batchMax : 1;
-            while (!m_queue.empty() && static_cast<int>(batch.size()) < take) {
+            while (!m_queue.empty() && static_cast<int>(batch.size()) < m_batchMax) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
         }
-        if (m_mode == Mode::Writer) {
-            runWriterBatch(*storage, batch);
-        } else {
-            for (DbOp &op : batch)
-                runReaderOp(*storage, op);
-        }
+        runWriterBatch(*storage, batch);
+        if (checkpointer.finishOnWriter())
+            storage->checkpoint();
     }
-    qCDebug(lcStorage) << objectName() << "stopped after" << m_batches.load() << "batches";
+    checkpointer.stopAndWait();
+    qCDebug(lcStorage) << objectName() << "stopped after" << m_batches.load() << "batches,"
+                       << checkpointer.checkpointsRun() << "checkpoints";
 }
 
-void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
+void DbWorker::publish(SqliteStorage &storage)
+{
+    const SqliteStorage::Writes writes = storage.takeWrites();
+    if (!m_recent)
+        return;
+    for (quint64 conversationId : writes.membershipChanged)
+        m_recent->forget(conversationId);
+    for (const EventRow &event : writes.events) {
+        try {
+            m_recent->append(event, storage.memberUserIds(event.conversationId));
+        } catch (const StorageError &e) {
+            // Without its members the run cannot answer: pulls read the database.
+            qCWarning(lcStorage) << "recent events: no members for" << event.conversationId
+                                 << e.message();
+            m_recent->forget(event.conversationId);
+        }
+    }
+}
+
+void DbWorker::runWriterBatch(SqliteStorage &storage, std::deque<DbOp> &batch)
 {
     struct Result
     {
@@ -122,6 +147,7 @@ void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
             tx.commit();
             fastPathDone = true;
             ++m_batches;
+            publish(storage);
         }
         // else: ~TransactionGuard rolls back
     } catch (const StorageError &e) {
@@ -149,6 +175,7 @@ void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
             }
             tx.commit();
             ++m_batches;
+            publish(storage);
         } catch (const StorageError &e) {
             batchError = e.message();
             qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << batchError;
@@ -164,23 +191,6 @@ void DbWorker::runWriterBatch(Storage &storage, std::deque<DbOp> &batch)
             results[i].deliver();
         }
     }
-}
-
-void DbWorker::runReaderOp(Storage &storage, DbOp &op)
-{
-    DbOutcome outcome;
-    try {
-        TransactionGuard snapshot(storage); // one consistent view per request
-        outcome = op.run(storage);
-        snapshot.commit();
-    } catch (const StorageError &e) {
-        qCWarning(lcStorage) << "read failed:" << e.message();
-        if (op.fail)
-            op.fail(e.message());
-        return;
-    }
-    if (outcome.deliver)
-        outcome.deliver();
 }
 
 } // namespace natter::server

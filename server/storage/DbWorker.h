@@ -1,14 +1,21 @@
-// DbWorker: a thread that owns one Storage connection and runs queued ops on
-// it. In writer mode it group-commits: it drains up to batchMax ops into ONE
-// transaction, each op inside its own savepoint (a failing op is rolled back
-// alone), commits once, and only then runs every op's deliver/fail callback
-// (acks are durable). In reader mode each op runs in its own read
-// transaction (a consistent snapshot; WAL lets it run beside the writer).
+// DbWorker: the writer. A thread that owns the one writing Storage connection
+// and group-commits queued ops: it drains up to batchMax ops into ONE
+// transaction (see runWriterBatch for how a failing op fails alone), commits
+// once, and only then runs every op's deliver/fail callback (acks are
+// durable). Between the commit and the callbacks, it hands the events the
+// batch committed to RecentEvents (when given one), so a pull that follows
+// a notify finds them there. Reads do not come here: each network thread has
+// its own ReadConnection.
+//
+// Checkpoints do not run on this thread either: its connection's WAL hook
+// only wakes the db-checkpoint thread (Checkpointer), so a commit never
+// waits for WAL pages to be copied into the database and synced.
 //
 // Threads: submit() and stop() from any thread; everything else, including
 // the callbacks, runs on the worker's own thread.
 #pragma once
 
+#include "storage/RecentEvents.h"
 #include "storage/SqliteStorage.h"
 
 #include <QThread>
@@ -37,9 +44,8 @@ class DbWorker : public QThread
 {
     Q_OBJECT
 public:
-    enum class Mode { Writer, Reader };
-
-    DbWorker(Mode mode, QString path, SqliteOptions options, int batchMax);
+    // recent: may be null; must outlive the worker.
+    DbWorker(QString path, SqliteOptions options, int batchMax, RecentEvents *recent = nullptr);
     ~DbWorker() override;
 
     // Starts the thread and waits until the database is open (and migrated).
@@ -56,13 +62,13 @@ protected:
     void run() override;
 
 private:
-    void runWriterBatch(Storage &storage, std::deque<DbOp> &batch);
-    void runReaderOp(Storage &storage, DbOp &op);
+    void runWriterBatch(SqliteStorage &storage, std::deque<DbOp> &batch);
+    void publish(SqliteStorage &storage);
 
-    const Mode m_mode;
     const QString m_path;
     const SqliteOptions m_options;
     const int m_batchMax;
+    RecentEvents *const m_recent;
 
     // Guarded by m_mutex (producers: any thread; consumer: this thread).
     std::mutex m_mutex;

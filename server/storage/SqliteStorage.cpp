@@ -50,40 +50,51 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
     , m_useCache(options.writerCache)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
-    if (!m_db.open())
-        throw StorageError(
-            QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text()));
-    // The hot statements (a send's, a pull's) go through SQLite's C API on
-    // this same connection: no QVariant or QString per bound value or column.
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_raw = *static_cast<sqlite3 *const *>(handle.data());
-    if (!m_raw)
-        throw StorageError(QStringLiteral("no SQLite handle for %1").arg(path));
-    // Probe: a file that is not a database fails here, not at the first request.
-    execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
-    execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
-    execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
-    // Pages through a memory map and a larger page cache: a page read is a
-    // memory access, not a pread() per page.
-    execDirect(QStringLiteral("PRAGMA mmap_size=268435456"));
-    execDirect(QStringLiteral("PRAGMA cache_size=-32768"));
-    if (options.migrate) {
-        migrate();
-    } else {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-            throw StorageError(q.lastError().text());
-        if (q.value(0).toInt() != schemaVersion())
-            throw StorageError(QStringLiteral("database schema version %1, expected %2")
-                                   .arg(q.value(0).toInt())
-                                   .arg(schemaVersion()));
+    try {
+        m_db.setDatabaseName(path);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!m_db.open())
+            throw StorageError(
+                QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text()));
+        // The hot statements (a send's, a pull's) go through SQLite's C API on
+        // this same connection: no QVariant or QString per bound value or column.
+        const QVariant handle = m_db.driver()->handle();
+        if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_raw = *static_cast<sqlite3 *const *>(handle.data());
+        if (!m_raw)
+            throw StorageError(QStringLiteral("no SQLite handle for %1").arg(path));
+        // Probe: a file that is not a database fails here, not at the first request.
+        execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
+        execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
+        execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
+        // A larger page cache for the writer, which keeps its pages. No
+        // memory map: a reader must drop its map and its cache whenever the
+        // WAL changed since its last transaction (always, under load), and
+        // unmapping cost more than the map saved.
+        execDirect(QStringLiteral("PRAGMA cache_size=-32768"));
+        if (options.migrate) {
+            migrate();
+        } else {
+            QSqlQuery q(m_db);
+            if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+                throw StorageError(q.lastError().text());
+            if (q.value(0).toInt() != schemaVersion())
+                throw StorageError(QStringLiteral("database schema version %1, expected %2")
+                                       .arg(q.value(0).toInt())
+                                       .arg(schemaVersion()));
+        }
+    } catch (const StorageError &) {
+        closeConnection(); // no destructor runs
+        throw;
     }
 }
 
 SqliteStorage::~SqliteStorage()
+{
+    closeConnection();
+}
+
+void SqliteStorage::closeConnection()
 {
     m_statements.clear();
     m_savepointStatements.clear();
@@ -93,6 +104,25 @@ SqliteStorage::~SqliteStorage()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void SqliteStorage::setWalHook(std::function<void(int pages)> afterCommit)
+{
+    m_walHook = std::move(afterCommit);
+    sqlite3_wal_hook(
+        m_raw,
+        [](void *hook, sqlite3 *, const char *, int pages) {
+            (*static_cast<std::function<void(int)> *>(hook))(pages);
+            return SQLITE_OK;
+        },
+        &m_walHook);
+}
+
+void SqliteStorage::checkpoint()
+{
+    const int rc = sqlite3_wal_checkpoint_v2(m_raw, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) // busy: another checkpoint is running
+        qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(m_raw);
 }
 
 int SqliteStorage::schemaVersion()
@@ -179,6 +209,7 @@ void SqliteStorage::execDirect(const QString &sql)
 // Every reader request and every writer batch is a transaction: prepared once.
 void SqliteStorage::begin()
 {
+    m_writes = {};
     exec(prepared("BEGIN"));
 }
 
@@ -190,6 +221,7 @@ void SqliteStorage::commit()
 void SqliteStorage::rollback()
 {
     m_cache.clear();
+    m_writes = {};
     exec(prepared("ROLLBACK"));
 }
 
@@ -209,6 +241,8 @@ QSqlQuery &SqliteStorage::preparedSavepoint(const char *verb, const QString &nam
 
 void SqliteStorage::savepoint(const QString &name)
 {
+    // DbWorker nests none: one mark is enough.
+    m_writesAtSavepoint = { m_writes.events.size(), m_writes.membershipChanged.size() };
     exec(preparedSavepoint("SAVEPOINT ", name));
 }
 
@@ -220,6 +254,8 @@ void SqliteStorage::releaseSavepoint(const QString &name)
 void SqliteStorage::rollbackToSavepoint(const QString &name)
 {
     m_cache.clear();
+    m_writes.events.resize(m_writesAtSavepoint.first);
+    m_writes.membershipChanged.resize(m_writesAtSavepoint.second);
     exec(preparedSavepoint("ROLLBACK TO SAVEPOINT ", name));
 }
 
@@ -455,6 +491,8 @@ void SqliteStorage::insertMember(const MemberRow &m)
     q.bindValue(4, sqlId(m.readSeq));
     exec(q);
     m_cache.memberIds.remove(m.conversationId);
+    if (m_useCache)
+        m_writes.membershipChanged.append(m.conversationId);
 }
 
 std::optional<MemberRow> SqliteStorage::member(quint64 conversationId, quint64 userId)
@@ -573,6 +611,8 @@ void SqliteStorage::insertEvent(const EventRow &e)
             SQLITE_STATIC); // e outlives the step
     stepRaw(st);
     sqlite3_reset(st);
+    if (m_useCache)
+        m_writes.events.append(e);
 }
 
 std::optional<EventRow> SqliteStorage::eventByClientId(quint64 senderId, const QString &clientId)

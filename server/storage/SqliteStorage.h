@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -20,7 +22,8 @@ struct SqliteOptions
     int busyTimeoutMs = 5000;
     bool migrate = true; // the writer migrates; readers only check the version
     // The writer's connection keeps what it read or wrote of rows that only it
-    // changes (see SqliteStorage::Cache); readers must not.
+    // changes (see SqliteStorage::Cache) and collects each transaction's
+    // writes (takeWrites); readers must not.
     bool writerCache = false;
 };
 
@@ -32,6 +35,24 @@ public:
     ~SqliteStorage() override;
 
     static int schemaVersion();
+
+    // Turns SQLite's automatic checkpoint off on this connection and calls
+    // afterCommit(WAL size in pages) after each of its commits instead, so
+    // someone else can checkpoint (see Checkpointer). The writer only.
+    void setWalHook(std::function<void(int pages)> afterCommit);
+    // The writer: what the transaction that just committed inserted or
+    // changed, for RecentEvents. begin() and any rollback clear it; a
+    // rollback to a savepoint drops what came after the savepoint.
+    struct Writes
+    {
+        QList<EventRow> events; // in insertion order
+        QList<quint64> membershipChanged; // conversation ids
+    };
+    Writes takeWrites() { return std::exchange(m_writes, Writes {}); }
+
+    // A PASSIVE checkpoint on this connection (see Checkpointer). Failures
+    // are logged: the WAL keeps the data and the next one tries again.
+    void checkpoint();
 
     void begin() override;
     void commit() override;
@@ -95,6 +116,7 @@ private:
     void exec(QSqlQuery &query);
     void execDirect(const QString &sql);
     void migrate();
+    void closeConnection(); // statements, connection and its name
 
     QString m_connectionName;
     QSqlDatabase m_db;
@@ -102,6 +124,9 @@ private:
     QHash<QString, QSqlQuery> m_savepointStatements;
     sqlite3 *m_raw = nullptr; // the connection's own handle (QSqlDriver::handle)
     QHash<const char *, sqlite3_stmt *> m_rawStatements;
+    std::function<void(int)> m_walHook;
+    Writes m_writes; // the writer only (m_useCache)
+    std::pair<qsizetype, qsizetype> m_writesAtSavepoint { 0, 0 };
     const bool m_useCache;
     Cache m_cache;
 };

@@ -12,6 +12,9 @@ namespace natter::bench {
 
 namespace {
 
+// How long a sender waits after RATE_LIMITED before it fills its window again.
+constexpr int kRateLimitedBackoffMs = 10;
+
 // "send: RATE_LIMITED", "pull: unexpected response", ...: an answer that is
 // not the expected one, as an error kind.
 QString unexpectedAnswer(const char *what, const proto::Envelope &r)
@@ -258,23 +261,34 @@ void P2pScenario::sendOne(size_t senderIndex)
         [this, senderIndex, clientId = std::move(clientId)](const proto::Envelope &r) {
             Sender &s = m_senders[senderIndex];
             --s.inFlight;
+            const bool limited = r.has_error() && r.error().code() == proto::RATE_LIMITED;
             if (r.has_ack()) {
                 ++m_total.acked;
             } else {
                 countError(unexpectedAnswer("send", r));
                 m_sendTimes.erase(clientId);
             }
-            if (m_phase == Phase::Done || m_phase == Phase::Drain)
+            if (m_phase == Phase::Done || m_phase == Phase::Drain || m_opt.rate > 0)
                 return;
-            if (m_opt.rate <= 0)
+            if (!limited) {
                 fillWindow(senderIndex);
+            } else if (!s.backingOff) {
+                // Refilling at once would turn the limit into a storm of
+                // refused sends; wait for the bucket to refill a little.
+                s.backingOff = true;
+                QTimer::singleShot(kRateLimitedBackoffMs, this, [this, senderIndex] {
+                    m_senders[senderIndex].backingOff = false;
+                    if (m_phase == Phase::Warmup || m_phase == Phase::Measure)
+                        fillWindow(senderIndex);
+                });
+            }
         });
 }
 
 void P2pScenario::fillWindow(size_t senderIndex)
 {
     Sender &s = m_senders[senderIndex];
-    while (s.inFlight < m_opt.window && s.client->isOpen())
+    while (s.inFlight < m_opt.window && !s.backingOff && s.client->isOpen())
         sendOne(senderIndex);
 }
 

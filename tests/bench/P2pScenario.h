@@ -55,6 +55,7 @@ private:
         std::string idPrefix;
         int inFlight = 0;
         quint64 counter = 0;
+        bool backingOff = false; // after RATE_LIMITED: refill the window later
     };
     struct ConversationState
     {

@@ -355,7 +355,7 @@ private slots:
     void groupCommitIsolatesFailures()
     {
         m_db.reset();
-        DbWorker writer(DbWorker::Mode::Writer, dbPath(), SqliteOptions {}, 512);
+        DbWorker writer(dbPath(), SqliteOptions {}, 512);
         QCOMPARE(writer.startAndOpen(), QString());
         QSemaphore done;
         std::atomic<int> delivered { 0 }, failed { 0 };

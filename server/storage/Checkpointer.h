@@ -1,0 +1,84 @@
+// Checkpointer: the "db-checkpoint" thread. It copies what the writer
+// committed to the WAL back into the database file, on its own connection,
+// so that no commit waits for that copy or for the database file's fsync
+// (SQLite's automatic checkpoint would run both inside the commit that
+// crossed the threshold, holding up that whole group and everything queued
+// behind it).
+//
+// Checkpoints are PASSIVE: they copy what no reader still needs and never
+// block the writer or a reader. But the WAL only starts over from its
+// beginning (instead of growing) when a checkpoint has copied ALL of it
+// before the writer's next transaction, and under steady load the writer
+// commits while this thread copies. So this thread does the bulk, and when
+// it has copied everything it saw, the writer finishes the job between two
+// batches, after their acks went out (finishOnWriter): it copies the few
+// pages committed meanwhile, syncs, and its next transaction restarts the
+// WAL. The WAL stays near kWalPages pages plus what one checkpoint takes.
+//
+// Threads: the constructor, startAndOpen(), afterCommit(), finishOnWriter()
+// and stopAndWait() on the writer thread; the connection lives on this
+// thread only.
+#pragma once
+
+#include <QThread>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+struct sqlite3;
+
+namespace natter::server {
+
+class Checkpointer : public QThread
+{
+    Q_OBJECT
+public:
+    // The WAL size, in pages, from which the writer asks for a checkpoint
+    // (SQLite's own default threshold).
+    static constexpr int kWalPages = 8192;
+
+    Checkpointer(QString path, QString synchronous, int busyTimeoutMs);
+    ~Checkpointer() override;
+
+    // Starts the thread and opens the connection; an error message or "".
+    QString startAndOpen();
+    // After each of the writer's commits (its WAL hook): asks this thread
+    // for a checkpoint each time the WAL has grown by kWalPages since the
+    // last request or since it started over.
+    void afterCommit(int walPages);
+    // True once after this thread copied everything it saw: the writer
+    // should now checkpoint the rest itself (see above).
+    bool finishOnWriter() { return m_caughtUp.exchange(false); }
+    // Runs a last checkpoint if one was asked for, then ends the thread.
+    void stopAndWait();
+
+    quint64 checkpointsRun() const { return m_runs.load(); }
+
+protected:
+    void run() override;
+
+private:
+    QString open(sqlite3 **db);
+    void request();
+
+    const QString m_path;
+    const QString m_synchronous;
+    const int m_busyTimeoutMs;
+
+    // Writer thread only.
+    int m_lastWalPages = 0;
+    int m_nextRequestAt = kWalPages;
+
+    std::atomic<bool> m_caughtUp { false };
+    std::atomic<bool> m_requested { false }; // lets request() skip the lock
+    std::mutex m_mutex; // guards the fields below
+    std::condition_variable m_cv;
+    bool m_stopping = false;
+    bool m_opened = false;
+    QString m_openError;
+
+    std::atomic<quint64> m_runs { 0 };
+};
+
+} // namespace natter::server
