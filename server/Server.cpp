@@ -54,7 +54,7 @@ QString Server::start()
             !e.isEmpty())
             return e;
     }
-    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true };
+    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true, true };
     m_writer = std::make_unique<DbWorker>(
         dbPath, writerOptions, m_config.batchMax, &m_ctx->recent);
     if (const QString e = m_writer->startAndOpen(); !e.isEmpty())

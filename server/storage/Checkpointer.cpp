@@ -6,10 +6,12 @@
 
 namespace natter::server {
 
-Checkpointer::Checkpointer(QString path, QString synchronous, int busyTimeoutMs)
+Checkpointer::Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages)
     : m_path(std::move(path))
     , m_synchronous(std::move(synchronous))
     , m_busyTimeoutMs(busyTimeoutMs)
+    , m_everyPages(qMax(1, everyPages))
+    , m_nextRequestAt(m_everyPages)
 {
     setObjectName(QStringLiteral("db-checkpoint"));
 }
@@ -30,19 +32,26 @@ QString Checkpointer::startAndOpen()
 void Checkpointer::afterCommit(int walPages)
 {
     if (walPages < m_lastWalPages) // started over
-        m_nextRequestAt = kWalPages;
+        m_nextRequestAt = m_everyPages;
     m_lastWalPages = walPages;
-    if (walPages >= m_nextRequestAt) {
-        m_nextRequestAt = walPages + kWalPages;
-        request();
+    if (walPages < m_nextRequestAt || m_round.load() != Round::None)
+        return;
+    m_nextRequestAt = walPages + m_everyPages;
+    m_round.store(Round::Copying);
+    {
+        std::lock_guard lock(m_mutex);
+        m_requested = true;
     }
+    m_cv.notify_all();
 }
 
-void Checkpointer::request()
+void Checkpointer::copyAgain()
 {
-    if (m_requested.exchange(true))
-        return; // already pending
-    std::lock_guard lock(m_mutex);
+    m_round.store(Round::Copying);
+    {
+        std::lock_guard lock(m_mutex);
+        m_requested = true;
+    }
     m_cv.notify_all();
 }
 
@@ -64,6 +73,8 @@ QString Checkpointer::open(sqlite3 **db)
         return QStringLiteral("checkpointer cannot open %1: %2")
             .arg(m_path, QString::fromUtf8(sqlite3_errmsg(*db)));
     sqlite3_busy_timeout(*db, m_busyTimeoutMs);
+    if (int chunk = qEnvironmentVariableIntValue("NATTER_EXP_CHUNK"))
+        sqlite3_file_control(*db, "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk);
     // A checkpoint syncs the database file unless synchronous is OFF: the
     // same durability as the writer's connection.
     const QByteArray pragma = "PRAGMA synchronous=" + m_synchronous.toLatin1();
@@ -93,22 +104,36 @@ void Checkpointer::run()
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_cv.wait(lock, [this] { return m_stopping || m_requested.load(); });
-            if (!m_requested.load())
+            m_cv.wait(lock, [this] { return m_stopping || m_requested; });
+            if (!m_requested)
                 break; // stopping, nothing asked for
+            m_requested = false;
         }
-        m_requested.store(false);
-        int walPages = 0;
-        int copied = 0;
-        const int rc = sqlite3_wal_checkpoint_v2(
-            db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
-        if (rc == SQLITE_OK) {
+        // Pass after pass, each copying what the writer committed during the
+        // last, until that is little: the writer then copies only that much
+        // (and syncs only that much) while it holds up its queue.
+        bool caughtUp = false;
+        int lastWalPages = 0;
+        for (int pass = 0; pass < kMaxPasses; ++pass) {
+            int walPages = 0;
+            int copied = 0;
+            const int rc = sqlite3_wal_checkpoint_v2(
+                db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+            if (rc != SQLITE_OK) {
+                qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(db);
+                caughtUp = false;
+                break;
+            }
             ++m_runs;
-            if (walPages > 0 && copied == walPages)
-                m_caughtUp.store(true);
-        } else
-            qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(db);
-        qCDebug(lcStorage) << "checkpoint: WAL" << walPages << "pages," << copied << "copied";
+            caughtUp = walPages > 0 && copied == walPages;
+            const bool little = pass > 0 && walPages - lastWalPages <= kHandOverPages;
+            lastWalPages = walPages;
+            if (!caughtUp || little)
+                break;
+        }
+        // Not caught up (a reader still needs old frames, or an error): the
+        // next round starts when the WAL has grown again.
+        m_round.store(caughtUp ? Round::WriterFinishes : Round::None);
     }
     sqlite3_close(db);
 }

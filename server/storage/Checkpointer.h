@@ -9,11 +9,11 @@
 // block the writer or a reader. But the WAL only starts over from its
 // beginning (instead of growing) when a checkpoint has copied ALL of it
 // before the writer's next transaction, and under steady load the writer
-// commits while this thread copies. So this thread does the bulk, and when
-// it has copied everything it saw, the writer finishes the job between two
-// batches, after their acks went out (finishOnWriter): it copies the few
-// pages committed meanwhile, syncs, and its next transaction restarts the
-// WAL. The WAL stays near kWalPages pages plus what one checkpoint takes.
+// commits while this thread copies. So this thread does the bulk, in passes
+// that each copy what was committed during the last, and when a pass found
+// little new, the writer finishes the job between two batches, after their
+// acks went out (finishOnWriter): it copies the few pages committed
+// meanwhile, syncs, and its next transaction restarts the WAL. The WAL stays near everyPages pages plus what one checkpoint takes.
 //
 // Threads: the constructor, startAndOpen(), afterCommit(), finishOnWriter()
 // and stopAndWait() on the writer thread; the connection lives on this
@@ -34,22 +34,28 @@ class Checkpointer : public QThread
 {
     Q_OBJECT
 public:
-    // The WAL size, in pages, from which the writer asks for a checkpoint
-    // (SQLite's own default threshold).
-    static constexpr int kWalPages = 8192;
+    // At most this many checkpoint passes per round, and the writer takes
+    // over once a pass found no more than kHandOverPages new pages.
+    static constexpr int kMaxPasses = 8;
+    static constexpr int kHandOverPages = 256;
 
-    Checkpointer(QString path, QString synchronous, int busyTimeoutMs);
+    // everyPages: how much the WAL grows, in pages, between two requests.
+    Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages);
     ~Checkpointer() override;
 
     // Starts the thread and opens the connection; an error message or "".
     QString startAndOpen();
-    // After each of the writer's commits (its WAL hook): asks this thread
-    // for a checkpoint each time the WAL has grown by kWalPages since the
-    // last request or since it started over.
+    // After each of the writer's commits (its WAL hook): starts a round —
+    // asks this thread for a checkpoint — when none is under way and the WAL
+    // has grown by everyPages since the last request or since it started
+    // over.
     void afterCommit(int walPages);
-    // True once after this thread copied everything it saw: the writer
-    // should now checkpoint the rest itself (see above).
-    bool finishOnWriter() { return m_caughtUp.exchange(false); }
+    // True after this thread copied everything it saw: the writer should now
+    // checkpoint the rest itself (see above), then call roundDone().
+    bool finishOnWriter() const { return m_round.load() == Round::WriterFinishes; }
+    void roundDone() { m_round.store(Round::None); }
+    // The writer is busy: another pass, then offer the finish again.
+    void copyAgain();
     // Runs a last checkpoint if one was asked for, then ends the thread.
     void stopAndWait();
 
@@ -60,20 +66,22 @@ protected:
 
 private:
     QString open(sqlite3 **db);
-    void request();
 
     const QString m_path;
     const QString m_synchronous;
     const int m_busyTimeoutMs;
+    const int m_everyPages;
 
     // Writer thread only.
     int m_lastWalPages = 0;
-    int m_nextRequestAt = kWalPages;
+    int m_nextRequestAt;
 
-    std::atomic<bool> m_caughtUp { false };
-    std::atomic<bool> m_requested { false }; // lets request() skip the lock
+    // One round at a time, so the two checkpoints never contend.
+    enum class Round { None, Copying, WriterFinishes };
+    std::atomic<Round> m_round { Round::None };
     std::mutex m_mutex; // guards the fields below
     std::condition_variable m_cv;
+    bool m_requested = false;
     bool m_stopping = false;
     bool m_opened = false;
     QString m_openError;

@@ -1,10 +1,17 @@
 #include "storage/DbWorker.h"
 
 #include "Logging.h"
+
+#include <chrono>
 #include "storage/Checkpointer.h"
 #include "storage/TransactionGuard.h"
 
 namespace natter::server {
+
+namespace {
+// How long the writer may put off its part of a checkpoint round.
+constexpr auto kMaxFinishDelay = std::chrono::milliseconds(50);
+} // namespace
 
 DbWorker::DbWorker(QString path, SqliteOptions options, int batchMax, RecentEvents *recent)
     : m_path(std::move(path))
@@ -54,7 +61,8 @@ void DbWorker::stopAndWait()
 void DbWorker::run()
 {
     std::unique_ptr<SqliteStorage> storage;
-    Checkpointer checkpointer(m_path, m_options.synchronous, m_options.busyTimeoutMs);
+    Checkpointer checkpointer(
+        m_path, m_options.synchronous, m_options.busyTimeoutMs, m_options.checkpointPages);
     QString openError;
     try {
         storage = std::make_unique<SqliteStorage>(m_path, m_options); // migrates first
@@ -75,6 +83,9 @@ void DbWorker::run()
     }
     m_cv.notify_all();
 
+    // When the checkpoint thread first offered the writer its part.
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point finishOffered = Clock::time_point::min(); // min: none
     for (;;) {
         std::deque<DbOp> batch;
         {
@@ -88,8 +99,28 @@ void DbWorker::run()
             }
         }
         runWriterBatch(*storage, batch);
-        if (checkpointer.finishOnWriter())
-            storage->checkpoint();
+        if (!checkpointer.finishOnWriter())
+            continue;
+        // The writer's part of a round ends in a sync of the database file
+        // that holds up every op behind it, so it waits for a moment when no
+        // op is queued; meanwhile the checkpoint thread keeps copying. Past
+        // kMaxFinishDelay (the writer never idle), it is done anyway.
+        const auto now = Clock::now();
+        if (finishOffered == Clock::time_point::min())
+            finishOffered = now;
+        bool idle = false;
+        {
+            std::lock_guard lock(m_mutex);
+            idle = m_queue.empty();
+        }
+        if (idle || now - finishOffered >= kMaxFinishDelay) {
+            if (storage->checkpoint()) {
+                checkpointer.roundDone();
+                finishOffered = Clock::time_point::min();
+            }
+        } else {
+            checkpointer.copyAgain();
+        }
     }
     checkpointer.stopAndWait();
     qCDebug(lcStorage) << objectName() << "stopped after" << m_batches.load() << "batches,"

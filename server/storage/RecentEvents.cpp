@@ -1,6 +1,7 @@
 #include "storage/RecentEvents.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace natter::server {
 
@@ -13,7 +14,7 @@ void RecentEvents::append(const EventRow &event, const QList<quint64> &members)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_runs.find(event.conversationId);
-    if (it != m_runs.end() && (it->events.isEmpty() || it->events.last().seq + 1 != event.seq)) {
+    if (it != m_runs.end() && (it->events.empty() || it->events.back().seq + 1 != event.seq)) {
         // Not the next seq: whatever it held is no longer known to be
         // contiguous with the head. Start over.
         erase(it);
@@ -28,7 +29,7 @@ void RecentEvents::append(const EventRow &event, const QList<quint64> &members)
         m_byAge.splice(m_byAge.end(), m_byAge, it->age); // now the youngest
     }
     Run &run = *it;
-    run.events.append(event);
+    run.events.push_back(event);
     const qsizetype size = sizeOf(event);
     run.bytes += size;
     m_bytes += size;
@@ -52,18 +53,19 @@ std::optional<RecentEvents::Slice> RecentEvents::after(
     const auto it = m_runs.constFind(conversationId);
     if (it == m_runs.cend() || !it->members.contains(userId))
         return std::nullopt;
-    const QList<EventRow> &events = it->events;
-    const quint64 first = events.first().seq;
-    const quint64 last = events.last().seq;
+    const std::deque<EventRow> &events = it->events;
+    const quint64 first = events.front().seq;
+    const quint64 last = events.back().seq;
     Slice slice;
     slice.lastSeq = last;
     if (afterSeq >= last)
         return slice; // up to date (or ahead: the database path says the same)
     if (afterSeq + 1 < first)
         return std::nullopt; // older events needed
-    const qsizetype from = qsizetype(afterSeq + 1 - first);
-    const qsizetype count = std::min<qsizetype>(events.size() - from, limit);
-    slice.events = events.mid(from, count);
+    const auto from = events.begin() + qsizetype(afterSeq + 1 - first);
+    const auto to = from + std::min<qsizetype>(events.end() - from, limit);
+    slice.events.reserve(to - from);
+    std::copy(from, to, std::back_inserter(slice.events));
     return slice;
 }
 
@@ -81,8 +83,8 @@ int RecentEvents::conversations() const
 
 void RecentEvents::dropOldest(Run &run)
 {
-    const qsizetype size = sizeOf(run.events.first());
-    run.events.removeFirst();
+    const qsizetype size = sizeOf(run.events.front());
+    run.events.pop_front();
     run.bytes -= size;
     m_bytes -= size;
 }

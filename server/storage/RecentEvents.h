@@ -25,6 +25,7 @@
 #include <QHash>
 #include <QList>
 
+#include <deque>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -58,7 +59,7 @@ private:
     struct Run
     {
         QList<quint64> members;
-        QList<EventRow> events; // contiguous seqs
+        std::deque<EventRow> events; // contiguous seqs
         qsizetype bytes = 0;
         std::list<quint64>::iterator age; // in m_byAge
     };

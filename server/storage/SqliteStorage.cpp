@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "storage/Schema.h"
 #include "storage/TransactionGuard.h"
+#include "storage/WalWriteBuffer.h"
 
 #include <QAtomicInteger>
 #include <QSqlDriver>
@@ -51,8 +52,12 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     try {
-        m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        const QString uri = options.walWriteBuffer
+            ? WalWriteBuffer::uriFor(path, options.synchronous)
+            : QString();
+        m_db.setDatabaseName(uri.isEmpty() ? path : uri);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)
+            + (uri.isEmpty() ? QString() : QStringLiteral(";QSQLITE_OPEN_URI")));
         if (!m_db.open())
             throw StorageError(
                 QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text()));
@@ -65,6 +70,8 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
             throw StorageError(QStringLiteral("no SQLite handle for %1").arg(path));
         // Probe: a file that is not a database fails here, not at the first request.
         execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (int chunk = qEnvironmentVariableIntValue("NATTER_EXP_CHUNK"))
+            sqlite3_file_control(m_raw, "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk);
         execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
         execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
         // A larger page cache for the writer, which keeps its pages. No
@@ -118,11 +125,15 @@ void SqliteStorage::setWalHook(std::function<void(int pages)> afterCommit)
         &m_walHook);
 }
 
-void SqliteStorage::checkpoint()
+bool SqliteStorage::checkpoint()
 {
-    const int rc = sqlite3_wal_checkpoint_v2(m_raw, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) // busy: another checkpoint is running
+    const int rc
+        = sqlite3_wal_checkpoint_v2(m_raw, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc == SQLITE_BUSY)
+        return false;
+    if (rc != SQLITE_OK)
         qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(m_raw);
+    return true;
 }
 
 int SqliteStorage::schemaVersion()

@@ -25,6 +25,12 @@ struct SqliteOptions
     // changes (see SqliteStorage::Cache) and collects each transaction's
     // writes (takeWrites); readers must not.
     bool writerCache = false;
+    // Gathers each commit's WAL writes into one write (WalWriteBuffer); only
+    // takes effect with synchronous FULL or EXTRA. The writer.
+    bool walWriteBuffer = false;
+    // The writer (DbWorker): WAL growth, in pages, between checkpoint
+    // requests (see Checkpointer).
+    int checkpointPages = 32768;
 };
 
 class SqliteStorage : public Storage
@@ -50,9 +56,10 @@ public:
     };
     Writes takeWrites() { return std::exchange(m_writes, Writes {}); }
 
-    // A PASSIVE checkpoint on this connection (see Checkpointer). Failures
-    // are logged: the WAL keeps the data and the next one tries again.
-    void checkpoint();
+    // A PASSIVE checkpoint on this connection (see Checkpointer). False
+    // when another checkpoint was running (SQLITE_BUSY). Other failures are
+    // logged: the WAL keeps the data and a later checkpoint tries again.
+    bool checkpoint();
 
     void begin() override;
     void commit() override;

@@ -1,14 +1,20 @@
 // Server storage and conversation rules on a real SQLite file in a
 // temporary directory: idempotent send, gapless seqs, direct conversation
-// reuse, feed entries, errors, and the writer's group commit.
+// reuse, feed entries, errors, the writer's group commit, its checkpoints
+// and WAL write buffer, and pulls answered from RecentEvents.
 #include "conversations/ConversationService.h"
 #include "gateway/Accounts.h"
 #include "gateway/Credentials.h"
 #include "storage/DbWorker.h"
+#include "storage/RecentEvents.h"
 #include "storage/SqliteStorage.h"
 #include "storage/TransactionGuard.h"
+#include "storage/WalWriteBuffer.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QtEndian>
+#include <QFileInfo>
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
@@ -349,6 +355,218 @@ private slots:
         junk.write(QByteArray(8192, 'j'));
         junk.close();
         QVERIFY_THROWS_EXCEPTION(StorageError, SqliteStorage(junk.fileName(), SqliteOptions {}));
+    }
+
+    // Runs op on the writer and waits for its answer (or failure).
+    static void onWriter(DbWorker &writer, std::function<DbOutcome(Storage &)> op)
+    {
+        QSemaphore done;
+        writer.submit(DbOp { [&](Storage &s) {
+                                DbOutcome out = op(s);
+                                auto deliver = std::move(out.deliver);
+                                out.deliver = [&done, deliver] {
+                                    if (deliver)
+                                        deliver();
+                                    done.release();
+                                };
+                                return out;
+                            },
+            [&](const QString &) { done.release(); } });
+        QVERIFY(done.tryAcquire(1, 10000));
+    }
+
+    // Whatever RecentEvents answers is byte for byte what the database says;
+    // it declines what it does not hold, non-members and rolled-back sends.
+    void recentEventsAnswerLikeTheDatabase()
+    {
+        m_db.reset();
+        RecentEvents recent;
+        SqliteOptions options;
+        options.writerCache = true;
+        DbWorker writer(dbPath(), options, 64, &recent);
+        QCOMPARE(writer.startAndOpen(), QString());
+        Snowflake ids(3);
+        quint64 conv = 0;
+        for (int i = 0; i < 80; ++i) {
+            const Actor &from = i % 3 ? m_alice : m_bob;
+            const QByteArray cid = QByteArray("r") + QByteArray::number(i);
+            onWriter(writer, [&](Storage &s) {
+                SendResult r = ConversationService::send(
+                    s, ids, from, sendTo(&from == &m_alice ? "bob" : "alice", cid.constData()), i);
+                conv = r.ack.conversation_id();
+                return DbOutcome { bool(r.error), {} };
+            });
+        }
+        // A refused op: its event never reaches RecentEvents, and the seq it
+        // had is handed out again.
+        onWriter(writer, [&](Storage &s) {
+            ConversationService::send(s, ids, m_alice, sendTo("bob", "undone"), 100);
+            return DbOutcome { true, {} };
+        });
+        onWriter(writer, [&](Storage &s) {
+            ConversationService::send(s, ids, m_alice, sendTo("bob", "kept"), 101);
+            return DbOutcome {};
+        });
+        QVERIFY(conv != 0);
+
+        SqliteStorage reader(dbPath(), SqliteOptions { "FULL", 1000, false });
+        const auto answerOf = [&](const Actor &who, quint64 conversation, quint64 after,
+                                  quint32 limit) {
+            proto::PullRequest request;
+            auto *range = request.add_ranges();
+            range->set_conversation_id(conversation);
+            range->set_after_seq(after);
+            range->set_limit(limit);
+            const auto fromMemory = ConversationService::pullRecent(recent, who, request);
+            const PullResult fromDb = ConversationService::pull(reader, who, request);
+            return std::make_pair(fromMemory, fromDb);
+        };
+        int served = 0;
+        for (quint64 after : { 0, 1, 17, 30, 60, 79, 80, 81, 82, 500 }) {
+            for (quint32 limit : { 0u, 1u, 5u }) {
+                const auto [memory, db] = answerOf(m_bob, conv, after, limit);
+                QVERIFY(!db.error);
+                if (!memory)
+                    continue;
+                ++served;
+                QCOMPARE(memory->SerializeAsString(), db.response.SerializeAsString());
+                for (const proto::Event &e : memory->events())
+                    QVERIFY(e.client_id() != "undone");
+            }
+        }
+        QVERIFY(served >= 18); // everything after the run's start (seq 82 - 64)
+        QVERIFY(!answerOf(m_bob, conv, 0, 0).first); // older than the run
+        QVERIFY(!answerOf(m_carol, conv, 80, 0).first); // not a member
+        QVERIFY(!answerOf(m_bob, conv + 1, 0, 0).first); // unknown conversation
+        const auto [memory, db] = answerOf(m_bob, conv, 80, 0);
+        QVERIFY(memory);
+        QCOMPARE(memory->events_size(), 2); // seq 81, 82
+        QCOMPARE(memory->events(1).client_id(), std::string("kept"));
+        QCOMPARE(memory->heads(0).last_seq(), 82u);
+    }
+
+    void recentEventsStayBounded()
+    {
+        RecentEvents recent;
+        const QList<quint64> members { 1, 2 };
+        const auto event = [](quint64 conv, quint64 seq, qsizetype bodyBytes) {
+            return EventRow { conv, seq, seq, 1, 1, QString(), 1, 0, QByteArray(bodyBytes, 'b') };
+        };
+        for (quint64 seq = 1; seq <= 100; ++seq)
+            recent.append(event(7, seq, 10), members);
+        QVERIFY(!recent.after(7, 1, 0, 1000)); // seqs 1..36 are gone
+        auto slice = recent.after(7, 1, 36, 1000);
+        QVERIFY(slice);
+        QCOMPARE(slice->events.size(), RecentEvents::kEventsPerConversation);
+        QCOMPARE(slice->events.first().seq, 37u);
+        QCOMPARE(slice->lastSeq, 100u);
+        // A gap: the run starts over at the new seq.
+        recent.append(event(7, 102, 10), members);
+        QVERIFY(!recent.after(7, 1, 100, 1000));
+        QCOMPARE(recent.after(7, 1, 101, 1000)->events.size(), 1);
+        recent.forget(7);
+        QVERIFY(!recent.after(7, 1, 101, 1000));
+        // The byte budget: the least recently appended conversations go.
+        const qsizetype big = 1024 * 1024;
+        for (quint64 conv = 100; conv < 150; ++conv)
+            recent.append(event(conv, 1, big), members);
+        QVERIFY(recent.bytes() <= RecentEvents::kBudgetBytes);
+        QVERIFY(recent.conversations() < 50);
+        QVERIFY(!recent.after(100, 1, 0, 10));
+        QVERIFY(recent.after(149, 1, 0, 10));
+    }
+
+    // Under writes that never pause, the WAL still starts over from its
+    // beginning again and again: the writer finishes what the checkpoint
+    // thread caught up with (at the latest kMaxFinishDelay after the offer).
+    void walStartsOverUnderContinuousWrites()
+    {
+        m_db.reset();
+        SqliteOptions options;
+        options.synchronous = QStringLiteral("NORMAL"); // quick; checkpoints alike
+        options.writerCache = true;
+        options.checkpointPages = 32;
+        const QString path = dbPath();
+        {
+            DbWorker writer(path, options, 4);
+            QCOMPARE(writer.startAndOpen(), QString());
+            QSemaphore room(200); // ops in flight: the queue never runs dry
+            Snowflake ids(4);
+            QElapsedTimer clock;
+            clock.start();
+            int submitted = 0;
+            while (clock.elapsed() < 1500) {
+                room.acquire();
+                const int i = submitted++;
+                writer.submit(DbOp { [&, i](Storage &s) {
+                                        s.insertUser(UserRow { ids.next(),
+                                            QStringLiteral("w%1-%2").arg(i % 97).arg(i), "h", 1,
+                                            0 });
+                                        return DbOutcome { false, [&] { room.release(); } };
+                                    },
+                    [&](const QString &) { room.release(); } });
+            }
+            QVERIFY(room.tryAcquire(200, 10000));
+            // The WAL header's checkpoint sequence number counts the times the
+            // WAL started over (read before the last connection closes and
+            // removes the file). Without the writer's part it stays near 0.
+            QFile wal(path + "-wal");
+            QVERIFY(wal.open(QIODevice::ReadOnly));
+            const QByteArray header = wal.read(32);
+            QCOMPARE(header.size(), 32);
+            const quint32 restarts = qFromBigEndian<quint32>(header.constData() + 12);
+            QVERIFY2(restarts >= 5, qPrintable(QString::number(restarts)));
+        }
+        SqliteStorage check(path, SqliteOptions {});
+        QVERIFY(check.userByName("w0-0"));
+    }
+
+    // One write per commit, readers see every commit, and the VFS is only
+    // used where SQLite syncs the WAL at each commit.
+    void walWriteBufferWritesOncePerCommit()
+    {
+        m_db.reset();
+        QVERIFY(WalWriteBuffer::uriFor(dbPath(), "NORMAL").isEmpty());
+        QVERIFY(WalWriteBuffer::uriFor(dbPath(), "OFF").isEmpty());
+        QVERIFY(!WalWriteBuffer::uriFor(dbPath(), "FULL").isEmpty());
+        const QString path = m_dir.filePath(QStringLiteral("wal buffer %1 #?.sqlite").arg(m_dbCounter));
+        SqliteOptions options;
+        options.writerCache = true;
+        options.walWriteBuffer = true;
+        SqliteStorage writer(path, options);
+        SqliteStorage reader(path, SqliteOptions { "FULL", 1000, false });
+        Snowflake ids(5);
+        for (int round = 0; round < 5; ++round) {
+            const quint64 before = WalWriteBuffer::flushes();
+            {
+                TransactionGuard tx(writer);
+                for (int i = 0; i < 50; ++i)
+                    writer.insertUser(UserRow {
+                        ids.next(), QStringLiteral("b%1-%2").arg(round).arg(i), "h", 1, 0 });
+                tx.commit();
+            }
+            QCOMPARE(WalWriteBuffer::flushes(), before + 1);
+            TransactionGuard snapshot(reader);
+            QVERIFY(reader.userByName(QStringLiteral("b%1-49").arg(round)));
+            snapshot.commit();
+        }
+        // A commit larger than the base VFS writes in one call (128 KiB) and
+        // larger than the buffer itself (4 MiB).
+        for (const int kib : { 300, 5000 }) {
+            const QByteArray big(kib * 1024, 'x');
+            const QString name = QStringLiteral("big%1").arg(kib);
+            {
+                TransactionGuard tx(writer);
+                writer.insertUser(UserRow { ids.next(), name, big, 1, 0 });
+                tx.commit();
+            }
+            TransactionGuard snapshot(reader);
+            const auto user = reader.userByName(name);
+            QVERIFY(user);
+            QCOMPARE(user->pwhash, big);
+            snapshot.commit();
+        }
+        QVERIFY(QFileInfo::exists(path + "-wal")); // the file by its own name
     }
 
     // A bad op in a batch fails alone; the others commit and are delivered.
