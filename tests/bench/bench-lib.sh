@@ -21,7 +21,7 @@ natterd_start() {
     mkdir -p "$dir"
     (
         ulimit -n "$(ulimit -Hn)"
-        exec env ${NATTERD_PRELOAD:+LD_PRELOAD=$NATTERD_PRELOAD} "${SERVER_PIN[@]}" "$natterd" --listen 127.0.0.1:0 --data "$dir/data" \
+        exec "${SERVER_PIN[@]}" "$natterd" --listen 127.0.0.1:0 --data "$dir/data" \
             --config "$ini"
     ) > "$dir/natterd.out" 2> "$dir/natterd.err" &
     NATTERD_PID=$!
