@@ -73,8 +73,6 @@ QString Checkpointer::open(sqlite3 **db)
         return QStringLiteral("checkpointer cannot open %1: %2")
             .arg(m_path, QString::fromUtf8(sqlite3_errmsg(*db)));
     sqlite3_busy_timeout(*db, m_busyTimeoutMs);
-    if (int chunk = qEnvironmentVariableIntValue("NATTER_EXP_CHUNK"))
-        sqlite3_file_control(*db, "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk);
     // A checkpoint syncs the database file unless synchronous is OFF: the
     // same durability as the writer's connection.
     const QByteArray pragma = "PRAGMA synchronous=" + m_synchronous.toLatin1();

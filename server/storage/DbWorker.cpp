@@ -1,10 +1,10 @@
 #include "storage/DbWorker.h"
 
 #include "Logging.h"
-
-#include <chrono>
 #include "storage/Checkpointer.h"
 #include "storage/TransactionGuard.h"
+
+#include <chrono>
 
 namespace natter::server {
 

@@ -70,14 +70,13 @@ SqliteStorage::SqliteStorage(const QString &path, const SqliteOptions &options)
             throw StorageError(QStringLiteral("no SQLite handle for %1").arg(path));
         // Probe: a file that is not a database fails here, not at the first request.
         execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
-        if (int chunk = qEnvironmentVariableIntValue("NATTER_EXP_CHUNK"))
-            sqlite3_file_control(m_raw, "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk);
         execDirect(QStringLiteral("PRAGMA synchronous=%1").arg(options.synchronous));
         execDirect(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs));
-        // A larger page cache for the writer, which keeps its pages. No
-        // memory map: a reader must drop its map and its cache whenever the
-        // WAL changed since its last transaction (always, under load), and
-        // unmapping cost more than the map saved.
+        // A larger page cache: the writer keeps its pages across transactions
+        // (a reader's last only until the WAL changes). No memory map: a
+        // reader must drop its map with its cache whenever the WAL changed
+        // since its last transaction (always, under load), and unmapping
+        // cost more than the map saved.
         execDirect(QStringLiteral("PRAGMA cache_size=-32768"));
         if (options.migrate) {
             migrate();
