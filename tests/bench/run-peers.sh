@@ -37,7 +37,9 @@
 #             mod_mam default: always, mod_offline, mod_stream_mgmt,
 #             mod_register; no shaper
 #   natterd   as run-p2p.sh: default config (SQLite WAL, synchronous=FULL)
-#             except the per-IP register limit and a cheap password hash
+#             except the per-IP register limit, the per-device request
+#             limit (the peers run with no shaper either) and a cheap
+#             password hash
 # Server CPU: utime+stime from /proc/PID/stat over the measured window (the
 # XMPP load tool reads it itself; for natterd this script samples it from the
 # moment natter-bench reports its users signed in + WARMUP, for DURATION).
@@ -297,6 +299,8 @@ run_natterd() {
         echo "[limits]"
         echo "ip_rate=100000"
         echo "ip_burst=100000"
+        echo "device_rate=100000"
+        echo "device_burst=100000"
         echo "[auth]"
         echo "pwhash_ops=1"
         echo "pwhash_mem_bytes=8192"
