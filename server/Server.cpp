@@ -55,8 +55,7 @@ QString Server::start()
             return e;
     }
     SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true, true };
-    m_writer = std::make_unique<DbWorker>(
-        dbPath, writerOptions, m_config.batchMax, &m_ctx->recent);
+    m_writer = std::make_unique<DbWorker>(dbPath, writerOptions, m_config.batchMax, &m_ctx->recent);
     if (const QString e = m_writer->startAndOpen(); !e.isEmpty())
         return e;
     m_ctx->writer = m_writer.get();
@@ -125,7 +124,8 @@ void Server::shutdown()
     // which can queue a write. Once each network thread has finished the
     // pass it was in, none starts another (they all see `draining`).
     for (NetworkWorker *w : m_workers)
-        QMetaObject::invokeMethod(w, [] {}, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [] {}, Qt::BlockingQueuedConnection);
     m_ctx->hashPool.waitForDone();
     if (m_writer)
         m_writer->stopAndWait(); // the last batch committed; its acks are in the mailboxes

@@ -136,29 +136,28 @@ void AuthRequests::login(
     if (password.size() > limits::kMaxPasswordChars || !isValidUserName(name))
         return who.error(proto::AUTH_FAILED, QStringLiteral("wrong user or password"));
 
-    who.read(
-        DbOp { [&ctx, who, name, password, deviceName](Storage &s) {
-                  const std::optional<UserRow> user = s.userByName(name);
-                  DbOutcome out;
-                  out.deliver = [&ctx, who, user, password, deviceName] {
-                      ctx.hashPool.start([&ctx, who, user, password, deviceName] {
-                          // An unknown user costs the same Argon2id check as a known
-                          // one, so the answer's timing does not tell which it was.
-                          const bool ok = Credentials::verifyPassword(
-                              user ? user->pwhash : dummyHash(ctx), password);
-                          if (!ok || !user)
-                              return who.error(
-                                  proto::AUTH_FAILED, QStringLiteral("wrong user or password"));
-                          QByteArray rehash;
-                          if (Credentials::needsRehash(user->pwhash, pwhashParams(ctx)))
-                              rehash = Credentials::hashPassword(password, pwhashParams(ctx));
-                          submitSignIn(ctx, who, user->id, user->name, rehash, deviceName,
-                              Credentials::newSecret());
-                      });
-                  };
-                  return out;
-              },
-            failWith(who) });
+    who.read(DbOp { [&ctx, who, name, password, deviceName](Storage &s) {
+                       const std::optional<UserRow> user = s.userByName(name);
+                       DbOutcome out;
+                       out.deliver = [&ctx, who, user, password, deviceName] {
+                           ctx.hashPool.start([&ctx, who, user, password, deviceName] {
+                               // An unknown user costs the same Argon2id check as a known
+                               // one, so the answer's timing does not tell which it was.
+                               const bool ok = Credentials::verifyPassword(
+                                   user ? user->pwhash : dummyHash(ctx), password);
+                               if (!ok || !user)
+                                   return who.error(proto::AUTH_FAILED,
+                                       QStringLiteral("wrong user or password"));
+                               QByteArray rehash;
+                               if (Credentials::needsRehash(user->pwhash, pwhashParams(ctx)))
+                                   rehash = Credentials::hashPassword(password, pwhashParams(ctx));
+                               submitSignIn(ctx, who, user->id, user->name, rehash, deviceName,
+                                   Credentials::newSecret());
+                           });
+                       };
+                       return out;
+                   },
+        failWith(who) });
 }
 
 void AuthRequests::resume(
@@ -237,11 +236,10 @@ void AuthRequests::revokeDevice(ServerContext &ctx, const Requester &who, const 
 void AuthRequests::devices(ServerContext &, const Requester &who, const Actor &actor)
 {
     who.read(DbOp { [who, actor](Storage &s) {
-                                 proto::Envelope env;
-                                 *env.mutable_devices()
-                                     = Accounts::devices(s, actor.userId, actor.deviceId);
-                                 return DbOutcome { false, [who, env] { who.reply(env); } };
-                             },
+                       proto::Envelope env;
+                       *env.mutable_devices() = Accounts::devices(s, actor.userId, actor.deviceId);
+                       return DbOutcome { false, [who, env] { who.reply(env); } };
+                   },
         failWith(who) });
 }
 

@@ -13,7 +13,8 @@
 // that each copy what was committed during the last, and when a pass found
 // little new, the writer finishes the job between two batches, after their
 // acks went out (finishOnWriter): it copies the few pages committed
-// meanwhile, syncs, and its next transaction restarts the WAL. The WAL stays near everyPages pages plus what one checkpoint takes.
+// meanwhile, syncs, and its next transaction restarts the WAL. The WAL stays near everyPages pages
+// plus what one checkpoint takes.
 //
 // Threads: the constructor, startAndOpen(), afterCommit(), finishOnWriter()
 // and stopAndWait() on the writer thread; the connection lives on this

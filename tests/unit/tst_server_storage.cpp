@@ -13,11 +13,11 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QtEndian>
 #include <QFileInfo>
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <memory>
 
@@ -410,17 +410,17 @@ private slots:
         QVERIFY(conv != 0);
 
         SqliteStorage reader(dbPath(), SqliteOptions { "FULL", 1000, false });
-        const auto answerOf = [&](const Actor &who, quint64 conversation, quint64 after,
-                                  quint32 limit) {
-            proto::PullRequest request;
-            auto *range = request.add_ranges();
-            range->set_conversation_id(conversation);
-            range->set_after_seq(after);
-            range->set_limit(limit);
-            const auto fromMemory = ConversationService::pullRecent(recent, who, request);
-            const PullResult fromDb = ConversationService::pull(reader, who, request);
-            return std::make_pair(fromMemory, fromDb);
-        };
+        const auto answerOf
+            = [&](const Actor &who, quint64 conversation, quint64 after, quint32 limit) {
+                  proto::PullRequest request;
+                  auto *range = request.add_ranges();
+                  range->set_conversation_id(conversation);
+                  range->set_after_seq(after);
+                  range->set_limit(limit);
+                  const auto fromMemory = ConversationService::pullRecent(recent, who, request);
+                  const PullResult fromDb = ConversationService::pull(reader, who, request);
+                  return std::make_pair(fromMemory, fromDb);
+              };
         int served = 0;
         for (quint64 after : { 0, 1, 17, 30, 60, 79, 80, 81, 82, 500 }) {
             for (quint32 limit : { 0u, 1u, 5u }) {
@@ -498,13 +498,13 @@ private slots:
             while (clock.elapsed() < 1500) {
                 room.acquire();
                 const int i = submitted++;
-                writer.submit(DbOp { [&, i](Storage &s) {
-                                        s.insertUser(UserRow { ids.next(),
-                                            QStringLiteral("w%1-%2").arg(i % 97).arg(i), "h", 1,
-                                            0 });
-                                        return DbOutcome { false, [&] { room.release(); } };
-                                    },
-                    [&](const QString &) { room.release(); } });
+                writer.submit(
+                    DbOp { [&, i](Storage &s) {
+                              s.insertUser(UserRow { ids.next(),
+                                  QStringLiteral("w%1-%2").arg(i % 97).arg(i), "h", 1, 0 });
+                              return DbOutcome { false, [&] { room.release(); } };
+                          },
+                        [&](const QString &) { room.release(); } });
             }
             QVERIFY(room.tryAcquire(200, 10000));
             // The WAL header's checkpoint sequence number counts the times the
@@ -529,7 +529,8 @@ private slots:
         QVERIFY(WalWriteBuffer::uriFor(dbPath(), "NORMAL").isEmpty());
         QVERIFY(WalWriteBuffer::uriFor(dbPath(), "OFF").isEmpty());
         QVERIFY(!WalWriteBuffer::uriFor(dbPath(), "FULL").isEmpty());
-        const QString path = m_dir.filePath(QStringLiteral("wal buffer %1 #?.sqlite").arg(m_dbCounter));
+        const QString path
+            = m_dir.filePath(QStringLiteral("wal buffer %1 #?.sqlite").arg(m_dbCounter));
         SqliteOptions options;
         options.writerCache = true;
         options.walWriteBuffer = true;
