@@ -15,7 +15,7 @@ struct ServerConfig
 
     // [network]
     // 0 = auto: half the CPUs this process may run on, at least 1 (the
-    // db-writer and db-reader threads get the other half).
+    // db-writer and db-checkpoint threads get the other half).
     int networkThreads = 0;
     int handshakeTimeoutMs = 10000;
     int unauthIdleMs = 30000; // close connections that do not authenticate in time

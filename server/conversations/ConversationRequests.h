@@ -1,8 +1,9 @@
 // ConversationRequests: send, pull, mark_read, feed_pull. Called on a
 // network thread; validates what needs no database, then queues the op on
-// the writer (send, mark_read) or the reader (pull, feed_pull). Replies
-// travel back through the requester's Mailbox; notifies through
-// NotifyRouter, both only after the writer's batch committed.
+// the writer (send, mark_read) or runs it right there: a pull from
+// RecentEvents when it can, else (and a feed_pull) on the thread's read
+// connection. Replies travel back through the requester's Mailbox;
+// notifies through NotifyRouter, only after the writer's batch committed.
 #pragma once
 
 #include "conversations/ConversationService.h"

@@ -32,6 +32,13 @@ void fillEvent(const EventRow &row, proto::Event *event)
     event->set_body(toStd(row.body));
 }
 
+// A request's limit: 0 means the default; never above the maximum.
+int pullLimit(quint32 requested)
+{
+    return static_cast<int>(
+        qMin(requested == 0 ? limits::kDefaultPullLimit : requested, limits::kMaxPullLimit));
+}
+
 proto::SendAck ackOf(const EventRow &row)
 {
     proto::SendAck ack;
@@ -204,10 +211,8 @@ PullResult ConversationService::pull(
             result.error = { proto::FORBIDDEN, QStringLiteral("not a member") };
             return result;
         }
-        quint32 limit = range.limit() == 0 ? limits::kDefaultPullLimit : range.limit();
-        limit = qMin(limit, limits::kMaxPullLimit);
         for (const EventRow &row :
-            storage.events(conversation->id, range.after_seq(), static_cast<int>(limit)))
+            storage.events(conversation->id, range.after_seq(), pullLimit(range.limit())))
             fillEvent(row, result.response.add_events());
         auto *head = result.response.add_heads();
         head->set_conversation_id(conversation->id);
@@ -223,10 +228,8 @@ std::optional<proto::PullResponse> ConversationService::pullRecent(
         return std::nullopt; // the database path answers with the error
     proto::PullResponse response;
     for (const proto::PullRange &range : request.ranges()) {
-        quint32 limit = range.limit() == 0 ? limits::kDefaultPullLimit : range.limit();
-        limit = qMin(limit, limits::kMaxPullLimit);
         auto slice = recent.after(
-            range.conversation_id(), actor.userId, range.after_seq(), static_cast<int>(limit));
+            range.conversation_id(), actor.userId, range.after_seq(), pullLimit(range.limit()));
         if (!slice)
             return std::nullopt;
         for (const EventRow &row : slice->events)
@@ -242,10 +245,8 @@ proto::FeedPullResponse ConversationService::feedPull(
     Storage &storage, const Actor &actor, const proto::FeedPullRequest &request)
 {
     proto::FeedPullResponse response;
-    quint32 limit = request.limit() == 0 ? limits::kDefaultPullLimit : request.limit();
-    limit = qMin(limit, limits::kMaxPullLimit);
     for (const FeedRow &row :
-        storage.feed(actor.userId, request.after_seq(), static_cast<int>(limit))) {
+        storage.feed(actor.userId, request.after_seq(), pullLimit(request.limit()))) {
         auto *entry = response.add_entries();
         if (!entry->ParseFromArray(row.body.constData(), static_cast<int>(row.body.size())))
             throw StorageError(QStringLiteral("corrupt feed entry %1").arg(row.seq));

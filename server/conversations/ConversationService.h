@@ -1,6 +1,7 @@
 // ConversationService: the conversation rules (send, pull, mark read, feed)
-// as plain functions over a Storage. Stateless; runs on whichever storage
-// thread executes the op (writes on the writer, reads on the reader).
+// as plain functions over a Storage. Stateless; runs on whichever thread
+// executes the op (writes on the writer, reads inline on a network thread's
+// read connection).
 #pragma once
 
 #include "conversations/Fanout.h"
@@ -57,7 +58,7 @@ public:
     static MarkReadResult markRead(
         Storage &storage, const Actor &actor, const proto::MarkReadRequest &request, qint64 nowMs);
 
-    // Reader thread.
+    // On a read connection (a network thread's, inline).
     static PullResult pull(Storage &storage, const Actor &actor, const proto::PullRequest &request);
     // The same answer from RecentEvents when it holds every range of the
     // request; std::nullopt otherwise (then pull() from the database).

@@ -1,6 +1,7 @@
 // SqliteStorage: Storage on Qt's QSQLITE driver. One instance = one named
-// connection, created, used and destroyed on one thread (writer or reader).
-// WAL mode lets the reader run pulls while the writer commits.
+// connection, created, used and destroyed on one thread (the writer, or a
+// network thread's ReadConnection). WAL mode lets reads run while the
+// writer commits.
 #pragma once
 
 #include "storage/Storage.h"

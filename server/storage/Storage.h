@@ -1,6 +1,7 @@
 // Storage: the server's persistent state behind a portable interface (plain
 // SQL that PostgreSQL can also run). An instance is one database connection
-// and is used by exactly one thread (the writer or the reader thread).
+// and is used by exactly one thread (the writer, or the network thread
+// that owns a read connection).
 // Every failure throws StorageError; nothing is logged and swallowed.
 #pragma once
 
