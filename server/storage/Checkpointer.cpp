@@ -37,12 +37,7 @@ void Checkpointer::afterCommit(int walPages)
     if (walPages < m_nextRequestAt || m_round.load() != Round::None)
         return;
     m_nextRequestAt = walPages + m_everyPages;
-    m_round.store(Round::Copying);
-    {
-        std::lock_guard lock(m_mutex);
-        m_requested = true;
-    }
-    m_cv.notify_all();
+    copyAgain();
 }
 
 void Checkpointer::copyAgain()

@@ -55,7 +55,8 @@ public:
     // checkpoint the rest itself (see above), then call roundDone().
     bool finishOnWriter() const { return m_round.load() == Round::WriterFinishes; }
     void roundDone() { m_round.store(Round::None); }
-    // The writer is busy: another pass, then offer the finish again.
+    // Starts a round of passes (again, when the writer was busy: then it is
+    // offered its part once more after them).
     void copyAgain();
     // Runs a last checkpoint if one was asked for, then ends the thread.
     void stopAndWait();
