@@ -23,6 +23,8 @@ Config file (INI, all keys optional):
                                    0: half the CPUs natterd may use, at least 1
             handshake_timeout_ms=10000
             unauth_idle_ms=30000   close connections that do not sign in
+            write_stall_ms=30000   drop a client whose unread output has
+                                   not moved for this long
   [limits]  device_rate=500        requests/s per device (token bucket)
             device_burst=1000
             ip_rate=20             register/login per second per source IP

@@ -18,6 +18,7 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->networkThreads = s.value("network/threads", c->networkThreads).toInt();
     c->handshakeTimeoutMs = s.value("network/handshake_timeout_ms", c->handshakeTimeoutMs).toInt();
     c->unauthIdleMs = s.value("network/unauth_idle_ms", c->unauthIdleMs).toInt();
+    c->writeStallMs = s.value("network/write_stall_ms", c->writeStallMs).toInt();
     c->deviceRate = s.value("limits/device_rate", c->deviceRate).toDouble();
     c->deviceBurst = s.value("limits/device_burst", c->deviceBurst).toDouble();
     c->ipRate = s.value("limits/ip_rate", c->ipRate).toDouble();
@@ -33,7 +34,7 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
 
     if (c->networkThreads < 0 || c->networkThreads > 64)
         return QStringLiteral("network/threads must be 0 (auto) or 1..64");
-    if (c->handshakeTimeoutMs < 100 || c->unauthIdleMs < 100)
+    if (c->handshakeTimeoutMs < 100 || c->unauthIdleMs < 100 || c->writeStallMs < 100)
         return QStringLiteral("timeouts must be at least 100 ms");
     if (c->deviceRate <= 0 || c->deviceBurst < 1 || c->ipRate <= 0 || c->ipBurst < 1)
         return QStringLiteral("rate limits must be positive (burst >= 1)");

@@ -19,6 +19,9 @@ struct ServerConfig
     int networkThreads = 0;
     int handshakeTimeoutMs = 10000;
     int unauthIdleMs = 30000; // close connections that do not authenticate in time
+    // Drop a connection whose pending output has not moved for this long
+    // (a client that stopped reading).
+    int writeStallMs = 30000;
 
     // [limits]
     double deviceRate = 500; // requests per second per device
@@ -44,7 +47,7 @@ struct ServerConfig
 
 // Reads the INI file into config; returns an error message or an empty string.
 // Keys (all optional):
-//   [network] threads, handshake_timeout_ms, unauth_idle_ms
+//   [network] threads, handshake_timeout_ms, unauth_idle_ms, write_stall_ms
 //   [limits]  device_rate, device_burst, ip_rate, ip_burst, max_text_chars
 //   [storage] synchronous (OFF|NORMAL|FULL|EXTRA), batch_max, busy_timeout_ms
 //   [auth]    pwhash_ops, pwhash_mem_bytes

@@ -17,6 +17,8 @@ namespace {
 // A client that does not read its answers is cut off rather than buffered
 // without bound: one largest answer plus some slack.
 constexpr qsizetype kMaxBufferedOut = limits::kMaxServerFrameBytes + (1 << 20);
+// What a QSslSocket may hold unsent (plain and encrypted) before we wait.
+constexpr qint64 kSslWriteWindow = 256 * 1024;
 // One read per ready event: enough for a full frame, and fair to the others.
 constexpr qsizetype kReadChunk = limits::kMaxClientFrameBytes + 16;
 
@@ -170,6 +172,7 @@ void Connection::flush()
             onTransportGone();
             return;
         }
+        m_written += quint64(n);
         if (n == m_out.size()) {
             m_out = QByteArray(); // idle connections hold no buffer
         } else {
@@ -177,6 +180,7 @@ void Connection::flush()
             if (!m_writeBlocked) {
                 m_writeBlocked = true;
                 setWriteInterest(true);
+                m_worker->connectionWriteBlocked(this);
             }
             return;
         }
@@ -300,6 +304,10 @@ SslConnection::SslConnection(NetworkWorker *worker, quint64 id, QSslSocket *sock
     QObject::connect(m_socket, &QIODevice::readyRead, m_socket, [this] { readAvailable(); });
     QObject::connect(
         m_socket, &QAbstractSocket::disconnected, m_socket, [this] { onTransportGone(); });
+    QObject::connect(m_socket, &QSslSocket::encryptedBytesWritten, m_socket, [this] {
+        if (m_wantWrite)
+            flush();
+    });
     if (m_socket->bytesAvailable() > 0)
         readAvailable();
 }
@@ -322,7 +330,14 @@ void SslConnection::readAvailable()
 
 qint64 SslConnection::writeSome(const char *data, qint64 size)
 {
-    return m_socket ? m_socket->write(data, size) : -1; // QSslSocket buffers it all
+    if (!m_socket)
+        return -1;
+    // QSslSocket would take it all and buffer without bound; take only a
+    // window, so a client that does not read is held to kMaxBufferedOut
+    // and the write-stall deadline like a ws:// one.
+    const qint64 room
+        = kSslWriteWindow - m_socket->bytesToWrite() - m_socket->encryptedBytesToWrite();
+    return room > 0 ? m_socket->write(data, qMin(size, room)) : 0;
 }
 
 void SslConnection::shutdownTransport()

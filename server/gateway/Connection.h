@@ -47,6 +47,9 @@ public:
     Session &session() { return m_session; }
     State state() const { return m_state; }
     quint64 id() const { return m_session.id(); }
+    // Output is waiting for the transport; how much was written so far.
+    bool writeBlocked() const { return m_writeBlocked; }
+    quint64 bytesWritten() const { return m_written; }
 
     // Writes what is buffered; once a finished connection's output is all
     // out, the transport is shut down.
@@ -99,6 +102,7 @@ private:
     bool m_finishing = false; // shut down once m_out is written
     bool m_discardInput = false; // failed: ignore whatever else comes
     bool m_writeBlocked = false; // the transport said "later"
+    quint64 m_written = 0; // bytes the transport took, in all
 };
 
 // ws:// on a raw descriptor.
@@ -130,12 +134,14 @@ public:
 
 protected:
     qint64 writeSome(const char *data, qint64 size) override;
-    void setWriteInterest(bool) override { }
+    void setWriteInterest(bool wantWrite) override { m_wantWrite = wantWrite; }
     void shutdownTransport() override;
     void releaseTransport() override;
 
 private:
     void readAvailable();
+
+    bool m_wantWrite = false; // flush again when the socket wrote some
 
     QSslSocket *m_socket; // owned; deleted with deleteLater()
 };

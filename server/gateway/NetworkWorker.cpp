@@ -122,6 +122,11 @@ void NetworkWorker::connectionGone(Connection *c)
         finishShutdownIfIdle();
 }
 
+void NetworkWorker::connectionWriteBlocked(Connection *c)
+{
+    addDeadline(Wait::WriteStall, c->id(), c->bytesWritten());
+}
+
 void NetworkWorker::afterPass()
 {
     drainMailbox();
@@ -134,12 +139,13 @@ void NetworkWorker::afterPass()
     m_retired.clear();
 }
 
-void NetworkWorker::addDeadline(Wait kind, quint64 id)
+void NetworkWorker::addDeadline(Wait kind, quint64 id, quint64 written)
 {
     const int ms = kind == Wait::Handshake ? m_ctx->config.handshakeTimeoutMs
         : kind == Wait::SignIn             ? m_ctx->config.unauthIdleMs
+        : kind == Wait::WriteStall         ? m_ctx->config.writeStallMs
                                            : kCloseReplyMs;
-    m_waits[int(kind)].push_back({ id, net::steadyNowMs() + ms });
+    m_waits[int(kind)].push_back({ id, net::steadyNowMs() + ms, written });
     if (m_waits[int(kind)].size() == 1)
         armDeadlineTimer();
 }
@@ -147,10 +153,11 @@ void NetworkWorker::addDeadline(Wait kind, quint64 id)
 void NetworkWorker::checkDeadlines()
 {
     const qint64 now = net::steadyNowMs();
-    for (int kind = 0; kind < 3; ++kind) {
+    for (int kind = 0; kind < 4; ++kind) {
         std::deque<Deadline> &waits = m_waits[kind];
         while (!waits.empty() && waits.front().dueMs <= now) {
-            Connection *c = m_connections.value(waits.front().id);
+            const Deadline due = waits.front();
+            Connection *c = m_connections.value(due.id);
             waits.pop_front();
             if (!c)
                 continue;
@@ -167,6 +174,14 @@ void NetworkWorker::checkDeadlines()
             case Wait::CloseReply:
                 if (c->state() == Connection::State::Closing)
                     c->abort("no close reply");
+                break;
+            case Wait::WriteStall:
+                if (!c->writeBlocked())
+                    break;
+                if (c->bytesWritten() == due.written)
+                    c->abort("client stopped reading");
+                else // slow but moving: another period
+                    addDeadline(Wait::WriteStall, due.id, c->bytesWritten());
                 break;
             }
         }

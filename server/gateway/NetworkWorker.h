@@ -57,18 +57,21 @@ public:
     void connectionOpened(Connection *c);
     void connectionClosing(Connection *c);
     void connectionGone(Connection *c);
+    // Its output stopped moving: it gets writeStallMs to make progress.
+    void connectionWriteBlocked(Connection *c);
 
 private:
     struct Deadline
     {
         quint64 id;
         qint64 dueMs;
+        quint64 written = 0; // WriteStall: Connection::bytesWritten() when set
     };
-    enum class Wait { Handshake, SignIn, CloseReply };
+    enum class Wait { Handshake, SignIn, CloseReply, WriteStall };
 
     void afterPass();
     void drainMailbox();
-    void addDeadline(Wait kind, quint64 id);
+    void addDeadline(Wait kind, quint64 id, quint64 written = 0);
     void checkDeadlines();
     void armDeadlineTimer();
     void finishShutdownIfIdle();
@@ -82,7 +85,7 @@ private:
     std::vector<Connection *> m_flushQueue; // have output; in this pass
     std::vector<Connection *> m_retired; // freed at the end of this pass
     // Each wait has one fixed length, so each list is in deadline order.
-    std::deque<Deadline> m_waits[3];
+    std::deque<Deadline> m_waits[4];
     QTimer m_deadlineTimer;
     bool m_shuttingDown = false;
 };

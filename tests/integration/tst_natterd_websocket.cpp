@@ -271,6 +271,58 @@ private:
         QCOMPARE(f.opcode, quint8(Pong));
     }
 
+    // A certificate for 127.0.0.1 (made once) and the [tls] lines using it.
+    QString tlsIni()
+    {
+        const QString key = m_tmp.filePath("tls.key"), cert = m_tmp.filePath("tls.pem");
+        if (!QFile::exists(cert)) {
+            QProcess openssl;
+            openssl.start("openssl",
+                { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj",
+                    "/CN=127.0.0.1" });
+            if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+                qWarning("openssl req failed: %s", openssl.readAllStandardError().constData());
+        }
+        return QStringLiteral("[tls]\ncert=%1\nkey=%2\n").arg(cert, key);
+    }
+
+    // A natterd of its own (kFastConfig + extraIni, data in `name`); its URL,
+    // or an invalid one when it did not start.
+    QUrl startOwnServer(QProcess &server, const QString &name, const QString &extraIni)
+    {
+        QFile ini(m_tmp.filePath(name + ".ini"));
+        if (!ini.open(QIODevice::WriteOnly))
+            return {};
+        ini.write((kFastConfig + extraIni).toUtf8());
+        ini.close();
+        server.start(NATTERD_PATH,
+            { "--listen", "127.0.0.1:0", "--data", m_tmp.filePath(name + "-data"), "--config",
+                ini.fileName() });
+        if (!server.waitForStarted(5000))
+            return {};
+        QByteArray line;
+        const bool ended = QTest::qWaitFor(
+            [&] {
+                server.waitForReadyRead(50);
+                line += server.readAllStandardOutput();
+                return line.contains('\n') || server.state() == QProcess::NotRunning;
+            },
+            10000);
+        if (!ended || !line.startsWith("listening on ")) {
+            qWarning(
+                "natterd did not start: %s", (line + server.readAllStandardError()).constData());
+            return {};
+        }
+        return QUrl(QString::fromLatin1(line.mid(13).trimmed()));
+    }
+
+    static void stopOwnServer(QProcess &server)
+    {
+        server.kill();
+        server.waitForFinished(5000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -519,36 +571,10 @@ private slots:
     {
         if (!QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend");
-        const QString key = m_tmp.filePath("tls.key"), cert = m_tmp.filePath("tls.pem");
-        QProcess openssl;
-        openssl.start("openssl",
-            { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1" });
-        QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
-        QFile ini(m_tmp.filePath("tls.ini"));
-        QVERIFY(ini.open(QIODevice::WriteOnly));
-        ini.write(
-            (kFastConfig + QStringLiteral("[tls]\ncert=%1\nkey=%2\n").arg(cert, key)).toUtf8());
-        ini.close();
         QProcess server; // stopped through this object only
-        server.start(NATTERD_PATH,
-            { "--listen", "127.0.0.1:0", "--data", m_tmp.filePath("tls-data"), "--config",
-                ini.fileName() });
-        QVERIFY(server.waitForStarted(5000));
-        auto stopOnFailure = qScopeGuard([&] {
-            server.kill();
-            server.waitForFinished(5000);
-        });
-        QByteArray line;
-        QTest::qWaitFor(
-            [&] {
-                server.waitForReadyRead(50);
-                line += server.readAllStandardOutput();
-                return line.contains('\n') || server.state() == QProcess::NotRunning;
-            },
-            10000);
-        QVERIFY2(line.startsWith("listening on wss://"), line + server.readAllStandardError());
-        const QUrl url(QString::fromLatin1(line.mid(13).trimmed()));
+        auto stopOnFailure = qScopeGuard([&] { stopOwnServer(server); });
+        const QUrl url = startOwnServer(server, QStringLiteral("tls"), tlsIni());
+        QVERIFY(url.isValid());
 
         RawClient good(true);
         QVERIFY(good.connectTo(url));
@@ -566,6 +592,73 @@ private slots:
 
         good.send(frame(Ping, "still"));
         QCOMPARE(good.next().payload, QByteArray("still"));
+        server.terminate();
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 0);
+        stopOnFailure.dismiss();
+    }
+
+    // A client that stops reading while its answers pile up is dropped once
+    // its pending output has not moved for write_stall_ms; the others keep
+    // being served. Over wss:// too, where QSslSocket would otherwise buffer
+    // without bound.
+    void clientThatStopsReadingIsDropped_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("ws") << false;
+        QTest::newRow("wss") << true;
+    }
+    void clientThatStopsReadingIsDropped()
+    {
+        QFETCH(bool, tls);
+        if (tls && !QSslSocket::supportsSsl())
+            QSKIP("Qt has no TLS backend");
+        QProcess server;
+        auto stopOnFailure = qScopeGuard([&] { stopOwnServer(server); });
+        const QString name = tls ? QStringLiteral("stall-tls") : QStringLiteral("stall");
+        const QUrl url = startOwnServer(server, name,
+            QStringLiteral("[network]\nwrite_stall_ms=1000\n") + (tls ? tlsIni() : QString()));
+        QVERIFY(url.isValid());
+
+        RawClient other(tls);
+        QVERIFY(other.connectTo(url));
+        RawClient mute(tls);
+        QVERIFY(mute.connectTo(url));
+        mute.sock.setReadBufferSize(1); // leave the rest in the kernel: stop reading
+        // ~12 MB of pings, whose pongs fill both ends' socket buffers.
+        const QByteArray ping = frame(Ping, QByteArray(125, 'p'));
+        QByteArray burst;
+        for (int i = 0; i < 8000; ++i)
+            burst += ping;
+        const int bursts = 12;
+        for (int i = 0; i < bursts; ++i)
+            mute.send(burst);
+        const qint64 pongBytes = qint64(bursts) * 8000 * 127;
+
+        // Served while the mute one is stalled, and after it was dropped.
+        for (int round = 0; round < 3; ++round) {
+            QTest::qWait(1000);
+            other.send(frame(Ping, "alive"));
+            QCOMPARE(other.next().payload, QByteArray("alive"));
+        }
+
+        // Now read everything the server still sends: the connection ends
+        // long before all the pongs arrived.
+        mute.sock.setReadBufferSize(0);
+        qint64 received = mute.buf.size();
+        const bool ended = QTest::qWaitFor(
+            [&] {
+                mute.sock.waitForReadyRead(20);
+                received += mute.sock.readAll().size();
+                return mute.sock.state() == QAbstractSocket::UnconnectedState;
+            },
+            15000);
+        QVERIFY2(ended, qPrintable(QStringLiteral("still open after %1 bytes").arg(received)));
+        QVERIFY2(received < pongBytes,
+            qPrintable(QStringLiteral("%1 of %2 bytes of pongs").arg(received).arg(pongBytes)));
+        other.send(frame(Ping, "after"));
+        QCOMPARE(other.next().payload, QByteArray("after"));
+
         server.terminate();
         QVERIFY(server.waitForFinished(15000));
         QCOMPARE(server.exitCode(), 0);
