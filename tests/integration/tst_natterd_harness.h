@@ -7,6 +7,8 @@
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
 
+#include "ChildProcess.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -38,6 +40,7 @@ public:
         }
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        dieWithTest(*m_process);
         m_process->start(NATTERD_PATH, args);
         if (!m_process->waitForStarted(5000))
             return false;

@@ -107,6 +107,7 @@ private slots:
         const QString dir = m_tmp.filePath("broken");
         QVERIFY(QDir().mkpath(dir + "/natterd.sqlite")); // a directory where the file should be
         QProcess p;
+        dieWithTest(p);
         p.start(NATTERD_PATH, { "--listen", "127.0.0.1:0", "--data", dir });
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 1);

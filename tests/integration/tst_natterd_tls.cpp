@@ -26,6 +26,7 @@ Run runProcess(const QString &program, const QStringList &args, int timeoutMs = 
 {
     QProcess p;
     p.setProcessEnvironment(env);
+    dieWithTest(p);
     p.start(program, args);
     Run r;
     if (!p.waitForStarted(5000))
@@ -51,6 +52,7 @@ public:
     bool start(const QString &dataDir, const QStringList &extra, const QString &configPath)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        dieWithTest(m_process);
         m_process.start(NATTERD_PATH,
             QStringList { "--listen", "127.0.0.1:0", "--data", dataDir, "--config", configPath }
                 + extra);

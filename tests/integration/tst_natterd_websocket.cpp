@@ -296,6 +296,7 @@ private:
             return {};
         ini.write((kFastConfig + extraIni).toUtf8());
         ini.close();
+        dieWithTest(server);
         server.start(NATTERD_PATH,
             { "--listen", "127.0.0.1:0", "--data", m_tmp.filePath(name + "-data"), "--config",
                 ini.fileName() });

@@ -4,6 +4,7 @@
 // registers through its setup form, sends by typing into the composer, sees
 // the friend's reply, keeps working while the server is down, and a
 // screenshot of the window is stored as a test artifact.
+#include "ChildProcess.h"
 #include "DesktopApp.h"
 
 #include <QDir>
@@ -67,6 +68,7 @@ private:
     void startServer(quint16 port)
     {
         m_server.setProgram(QStringLiteral(NATTERD_PATH));
+        natter::test::dieWithTest(m_server);
         m_server.setArguments(
             { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                 QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });

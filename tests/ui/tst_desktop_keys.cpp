@@ -2,6 +2,7 @@
 // keychain (Secret Service, here gnome-keyring under a private D-Bus
 // session started by ctest), or wrapped by a passphrase asked at start.
 // A real natterd serves the account set-up.
+#include "ChildProcess.h"
 #include "DesktopApp.h"
 
 #include <QDirIterator>
@@ -51,6 +52,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_server.setProgram(QStringLiteral(NATTERD_PATH));
+        natter::test::dieWithTest(m_server);
         m_server.setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
             QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });
         m_server.start();

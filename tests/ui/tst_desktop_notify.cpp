@@ -2,6 +2,7 @@
 // the private session bus (ctest runs this under dbus-run-session) records
 // what the app shows. A message from a friend whose chat is not in view is
 // notified; clicking it opens that chat; the chat in view is not notified.
+#include "ChildProcess.h"
 #include "DesktopApp.h"
 
 #include <QDBusAbstractAdaptor>
@@ -81,6 +82,7 @@ private slots:
             QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
 
         m_server.setProgram(QStringLiteral(NATTERD_PATH));
+        natter::test::dieWithTest(m_server);
         m_server.setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
             QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });
         m_server.start();
