@@ -9,6 +9,7 @@
 #include <QHostInfo>
 #include <QPalette>
 #include <QSettings>
+#include <QSslCertificate>
 
 namespace natter {
 
@@ -249,7 +250,8 @@ void AppController::discardNewProfile()
 }
 
 void AppController::setupAccount(bool registerNew, const QString &server, const QString &user,
-    const QString &password, const QString &device, bool useKeychain, const QString &passphrase)
+    const QString &password, const QString &device, bool useKeychain, const QString &passphrase,
+    const QString &certificateFile)
 {
     if (m_busy)
         return;
@@ -270,6 +272,18 @@ void AppController::setupAccount(bool registerNew, const QString &server, const 
         return setError(tr("The passphrase needs at least 8 characters."));
     if (keyMode() != KeyMode::None)
         return setError(tr("This profile already has an account."));
+    QByteArray trustedPem;
+    if (!certificateFile.isEmpty()) {
+        if (url.scheme() != QLatin1String("wss"))
+            return setError(tr("A server certificate is only used with wss://."));
+        QFile file(certificateFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return setError(tr("Cannot read the certificate file %1: %2")
+                                .arg(certificateFile, file.errorString()));
+        trustedPem = file.read(1024 * 1024);
+        if (QSslCertificate::fromData(trustedPem, QSsl::Pem).isEmpty())
+            return setError(tr("%1 holds no PEM certificate.").arg(certificateFile));
+    }
     const QString deviceName
         = device.trimmed().isEmpty() ? QHostInfo::localHostName() : device.trimmed();
     setBusy(true);
@@ -279,10 +293,10 @@ void AppController::setupAccount(bool registerNew, const QString &server, const 
         setBusy(false);
         setError(error);
     };
-    auto authenticate = [this, registerNew, url, name, password, deviceName, fail] {
+    auto authenticate = [this, registerNew, url, name, password, deviceName, trustedPem, fail] {
         QMetaObject::invokeMethod(
             m_host,
-            [this, host = m_host, registerNew, url, name, password, deviceName, fail] {
+            [this, host = m_host, registerNew, url, name, password, deviceName, trustedPem, fail] {
                 auto c = std::make_shared<QMetaObject::Connection>();
                 *c = connect(
                     host, &EngineHost::authFinished, host, [this, c, fail](const QString &error) {
@@ -305,7 +319,7 @@ void AppController::setupAccount(bool registerNew, const QString &server, const 
                             },
                             Qt::QueuedConnection);
                     });
-                host->authenticate(registerNew, url, name, password, deviceName);
+                host->authenticate(registerNew, url, name, password, deviceName, trustedPem);
             },
             Qt::QueuedConnection);
     };

@@ -78,9 +78,10 @@ public:
     void setTheme(const QString &theme);
     bool dark() const;
 
+    // certificateFile: a PEM file to trust for this (wss://) server, or "".
     Q_INVOKABLE void setupAccount(bool registerNew, const QString &server, const QString &user,
-        const QString &password, const QString &device, bool useKeychain,
-        const QString &passphrase);
+        const QString &password, const QString &device, bool useKeychain, const QString &passphrase,
+        const QString &certificateFile = {});
     Q_INVOKABLE void unlock(const QString &passphrase);
     Q_INVOKABLE void send(const QString &text);
     Q_INVOKABLE bool openChat(const QString &user);

@@ -28,11 +28,17 @@ void EngineHost::open(const QString &profileDir, const QByteArray &key)
 }
 
 void EngineHost::authenticate(bool registerNew, const QUrl &server, const QString &user,
-    const QString &password, const QString &device)
+    const QString &password, const QString &device, const QByteArray &trustedPem)
 {
     if (!m_engine) {
         emit authFinished(tr("the local store is not open"));
         return;
+    }
+    if (!trustedPem.isEmpty()) {
+        if (const QString e = m_engine->setTrustedCertificates(trustedPem); !e.isEmpty()) {
+            emit authFinished(e);
+            return;
+        }
     }
     auto done = [this](const QString &error) { emit authFinished(error); };
     if (registerNew)

@@ -23,8 +23,10 @@ public:
 
 public slots:
     void open(const QString &profileDir, const QByteArray &key);
+    // trustedPem: certificates to trust for this server (saved in the
+    // profile first), or empty.
     void authenticate(bool registerNew, const QUrl &server, const QString &user,
-        const QString &password, const QString &device);
+        const QString &password, const QString &device, const QByteArray &trustedPem = {});
     void start();
     void send(const QString &peer, const QString &text);
     void retry(const QString &clientId);

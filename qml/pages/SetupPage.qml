@@ -42,7 +42,8 @@ Page {
             }
         }
         App.setupAccount(registerNew, serverField.text.trim(), userField.text.trim(), passwordField.text,
-                         deviceField.text.trim(), useKeychain, useKeychain ? "" : passphraseField.text)
+                         deviceField.text.trim(), useKeychain, useKeychain ? "" : passphraseField.text,
+                         certField.visible ? certField.text.trim() : "")
     }
 
     function edited() {
@@ -51,7 +52,14 @@ Page {
             App.clearError()
     }
 
-    Component.onCompleted: userField.forceActiveFocus()
+    // Filled once, not bound: a failed attempt opens and discards a profile,
+    // and a binding to App's account would then wipe what the user typed.
+    Component.onCompleted: {
+        serverField.text = App.serverUrl !== "" ? App.serverUrl : "ws://127.0.0.1:7070"
+        userField.text = App.userName
+        deviceField.text = App.deviceName !== "" ? App.deviceName : qsTr("My computer")
+        userField.forceActiveFocus()
+    }
 
     ScrollView {
         id: scroller
@@ -101,8 +109,26 @@ Page {
                 id: serverField
                 objectName: "serverField"
                 Layout.fillWidth: true
-                text: App.serverUrl !== "" ? App.serverUrl : "ws://127.0.0.1:7070"
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                onAccepted: root.submit()
+                onTextEdited: root.edited()
+            }
+
+            Label {
+                visible: certField.visible
+                text: qsTr("Server certificate (only for a self-hosted server whose certificate no authority signed)")
+                font.pixelSize: 12
+                opacity: 0.7
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: certField
+                objectName: "certField"
+                visible: serverField.text.trim().startsWith("wss://")
+                Layout.fillWidth: true
+                placeholderText: qsTr("Path of its PEM file, e.g. /home/me/natterd.pem")
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                 onAccepted: root.submit()
                 onTextEdited: root.edited()
             }
@@ -112,7 +138,6 @@ Page {
                 id: userField
                 objectName: "userField"
                 Layout.fillWidth: true
-                text: App.userName
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                 onAccepted: root.submit()
                 onTextEdited: root.edited()
@@ -144,7 +169,6 @@ Page {
                 id: deviceField
                 objectName: "deviceField"
                 Layout.fillWidth: true
-                text: App.deviceName !== "" ? App.deviceName : qsTr("My computer")
                 onAccepted: root.submit()
                 onTextEdited: root.edited()
             }

@@ -356,6 +356,16 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>SetupPage</name>
     <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="119"/>
+        <source>Server certificate (only for a self-hosted server whose certificate no authority signed)</source>
+        <translation>Server certificate (only for a self-hosted server whose certificate no authority signed)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="130"/>
+        <source>Path of its PEM file, e.g. /home/me/natterd.pem</source>
+        <translation>Path of its PEM file, e.g. /home/me/natterd.pem</translation>
+    </message>
+    <message>
         <location filename="../../qml/pages/SetupPage.qml" line="23"/>
         <source>Please fill in the server, user name and password.</source>
         <translation>Please fill in the server, user name and password.</translation>

@@ -354,6 +354,16 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SetupPage</name>
     <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="119"/>
+        <source>Server certificate (only for a self-hosted server whose certificate no authority signed)</source>
+        <translation>服务器证书（仅用于证书未经任何机构签发的自托管服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SetupPage.qml" line="130"/>
+        <source>Path of its PEM file, e.g. /home/me/natterd.pem</source>
+        <translation>其 PEM 文件的路径，例如 /home/me/natterd.pem</translation>
+    </message>
+    <message>
         <location filename="../../qml/pages/SetupPage.qml" line="23"/>
         <source>Please fill in the server, user name and password.</source>
         <translation>请填写服务器、用户名和密码。</translation>
