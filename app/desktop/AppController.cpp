@@ -249,6 +249,35 @@ void AppController::discardNewProfile()
     emit currentPeerChanged();
 }
 
+QString AppController::readCertificate(
+    const QString &certificateFile, const QUrl &server, QByteArray *pem) const
+{
+    pem->clear();
+    if (certificateFile.isEmpty())
+        return {};
+    if (server.scheme() != QLatin1String("wss"))
+        return tr("A server certificate is only used with wss://.");
+    QFile file(certificateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read the certificate file %1: %2")
+            .arg(certificateFile, file.errorString());
+    *pem = file.read(1024 * 1024);
+    if (QSslCertificate::fromData(*pem, QSsl::Pem).isEmpty())
+        return tr("%1 holds no PEM certificate.").arg(certificateFile);
+    return {};
+}
+
+void AppController::trustServerCertificate(const QString &certificateFile)
+{
+    clearError();
+    QByteArray pem;
+    const QString file = certificateFile.trimmed();
+    if (const QString e = readCertificate(file, QUrl(m_account.serverUrl), &pem); !e.isEmpty())
+        return setError(e);
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, pem] { host->trustCertificates(pem); }, Qt::QueuedConnection);
+}
+
 void AppController::setupAccount(bool registerNew, const QString &server, const QString &user,
     const QString &password, const QString &device, bool useKeychain, const QString &passphrase,
     const QString &certificateFile)
@@ -273,17 +302,8 @@ void AppController::setupAccount(bool registerNew, const QString &server, const 
     if (keyMode() != KeyMode::None)
         return setError(tr("This profile already has an account."));
     QByteArray trustedPem;
-    if (!certificateFile.isEmpty()) {
-        if (url.scheme() != QLatin1String("wss"))
-            return setError(tr("A server certificate is only used with wss://."));
-        QFile file(certificateFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return setError(tr("Cannot read the certificate file %1: %2")
-                                .arg(certificateFile, file.errorString()));
-        trustedPem = file.read(1024 * 1024);
-        if (QSslCertificate::fromData(trustedPem, QSsl::Pem).isEmpty())
-            return setError(tr("%1 holds no PEM certificate.").arg(certificateFile));
-    }
+    if (const QString e = readCertificate(certificateFile, url, &trustedPem); !e.isEmpty())
+        return setError(e);
     const QString deviceName
         = device.trimmed().isEmpty() ? QHostInfo::localHostName() : device.trimmed();
     setBusy(true);

@@ -82,6 +82,9 @@ public:
     Q_INVOKABLE void setupAccount(bool registerNew, const QString &server, const QString &user,
         const QString &password, const QString &device, bool useKeychain, const QString &passphrase,
         const QString &certificateFile = {});
+    // Trusts the certificate(s) in this PEM file for the account's wss://
+    // server from now on ("": the system's authorities only) and reconnects.
+    Q_INVOKABLE void trustServerCertificate(const QString &certificateFile);
     Q_INVOKABLE void unlock(const QString &passphrase);
     Q_INVOKABLE void send(const QString &text);
     Q_INVOKABLE bool openChat(const QString &user);
@@ -117,6 +120,10 @@ signals:
     void firstScreenReady();
 
 private:
+    // The PEM in certificateFile (none when it is "") for `server`, or an
+    // error for the user.
+    QString readCertificate(
+        const QString &certificateFile, const QUrl &server, QByteArray *pem) const;
     enum class KeyMode { None, Passphrase, Keychain };
     KeyMode keyMode() const;
     QString keychainMarker() const;

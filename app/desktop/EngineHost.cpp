@@ -47,6 +47,18 @@ void EngineHost::authenticate(bool registerNew, const QUrl &server, const QStrin
         m_engine->login(server, user, password, device, done);
 }
 
+void EngineHost::trustCertificates(const QByteArray &pem)
+{
+    if (!m_engine)
+        return;
+    if (const QString e = m_engine->setTrustedCertificates(pem); !e.isEmpty()) {
+        qWarning("cannot save the trusted certificate: %s", qPrintable(e));
+        return;
+    }
+    m_engine->stop(); // the next connection is made with the new trust
+    m_engine->start();
+}
+
 void EngineHost::start()
 {
     if (m_engine)

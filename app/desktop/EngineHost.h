@@ -28,6 +28,8 @@ public slots:
     void authenticate(bool registerNew, const QUrl &server, const QString &user,
         const QString &password, const QString &device, const QByteArray &trustedPem = {});
     void start();
+    // Saves the certificates to trust (empty: none) and reconnects with them.
+    void trustCertificates(const QByteArray &pem);
     void send(const QString &peer, const QString &text);
     void retry(const QString &clientId);
     void markRead(const QString &peer);

@@ -20,6 +20,8 @@ Dialog {
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     standardButtons: Dialog.Close
 
+    readonly property bool tls: App.serverUrl.startsWith("wss://")
+
     onAboutToShow: App.refreshDevices()
     onOpened: themeSystem.forceActiveFocus()
 
@@ -46,8 +48,36 @@ Dialog {
                 Label { text: App.userName; Layout.fillWidth: true; elide: Text.ElideRight }
                 Label { text: qsTr("Server"); opacity: 0.7 }
                 Label { text: App.serverUrl; Layout.fillWidth: true; elide: Text.ElideMiddle }
+                Label { visible: root.tls; text: qsTr("Certificate"); opacity: 0.7 }
+                RowLayout {
+                    visible: root.tls
+                    Layout.fillWidth: true
+                    TextField {
+                        id: certPath
+                        objectName: "settingsCertField"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("PEM file to trust (empty: authorities only)")
+                        inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                        onAccepted: App.trustServerCertificate(text)
+                    }
+                    Button {
+                        objectName: "trustCertButton"
+                        text: qsTr("Trust")
+                        flat: true
+                        onClicked: App.trustServerCertificate(certPath.text)
+                    }
+                }
                 Label { text: qsTr("This device"); opacity: 0.7 }
                 Label { text: App.deviceName; Layout.fillWidth: true; elide: Text.ElideRight }
+            }
+
+            Label {
+                objectName: "settingsError"
+                visible: root.tls && App.lastError !== ""
+                text: App.lastError
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
 
             MenuSeparator { Layout.fillWidth: true }

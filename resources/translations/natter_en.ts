@@ -248,6 +248,21 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="51"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <source>PEM file to trust (empty: authorities only)</source>
+        <translation>PEM file to trust (empty: authorities only)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="65"/>
+        <source>Trust</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
         <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
         <source>Settings</source>
         <translation>Settings</translation>

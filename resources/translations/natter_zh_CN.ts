@@ -246,6 +246,21 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="51"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <source>PEM file to trust (empty: authorities only)</source>
+        <translation>要信任的 PEM 文件（留空：仅信任证书机构）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="65"/>
+        <source>Trust</source>
+        <translation>信任</translation>
+    </message>
+    <message>
         <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
         <source>Settings</source>
         <translation>设置</translation>

@@ -2,7 +2,8 @@
 // desktop UI: the setup form refuses it with a clear reason, then connects
 // once the user names the server's certificate file in the form (the
 // "server certificate" field appears for wss:// addresses only). The
-// certificate is kept in the profile, so the app reconnects on its own.
+// certificate is kept in the profile, so the app reconnects on its own; the
+// settings can drop it (authorities only) and trust it again.
 #include "ChildProcess.h"
 #include "DesktopApp.h"
 
@@ -127,6 +128,22 @@ private slots:
         m_server.start();
         QVERIFY(m_server.waitForStarted());
         QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 20000);
+
+        // Settings: back to the authorities only, and the app no longer gets
+        // in; the file again, from the settings field, and it does.
+        app->trustServerCertificate(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 10000);
+        QTest::qWait(1500);
+        QVERIFY(app->connectionState() != QStringLiteral("connected"));
+        QQuickItem *settingsField = item("settingsCertField");
+        QVERIFY(settingsField);
+        settingsField->setProperty("text", file("self.key"));
+        QMetaObject::invokeMethod(item("trustCertButton"), "clicked");
+        QTRY_VERIFY(app->lastError().contains(QLatin1String("holds no PEM certificate")));
+        settingsField->setProperty("text", file("self.pem"));
+        QMetaObject::invokeMethod(item("trustCertButton"), "clicked");
+        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 20000);
+        QVERIFY(app->lastError().isEmpty());
     }
 };
 
