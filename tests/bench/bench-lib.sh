@@ -1,5 +1,32 @@
-# Shared by the tests/bench/run-*.sh scripts (sourced, not run): CPU pinning,
-# natterd started and stopped by PID, CPU time of a process.
+# Shared by the tests/bench/run-*.sh scripts (sourced, not run): the build
+# check, natterd's bench config, CPU pinning, natterd started and stopped
+# by PID, CPU time of a process.
+
+# bench_require SCRIPT FILE...: exits 2 unless every FILE is built.
+bench_require() {
+    local script=$1 f
+    shift
+    for f in "$@"; do
+        [[ -x "$f" ]] || { echo "$script: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
+    done
+}
+
+# bench_natterd_ini FILE DEVICE_RATE DEVICE_BURST: natterd's config for a
+# bench: its defaults except what the set-up needs (the per-IP register/login
+# limit raised, Argon2id at its minimum cost) and the per-device request
+# limit given. Callers may append sections.
+bench_natterd_ini() {
+    cat > "$1" <<EOF
+[limits]
+ip_rate=100000
+ip_burst=100000
+device_rate=$2
+device_burst=$3
+[auth]
+pwhash_ops=1
+pwhash_mem_bytes=8192
+EOF
+}
 
 # Sets SERVER_PIN and LOAD_PIN (arrays): the server on CPU 0 and the load on
 # CPU 1 when there are two CPUs and taskset; empty (no pinning) otherwise.

@@ -39,11 +39,8 @@ ONLY=${ONLY:-coldsync catchup idle}
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
-for f in "$NATTERD" "$BENCH"; do
-    [[ -x "$f" ]] || { echo "run-all.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
-done
-
 . "$(dirname "$0")/bench-lib.sh"
+bench_require run-all.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-all.XXXXXX")
 NATTERD_PID=""
 stop_natterd() {
@@ -56,16 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$TMP/natterd.ini" <<EOF
-[limits]
-ip_rate=100000
-ip_burst=100000
-device_rate=1000000
-device_burst=1000000
-[auth]
-pwhash_ops=1
-pwhash_mem_bytes=8192
-EOF
+bench_natterd_ini "$TMP/natterd.ini" 1000000 1000000
 
 bench_pin_cpus
 URL=""

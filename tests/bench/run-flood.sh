@@ -37,11 +37,8 @@ FLOOD_RATE=$(awk -v r="$DEVICE_RATE" -v f="$FLOOD_FACTOR" 'BEGIN { print r * f }
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
-for f in "$NATTERD" "$BENCH"; do
-    [[ -x "$f" ]] || { echo "run-flood.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
-done
-
 . "$(dirname "$0")/bench-lib.sh"
+bench_require run-flood.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-flood.XXXXXX")
 NATTERD_PID=""
 cleanup() {
@@ -50,16 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$TMP/natterd.ini" <<EOF
-[limits]
-ip_rate=100000
-ip_burst=100000
-device_rate=$DEVICE_RATE
-device_burst=$DEVICE_BURST
-[auth]
-pwhash_ops=1
-pwhash_mem_bytes=8192
-EOF
+bench_natterd_ini "$TMP/natterd.ini" "$DEVICE_RATE" "$DEVICE_BURST"
 
 # natterd on CPU 0, the bench on CPU 1 (when there are two and taskset exists).
 bench_pin_cpus

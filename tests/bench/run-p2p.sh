@@ -24,11 +24,8 @@ WARMUP=${WARMUP:-2}
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
-for f in "$NATTERD" "$BENCH"; do
-    [[ -x "$f" ]] || { echo "run-p2p.sh: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
-done
-
 . "$(dirname "$0")/bench-lib.sh"
+bench_require run-p2p.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench.XXXXXX")
 NATTERD_PID=""
 cleanup() {
@@ -37,20 +34,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-{
-    echo "[limits]"
-    echo "ip_rate=100000"
-    echo "ip_burst=100000"
-    echo "device_rate=100000"
-    echo "device_burst=100000"
-    echo "[auth]"
-    echo "pwhash_ops=1"
-    echo "pwhash_mem_bytes=8192"
-    if [[ -n "${SYNCHRONOUS:-}" ]]; then
-        echo "[storage]"
-        echo "synchronous=$SYNCHRONOUS"
-    fi
-} > "$TMP/natterd.ini"
+bench_natterd_ini "$TMP/natterd.ini" 100000 100000
+if [[ -n "${SYNCHRONOUS:-}" ]]; then
+    printf '[storage]\nsynchronous=%s\n' "$SYNCHRONOUS" >> "$TMP/natterd.ini"
+fi
 
 # natterd on CPU 0, the bench on CPU 1 (when there are two and taskset exists).
 bench_pin_cpus

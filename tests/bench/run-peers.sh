@@ -295,16 +295,7 @@ EOF
 run_natterd() {
     local dir="$TMP/natterd" url="" out c0 c1 t0 t1
     mkdir -p "$dir"
-    {
-        echo "[limits]"
-        echo "ip_rate=100000"
-        echo "ip_burst=100000"
-        echo "device_rate=100000"
-        echo "device_burst=100000"
-        echo "[auth]"
-        echo "pwhash_ops=1"
-        echo "pwhash_mem_bytes=8192"
-    } > "$dir/natterd.ini"
+    bench_natterd_ini "$dir/natterd.ini" 100000 100000
     natterd_start "$NATTERD" "$dir" "$dir/natterd.ini" || return 1
     SERVER_PID=$NATTERD_PID
     url=$NATTERD_URL
