@@ -26,9 +26,12 @@ class Natterd
 public:
     ~Natterd() { kill(); }
 
-    bool start(const QString &dataDir, const QString &configText = {})
+    // scheme: what the ready line must announce ("wss" when the config or
+    // extraArgs give it a certificate).
+    bool start(const QString &dataDir, const QString &configText = {},
+        const QStringList &extraArgs = {}, const QByteArray &scheme = "ws")
     {
-        QStringList args { "--listen", "127.0.0.1:0", "--data", dataDir };
+        QStringList args = QStringList { "--listen", "127.0.0.1:0", "--data", dataDir } + extraArgs;
         if (!configText.isEmpty()) {
             m_configPath = dataDir + "-natterd.ini";
             QFile f(m_configPath);
@@ -53,10 +56,13 @@ public:
             m_process->waitForReadyRead(100);
             line += m_process->readAllStandardOutput();
         }
-        const QByteArray prefix = "listening on ws://";
-        if (!line.startsWith(prefix))
+        const QByteArray prefix = "listening on " + scheme + "://";
+        if (!line.startsWith(prefix)) {
+            qWarning("natterd did not start: %s %s", line.constData(),
+                m_process->readAllStandardError().constData());
             return false;
-        m_url = QUrl(QString::fromLatin1(line.mid(prefix.size() - 5).trimmed()));
+        }
+        m_url = QUrl(QString::fromLatin1(line.mid(13).trimmed())); // after "listening on "
         return m_url.port() > 0;
     }
 

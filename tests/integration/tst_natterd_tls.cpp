@@ -43,58 +43,6 @@ Run runProcess(const QString &program, const QStringList &args, int timeoutMs = 
     return r;
 }
 
-// natterd with the given extra arguments; knows the URL from its ready line.
-class TlsNatterd
-{
-public:
-    ~TlsNatterd() { stop(); }
-
-    bool start(const QString &dataDir, const QStringList &extra, const QString &configPath)
-    {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        dieWithTest(m_process);
-        m_process.start(NATTERD_PATH,
-            QStringList { "--listen", "127.0.0.1:0", "--data", dataDir, "--config", configPath }
-                + extra);
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QByteArray line;
-        QElapsedTimer timer;
-        timer.start();
-        while (!line.contains('\n') && timer.elapsed() < 10000) {
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-            m_process.waitForReadyRead(100);
-            line += m_process.readAllStandardOutput();
-        }
-        const QByteArray prefix = "listening on wss://";
-        if (!line.startsWith(prefix)) {
-            qWarning("natterd: %s %s", line.constData(), m_process.readAllStandardError().data());
-            return false;
-        }
-        m_url = QUrl(QString::fromLatin1(line.mid(prefix.size() - 6).trimmed()));
-        return m_url.port() > 0;
-    }
-
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(15000)) {
-                m_process.kill();
-                m_process.waitForFinished(5000);
-            }
-        }
-    }
-
-    QUrl url() const { return m_url; }
-    bool running() const { return m_process.state() == QProcess::Running; }
-
-private:
-    QProcess m_process;
-    QUrl m_url;
-};
-
 } // namespace
 
 class TestNatterdTls : public QObject
@@ -147,10 +95,10 @@ private:
             60000, env);
     }
 
-    QUrl start(TlsNatterd &server, const char *name, const char *cert, const char *key)
+    QUrl start(Natterd &server, const char *name, const char *cert, const char *key)
     {
-        if (!server.start(m_tmp.filePath(QString::fromLatin1(name)),
-                { "--tls-cert", file(cert), "--tls-key", file(key) }, m_config))
+        if (!server.start(m_tmp.filePath(QString::fromLatin1(name)), kFastConfig,
+                { "--tls-cert", file(cert), "--tls-key", file(key) }, "wss"))
             return {};
         return server.url();
     }
@@ -180,7 +128,7 @@ private slots:
     // Trusting the CA: register two users over wss://, a message round-trips.
     void roundTripWithTrustedCa()
     {
-        TlsNatterd server;
+        Natterd server;
         const QUrl url = start(server, "data-rt", "server.pem", "server.key");
         QVERIFY(url.isValid());
         QCOMPARE(url.scheme(), QStringLiteral("wss"));
@@ -210,7 +158,7 @@ private slots:
     // Without --trust-cert the CA-signed certificate is not trusted.
     void untrustedRefused()
     {
-        TlsNatterd server;
+        Natterd server;
         const QUrl url = start(server, "data-untrusted", "server.pem", "server.key");
         QVERIFY(url.isValid());
         QElapsedTimer t;
@@ -224,7 +172,7 @@ private slots:
 
     void selfSigned()
     {
-        TlsNatterd server;
+        Natterd server;
         const QUrl url = start(server, "data-self", "self.pem", "self.key");
         QVERIFY(url.isValid());
         Run r = cli("dave", { "--server", url.toString(), "register", "dave", "pw123456" });
@@ -244,7 +192,7 @@ private slots:
     // A certificate from the trusted CA, but for another host.
     void wrongHostRefused()
     {
-        TlsNatterd server;
+        Natterd server;
         const QUrl url = start(server, "data-wrong", "wrong.pem", "wrong.key");
         QVERIFY(url.isValid());
         const Run r = cli("erin",
@@ -259,17 +207,12 @@ private slots:
     // their own; an open wss:// session and new ones carry on.
     void badClientsDoNotDisturbOthers()
     {
-        TlsNatterd server;
-        QVERIFY(server.start(m_tmp.filePath("data-bad"), {}, [&] {
-            const QString path = file("tls.ini");
-            QFile f(path);
-            f.open(QIODevice::WriteOnly);
-            f.write(kFastConfig.toUtf8()
+        Natterd server;
+        QVERIFY(server.start(m_tmp.filePath("data-bad"),
+            kFastConfig
                 + QStringLiteral("[tls]\ncert=%1\nkey=%2\n")
-                      .arg(file("server.pem"), file("server.key"))
-                      .toUtf8());
-            return path;
-        }()));
+                      .arg(file("server.pem"), file("server.key")),
+            {}, "wss"));
         const QUrl url = server.url(); // [tls] in the config file also serves wss://
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(QSslCertificate::fromPath(file("ca.pem")));

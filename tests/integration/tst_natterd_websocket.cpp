@@ -4,7 +4,6 @@
 #include "tst_natterd_harness.h"
 
 #include <QDir>
-#include <QScopeGuard>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -287,43 +286,6 @@ private:
         return QStringLiteral("[tls]\ncert=%1\nkey=%2\n").arg(cert, key);
     }
 
-    // A natterd of its own (kFastConfig + extraIni, data in `name`); its URL,
-    // or an invalid one when it did not start.
-    QUrl startOwnServer(QProcess &server, const QString &name, const QString &extraIni)
-    {
-        QFile ini(m_tmp.filePath(name + ".ini"));
-        if (!ini.open(QIODevice::WriteOnly))
-            return {};
-        ini.write((kFastConfig + extraIni).toUtf8());
-        ini.close();
-        dieWithTest(server);
-        server.start(NATTERD_PATH,
-            { "--listen", "127.0.0.1:0", "--data", m_tmp.filePath(name + "-data"), "--config",
-                ini.fileName() });
-        if (!server.waitForStarted(5000))
-            return {};
-        QByteArray line;
-        const bool ended = QTest::qWaitFor(
-            [&] {
-                server.waitForReadyRead(50);
-                line += server.readAllStandardOutput();
-                return line.contains('\n') || server.state() == QProcess::NotRunning;
-            },
-            10000);
-        if (!ended || !line.startsWith("listening on ")) {
-            qWarning(
-                "natterd did not start: %s", (line + server.readAllStandardError()).constData());
-            return {};
-        }
-        return QUrl(QString::fromLatin1(line.mid(13).trimmed()));
-    }
-
-    static void stopOwnServer(QProcess &server)
-    {
-        server.kill();
-        server.waitForFinished(5000);
-    }
-
 private slots:
     void initTestCase()
     {
@@ -572,10 +534,9 @@ private slots:
     {
         if (!QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend");
-        QProcess server; // stopped through this object only
-        auto stopOnFailure = qScopeGuard([&] { stopOwnServer(server); });
-        const QUrl url = startOwnServer(server, QStringLiteral("tls"), tlsIni());
-        QVERIFY(url.isValid());
+        Natterd server; // killed on failure, stopped by the test otherwise
+        QVERIFY(server.start(m_tmp.filePath("tls-data"), kFastConfig + tlsIni(), {}, "wss"));
+        const QUrl url = server.url();
 
         RawClient good(true);
         QVERIFY(good.connectTo(url));
@@ -593,10 +554,7 @@ private slots:
 
         good.send(frame(Ping, "still"));
         QCOMPARE(good.next().payload, QByteArray("still"));
-        server.terminate();
-        QVERIFY(server.waitForFinished(15000));
-        QCOMPARE(server.exitCode(), 0);
-        stopOnFailure.dismiss();
+        QCOMPARE(server.stop(), 0);
     }
 
     // A client that stops reading while its answers pile up is dropped once
@@ -614,12 +572,13 @@ private slots:
         QFETCH(bool, tls);
         if (tls && !QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend");
-        QProcess server;
-        auto stopOnFailure = qScopeGuard([&] { stopOwnServer(server); });
+        Natterd server;
         const QString name = tls ? QStringLiteral("stall-tls") : QStringLiteral("stall");
-        const QUrl url = startOwnServer(server, name,
-            QStringLiteral("[network]\nwrite_stall_ms=1000\n") + (tls ? tlsIni() : QString()));
-        QVERIFY(url.isValid());
+        QVERIFY(server.start(m_tmp.filePath(name + "-data"),
+            kFastConfig + QStringLiteral("[network]\nwrite_stall_ms=1000\n")
+                + (tls ? tlsIni() : QString()),
+            {}, tls ? "wss" : "ws"));
+        const QUrl url = server.url();
 
         RawClient other(tls);
         QVERIFY(other.connectTo(url));
@@ -660,10 +619,7 @@ private slots:
         other.send(frame(Ping, "after"));
         QCOMPARE(other.next().payload, QByteArray("after"));
 
-        server.terminate();
-        QVERIFY(server.waitForFinished(15000));
-        QCOMPARE(server.exitCode(), 0);
-        stopOnFailure.dismiss();
+        QCOMPARE(server.stop(), 0);
     }
 
     void serverStillHealthy() { expectServerServes(); }
