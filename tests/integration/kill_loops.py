@@ -214,12 +214,7 @@ def client_loop(env, kills, queue, rng):
     check = h.check
     srv = env.start_server(name="natterd-client-loop")
     env.server = srv  # its log is the one shown on failure
-    pc1 = env.client("alice-pc1")
-    pc2 = env.client("alice-pc2")
-    bob = env.client("bob")
-    pc1.register("alice", "alice-password", device="pc1")
-    bob.register("bob", "bob-password", device="bob-pc")
-    pc2.login("alice", "alice-password", device="pc2")
+    pc1, pc2, bob = env.alice_on_two_pcs_and_bob()
     pc1.send("bob", "warm-up")  # the conversation exists, bob knows it
 
     committed = ["warm-up"]  # alice's history texts, in order
