@@ -5,6 +5,8 @@
 #pragma once
 
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -14,6 +16,28 @@ namespace natter::test {
 inline void dieWithTest(QProcess &process)
 {
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
+
+// Starts natterd (dying with the test) with `args` and returns the URL its
+// ready line announces, "<scheme>://127.0.0.1:PORT"; "" when it did not
+// announce that within 10 s. The process stays the caller's.
+inline QString startNatterd(
+    QProcess &server, const QStringList &args, const QString &scheme = QStringLiteral("ws"))
+{
+    server.setProgram(QStringLiteral(NATTERD_PATH));
+    dieWithTest(server);
+    server.setArguments(args);
+    server.setProcessChannelMode(QProcess::SeparateChannels);
+    server.start();
+    if (!server.waitForStarted() || !QTest::qWaitFor([&] { return server.canReadLine(); }, 10000))
+        return {};
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    const auto m = QRegularExpression(
+        QStringLiteral("^listening on (%1://127\\.0\\.0\\.1:\\d+)").arg(scheme))
+                       .match(line);
+    if (!m.hasMatch())
+        qWarning("natterd did not start: %s", qPrintable(line));
+    return m.captured(1);
 }
 
 } // namespace natter::test

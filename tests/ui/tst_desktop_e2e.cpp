@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QProcess>
 #include <QQuickItem>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -67,21 +66,11 @@ private:
 
     void startServer(quint16 port)
     {
-        m_server.setProgram(QStringLiteral(NATTERD_PATH));
-        natter::test::dieWithTest(m_server);
-        m_server.setArguments(
+        const QUrl url = natter::test::startNatterd(m_server,
             { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                 QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });
-        m_server.setProcessChannelMode(QProcess::SeparateChannels);
-        m_server.start();
-        QVERIFY(m_server.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
-        const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
-        const auto m
-            = QRegularExpression(QStringLiteral("listening on ws://127\\.0\\.0\\.1:(\\d+)"))
-                  .match(line);
-        QVERIFY2(m.hasMatch(), qPrintable(line));
-        m_port = quint16(m.captured(1).toUInt());
+        QVERIFY(url.isValid() && url.port() > 0);
+        m_port = quint16(url.port());
     }
 
     QString cli(const QStringList &args)

@@ -7,7 +7,6 @@
 
 #include <QDirIterator>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -51,17 +50,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server.setProgram(QStringLiteral(NATTERD_PATH));
-        natter::test::dieWithTest(m_server);
-        m_server.setArguments({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-            QStringLiteral("--data"), m_dir.filePath(QStringLiteral("server")) });
-        m_server.start();
-        QVERIFY(m_server.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
-        const auto m = QRegularExpression(QStringLiteral("(ws://127\\.0\\.0\\.1:\\d+)"))
-                           .match(QString::fromUtf8(m_server.readLine()));
-        QVERIFY(m.hasMatch());
-        m_url = m.captured(1);
+        m_url = natter::test::startNatterd(m_server,
+            { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"),
+                m_dir.filePath(QStringLiteral("server")) });
+        QVERIFY(!m_url.isEmpty());
     }
 
     void cleanupTestCase()

@@ -9,7 +9,6 @@
 
 #include <QProcess>
 #include <QQuickItem>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
@@ -47,19 +46,11 @@ private slots:
         QVERIFY(openssl.waitForFinished(30000));
         QCOMPARE(openssl.exitCode(), 0);
 
-        m_server.setProgram(QStringLiteral(NATTERD_PATH));
-        natter::test::dieWithTest(m_server);
-        m_server.setArguments({ "--listen", "127.0.0.1:0", "--data", file("server"), "--tls-cert",
-            file("self.pem"), "--tls-key", file("self.key") });
-        m_server.start();
-        QVERIFY(m_server.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
-        const QString line = QString::fromUtf8(m_server.readLine()).trimmed();
-        const auto m
-            = QRegularExpression(QStringLiteral("listening on (wss://127\\.0\\.0\\.1:\\d+)"))
-                  .match(line);
-        QVERIFY2(m.hasMatch(), qPrintable(line));
-        const QString url = m.captured(1);
+        const QStringList tls { "--data", file("server"), "--tls-cert", file("self.pem"),
+            "--tls-key", file("self.key") };
+        const QString url = natter::test::startNatterd(
+            m_server, QStringList { "--listen", "127.0.0.1:0" } + tls, QStringLiteral("wss"));
+        QVERIFY(!url.isEmpty());
 
         DesktopApp desktop;
         QVERIFY(desktop.init({ QStringLiteral("natter"), QStringLiteral("--profile"), file("carol"),
@@ -123,10 +114,10 @@ private slots:
         m_server.terminate();
         QVERIFY(m_server.waitForFinished(10000));
         QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 10000);
-        m_server.setArguments({ "--listen", QUrl(url).authority(), "--data", file("server"),
-            "--tls-cert", file("self.pem"), "--tls-key", file("self.key") });
-        m_server.start();
-        QVERIFY(m_server.waitForStarted());
+        QCOMPARE(
+            natter::test::startNatterd(m_server,
+                QStringList { "--listen", QUrl(url).authority() } + tls, QStringLiteral("wss")),
+            url);
         QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 20000);
 
         // Settings: back to the authorities only, and the app no longer gets
