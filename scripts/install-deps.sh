@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
-  qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libsqlite3-dev libjemalloc-dev
+  qt6-base-dev qt6-websockets-dev libsqlite3-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
   procps python3 openssl python3-websockets

@@ -1,14 +1,13 @@
 #include "Server.h"
 
-#include "Logging.h"
-#include "gateway/Credentials.h"
+#include "ServerCore.h"
+#include "common/Logging.h"
+#include "gateway/GatewayContext.h"
 #include "gateway/Listener.h"
 #include "gateway/NetworkWorker.h"
-#include "gateway/ServerContext.h"
 #include "gateway/TlsConfig.h"
 #include "net/EpollDispatcher.h"
 
-#include <QDir>
 #include <QThread>
 
 #include <sched.h>
@@ -41,26 +40,16 @@ Server::~Server()
 
 QString Server::start()
 {
-    if (!Credentials::init())
-        return QStringLiteral("libsodium initialisation failed");
-    if (!QDir().mkpath(m_config.dataDir))
-        return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
-    const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("natterd.sqlite"));
-
-    m_ctx = std::make_unique<ServerContext>(m_config);
+    m_core = std::make_unique<ServerCore>(m_config);
+    if (const QString e = m_core->start(); !e.isEmpty())
+        return e;
+    GatewayContext &gateway = m_core->gateway();
     if (m_config.tls()) {
         if (const QString e
-            = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &m_ctx->tls);
+            = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &gateway.tls);
             !e.isEmpty())
             return e;
     }
-    SqliteOptions writerOptions { m_config.synchronous, m_config.busyTimeoutMs, true, true, true };
-    m_writer = std::make_unique<DbWorker>(dbPath, writerOptions, m_config.batchMax, &m_ctx->recent);
-    if (const QString e = m_writer->startAndOpen(); !e.isEmpty())
-        return e;
-    m_ctx->writer = m_writer.get();
-    m_ctx->databasePath = dbPath;
-    m_ctx->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 
     const int networkThreads
         = m_config.networkThreads > 0 ? m_config.networkThreads : autoNetworkThreads();
@@ -70,11 +59,11 @@ QString Server::start()
         // The thread takes ownership of its dispatcher.
         auto *dispatcher = new net::EpollDispatcher;
         thread->setEventDispatcher(dispatcher);
-        auto *worker = new NetworkWorker(i, m_ctx.get(), dispatcher);
+        auto *worker = new NetworkWorker(i, &gateway, dispatcher);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-        m_ctx->mailboxes.push_back(worker->mailbox());
-        m_ctx->readers.push_back(worker->reads());
+        gateway.mailboxes.push_back(worker->mailbox());
+        gateway.readers.push_back(worker->reads());
         m_workers.push_back(worker);
         m_netThreads.push_back(thread);
     }
@@ -113,22 +102,21 @@ QString Server::host() const
 
 void Server::shutdown()
 {
-    if (m_stopped || !m_ctx)
+    if (m_stopped || !m_core || !m_core->hasContexts())
         return;
     m_stopped = true;
     qCInfo(lcGateway) << "shutting down";
     if (m_listener)
         m_listener->close();
-    m_ctx->draining = true;
+    m_core->services().draining = true;
     // Order matters: a request being handled can start a password check,
     // which can queue a write. Once each network thread has finished the
     // pass it was in, none starts another (they all see `draining`).
     for (NetworkWorker *w : m_workers)
         QMetaObject::invokeMethod(
             w, [] {}, Qt::BlockingQueuedConnection);
-    m_ctx->hashPool.waitForDone();
-    if (m_writer)
-        m_writer->stopAndWait(); // the last batch committed; its acks are in the mailboxes
+    m_core->services().hashPool.waitForDone();
+    m_core->stopWriter(); // the last batch committed; its acks are in the mailboxes
     for (NetworkWorker *w : m_workers)
         QMetaObject::invokeMethod(w, &NetworkWorker::shutdown, Qt::QueuedConnection);
     for (QThread *t : m_netThreads) {
@@ -137,7 +125,6 @@ void Server::shutdown()
     }
     m_netThreads.clear();
     m_workers.clear();
-    m_writer.reset();
     qCInfo(lcGateway) << "stopped";
 }
 

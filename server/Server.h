@@ -1,5 +1,6 @@
-// Server: wires natterd together and owns its threads. Lives on the main
-// thread, which runs only the Listener and the signal watcher.
+// Server: natterd's ServerCore plus its sockets: the listener and the
+// network threads. Lives on the main thread, which runs only the Listener
+// and the signal watcher.
 //
 // Threads:
 //   main          Listener (accept only), SignalWatcher, start/shutdown
@@ -11,7 +12,7 @@
 //   hash pool     QThreadPool: Argon2id hashing and verification
 #pragma once
 
-#include "admin/Config.h"
+#include "common/ServerConfig.h"
 
 #include <QObject>
 #include <QString>
@@ -23,10 +24,9 @@ class QThread;
 
 namespace natter::server {
 
-struct ServerContext;
 class Listener;
 class NetworkWorker;
-class DbWorker;
+class ServerCore;
 
 class Server : public QObject
 {
@@ -46,8 +46,7 @@ public:
 
 private:
     ServerConfig m_config;
-    std::unique_ptr<ServerContext> m_ctx;
-    std::unique_ptr<DbWorker> m_writer;
+    std::unique_ptr<ServerCore> m_core;
     std::vector<QThread *> m_netThreads;
     std::vector<NetworkWorker *> m_workers; // each lives on its m_netThreads entry
     Listener *m_listener = nullptr;

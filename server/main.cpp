@@ -1,15 +1,13 @@
 // natterd entry point: parse the command line, run an admin command or
 // serve until SIGTERM/SIGINT. Everything else lives in natterd_lib.
-#include "Logging.h"
 #include "Server.h"
 #include "admin/CommandLine.h"
 #include "admin/SignalWatcher.h"
+#include "common/Logging.h"
 
 #include <QCoreApplication>
 
 #include <google/protobuf/stubs/logging.h>
-
-#include <sqlite3.h>
 
 #include <cstdio>
 
@@ -35,11 +33,6 @@ int main(int argc, char *argv[])
     // Qt 6.4's glib dispatcher polls every socket on every wake-up; ppoll is cheaper.
     qputenv("QT_NO_GLIB", "1");
     SignalWatcher::blockSignals(); // before any thread exists
-    // Each SQLite connection in natterd is used by one thread only (the
-    // writer, the checkpointer, each network thread's reader), so SQLite
-    // need not lock a connection's mutex on every call. Must precede any use.
-    if (sqlite3_config(SQLITE_CONFIG_MULTITHREAD) != SQLITE_OK)
-        std::fprintf(stderr, "natterd: SQLite kept its serialized threading mode\n");
     google::protobuf::SetLogHandler(&protobufLog);
 
     QCoreApplication app(argc, argv);

@@ -47,6 +47,7 @@ const char *errorCodeName(proto::ErrorCode code)
     case proto::TOO_LARGE: return "too large";
     case proto::INVALID_ARGUMENT: return "invalid argument";
     case proto::INTERNAL: return "internal server error";
+    case proto::CONFLICT: return "conflict";
     default: return "unknown error";
     }
 }

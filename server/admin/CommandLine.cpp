@@ -30,7 +30,8 @@ Config file (INI, all keys optional):
             ip_rate=20             register/login per second per source IP
             ip_burst=50
             max_text_chars=8000    per text message (at most 8000)
-  [storage] synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
+  [storage] backend=sqlite         the embedded SQLite database in the data directory
+            synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
             batch_max=512          ops per group commit
             busy_timeout_ms=5000
   [auth]    pwhash_ops=0           Argon2id opslimit (0 = libsodium INTERACTIVE)

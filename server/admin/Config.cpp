@@ -24,6 +24,7 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->ipRate = s.value("limits/ip_rate", c->ipRate).toDouble();
     c->ipBurst = s.value("limits/ip_burst", c->ipBurst).toDouble();
     c->maxTextChars = s.value("limits/max_text_chars", c->maxTextChars).toInt();
+    c->storageBackend = s.value("storage/backend", c->storageBackend).toString().toLower();
     c->synchronous = s.value("storage/synchronous", c->synchronous).toString().toUpper();
     c->batchMax = s.value("storage/batch_max", c->batchMax).toInt();
     c->busyTimeoutMs = s.value("storage/busy_timeout_ms", c->busyTimeoutMs).toInt();
@@ -40,6 +41,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("rate limits must be positive (burst >= 1)");
     if (c->maxTextChars < 1 || c->maxTextChars > limits::kMaxTextChars)
         return QStringLiteral("limits/max_text_chars must be 1..%1").arg(limits::kMaxTextChars);
+    if (c->storageBackend != QLatin1String("sqlite"))
+        return QStringLiteral("storage/backend must be sqlite");
     static const QStringList modes { "OFF", "NORMAL", "FULL", "EXTRA" };
     if (!modes.contains(c->synchronous))
         return QStringLiteral("storage/synchronous must be one of OFF, NORMAL, FULL, EXTRA");

@@ -1,55 +1,17 @@
-// ServerConfig: every tunable of natterd, filled from the command line and
-// the optional INI config file. A plain value, copied to each thread at start.
+// loadConfigFile: natterd's INI config file into a ServerConfig. Main
+// thread, before anything starts.
 #pragma once
 
-#include <QString>
+#include "common/ServerConfig.h"
 
 namespace natter::server {
-
-struct ServerConfig
-{
-    QString listenHost = QStringLiteral("127.0.0.1");
-    quint16 listenPort = 7070;
-    QString dataDir = QStringLiteral("./natterd-data");
-    quint32 nodeId = 1;
-
-    // [network]
-    // 0 = auto: half the CPUs this process may run on, at least 1 (the
-    // db-writer and db-checkpoint threads get the other half).
-    int networkThreads = 0;
-    int handshakeTimeoutMs = 10000;
-    int unauthIdleMs = 30000; // close connections that do not authenticate in time
-    // Drop a connection whose pending output has not moved for this long
-    // (a client that stopped reading).
-    int writeStallMs = 30000;
-
-    // [limits]
-    double deviceRate = 500; // requests per second per device
-    double deviceBurst = 1000;
-    double ipRate = 20; // register/login per second per source IP
-    double ipBurst = 50;
-    int maxTextChars = 8000;
-
-    // [storage]
-    QString synchronous = QStringLiteral("FULL"); // OFF, NORMAL, FULL, EXTRA
-    int batchMax = 512; // ops per group commit
-    int busyTimeoutMs = 5000;
-
-    // [auth] Argon2id parameters (0 = libsodium INTERACTIVE)
-    quint64 pwhashOps = 0;
-    quint64 pwhashMemBytes = 0;
-
-    // [tls] PEM files; with both set natterd serves wss:// only
-    QString tlsCertFile;
-    QString tlsKeyFile;
-    bool tls() const { return !tlsCertFile.isEmpty(); }
-};
 
 // Reads the INI file into config; returns an error message or an empty string.
 // Keys (all optional):
 //   [network] threads, handshake_timeout_ms, unauth_idle_ms, write_stall_ms
 //   [limits]  device_rate, device_burst, ip_rate, ip_burst, max_text_chars
-//   [storage] synchronous (OFF|NORMAL|FULL|EXTRA), batch_max, busy_timeout_ms
+//   [storage] backend (sqlite), synchronous (OFF|NORMAL|FULL|EXTRA), batch_max,
+//             busy_timeout_ms
 //   [auth]    pwhash_ops, pwhash_mem_bytes
 //   [tls]     cert, key (PEM file paths)
 QString loadConfigFile(const QString &path, ServerConfig *config);

@@ -1,6 +1,6 @@
 #include "admin/SignalWatcher.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 
 #include <QSocketNotifier>
 

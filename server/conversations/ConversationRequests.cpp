@@ -1,29 +1,48 @@
 #include "conversations/ConversationRequests.h"
 
-#include "Logging.h"
-#include "conversations/NotifyRouter.h"
+#include "conversations/ConversationService.h"
 
 #include <QDateTime>
 
 namespace natter::server {
 
-namespace {
-
-std::function<void(const QString &)> failWith(const Requester &who)
+ConversationRequests::ConversationRequests(ServiceContext &ctx)
+    : m_ctx(ctx)
+    , m_rules(ContentRules::standard())
+    , m_limits { ctx.config.maxTextChars }
 {
-    return [who](const QString &error) {
-        qCWarning(lcConversations) << "request" << who.requestId << "failed:" << error;
-        who.error(proto::INTERNAL, QStringLiteral("storage failure, retry"));
-    };
 }
 
-} // namespace
+void ConversationRequests::registerRoutes(RequestRouter &router)
+{
+    router.add(proto::Envelope::kSend,
+        { Access::SignedIn, RateClass::Device,
+            [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                send(who, actor, env.send());
+            } });
+    router.add(proto::Envelope::kPull,
+        { Access::SignedIn, RateClass::Device,
+            [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                pull(who, actor, env.pull());
+            } });
+    router.add(proto::Envelope::kMarkRead,
+        { Access::SignedIn, RateClass::Device,
+            [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                markRead(who, actor, env.mark_read());
+            } });
+    router.add(proto::Envelope::kFeedPull,
+        { Access::SignedIn, RateClass::Device,
+            [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                feedPull(who, actor, env.feed_pull());
+            } });
+}
 
 void ConversationRequests::send(
-    ServerContext &ctx, const Requester &who, const Actor &actor, const proto::SendRequest &request)
+    const Requester &who, const Actor &actor, const proto::SendRequest &request)
 {
-    if (const ServiceError e = ConversationService::validateSend(request, ctx.config.maxTextChars))
+    if (const ServiceError e = ConversationService::validateSend(request, m_rules, m_limits))
         return who.error(e.code, e.message);
+    ServiceContext &ctx = m_ctx;
     ctx.writer->submit(DbOp { [&ctx, who, actor, request](Storage &s) {
                                  SendResult r = ConversationService::send(s, ctx.ids, actor,
                                      request, QDateTime::currentMSecsSinceEpoch());
@@ -34,22 +53,22 @@ void ConversationRequests::send(
                                          return who.error(r.error.code, r.error.message);
                                      proto::Envelope env;
                                      *env.mutable_ack() = r.ack;
-                                     who.reply(env);
-                                     NotifyRouter::route(ctx, r.fanout);
+                                     who.reply(std::move(env));
+                                     ctx.notify->route(r.fanout);
                                  };
                                  return out;
                              },
-        failWith(who) });
+        who.onStorageFailure() });
 }
 
 void ConversationRequests::pull(
-    ServerContext &ctx, const Requester &who, const Actor &actor, const proto::PullRequest &request)
+    const Requester &who, const Actor &actor, const proto::PullRequest &request)
 {
     if (request.ranges_size() > limits::kMaxPullRanges)
         return who.error(proto::INVALID_ARGUMENT,
             QStringLiteral("at most %1 ranges per pull").arg(limits::kMaxPullRanges));
     // Nearly every pull asks for what was just committed: from memory.
-    if (auto response = ConversationService::pullRecent(ctx.recent, actor, request)) {
+    if (auto response = ConversationService::pullRecent(m_ctx.recent, actor, request)) {
         proto::Envelope env;
         *env.mutable_pull_response() = std::move(*response);
         return who.reply(std::move(env));
@@ -65,12 +84,13 @@ void ConversationRequests::pull(
                                              who.reply(std::move(env));
                                          } };
                    },
-        failWith(who) });
+        who.onStorageFailure() });
 }
 
-void ConversationRequests::markRead(ServerContext &ctx, const Requester &who, const Actor &actor,
-    const proto::MarkReadRequest &request)
+void ConversationRequests::markRead(
+    const Requester &who, const Actor &actor, const proto::MarkReadRequest &request)
 {
+    ServiceContext &ctx = m_ctx;
     ctx.writer->submit(DbOp { [&ctx, who, actor, request](Storage &s) {
                                  MarkReadResult r = ConversationService::markRead(
                                      s, actor, request, QDateTime::currentMSecsSinceEpoch());
@@ -81,16 +101,16 @@ void ConversationRequests::markRead(ServerContext &ctx, const Requester &who, co
                                          return who.error(r.error.code, r.error.message);
                                      proto::Envelope env;
                                      env.mutable_ok();
-                                     who.reply(env);
-                                     NotifyRouter::route(ctx, r.fanout);
+                                     who.reply(std::move(env));
+                                     ctx.notify->route(r.fanout);
                                  };
                                  return out;
                              },
-        failWith(who) });
+        who.onStorageFailure() });
 }
 
-void ConversationRequests::feedPull(ServerContext &, const Requester &who, const Actor &actor,
-    const proto::FeedPullRequest &request)
+void ConversationRequests::feedPull(
+    const Requester &who, const Actor &actor, const proto::FeedPullRequest &request)
 {
     who.read(DbOp { [who, &actor, &request](Storage &s) {
                        proto::Envelope env;
@@ -99,7 +119,7 @@ void ConversationRequests::feedPull(ServerContext &, const Requester &who, const
                        return DbOutcome { false,
                            [who, env = std::move(env)]() mutable { who.reply(std::move(env)); } };
                    },
-        failWith(who) });
+        who.onStorageFailure() });
 }
 
 } // namespace natter::server

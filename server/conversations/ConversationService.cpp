@@ -1,13 +1,18 @@
 #include "conversations/ConversationService.h"
 
+#include "permissions/Permissions.h"
+
 #include <QtGlobal>
 
 namespace natter::server {
 
 namespace {
 
-constexpr int kRoleMember = 0;
-constexpr int kRoleOwner = 2;
+using permissions::Action;
+using permissions::MemberRole;
+using permissions::Role;
+
+constexpr int kMaxRelationKeyChars = 64;
 
 std::string toStd(const QByteArray &bytes)
 {
@@ -30,6 +35,12 @@ void fillEvent(const EventRow &row, proto::Event *event)
     event->set_kind(static_cast<proto::EventKind>(row.kind));
     event->set_time_ms(row.timeMs);
     event->set_body(toStd(row.body));
+    if (row.relation.isSet()) {
+        auto *rel = event->mutable_relates_to();
+        rel->set_type(static_cast<proto::RelationType>(row.relation.type));
+        rel->set_seq(row.relation.seq);
+        rel->set_key(row.relation.key.toStdString());
+    }
 }
 
 // A request's limit: 0 means the default; never above the maximum.
@@ -50,6 +61,35 @@ proto::SendAck ackOf(const EventRow &row)
     return ack;
 }
 
+Role roleIn(Storage &storage, quint64 conversationId, quint64 userId)
+{
+    const auto member = storage.conversations().member(conversationId, userId);
+    return member ? permissions::roleFromColumn(member->role) : Role::None;
+}
+
+// The relation's shape: a known type, a target, a key only on annotations.
+ServiceError validateRelation(const proto::Relation &rel)
+{
+    if (!proto::RelationType_IsValid(rel.type()))
+        return { proto::INVALID_ARGUMENT, QStringLiteral("unknown relation type") };
+    if (rel.type() == proto::RELATION_NONE)
+        return rel.seq() == 0 && rel.key().empty()
+            ? ServiceError {}
+            : ServiceError { proto::INVALID_ARGUMENT, QStringLiteral("relation without a type") };
+    if (rel.seq() == 0)
+        return { proto::INVALID_ARGUMENT, QStringLiteral("relation without a target seq") };
+    const QString key = QString::fromStdString(rel.key());
+    if (rel.type() == proto::RELATION_ANNOTATE) {
+        if (key.isEmpty() || key.size() > kMaxRelationKeyChars)
+            return { proto::INVALID_ARGUMENT,
+                QStringLiteral("a reaction needs a key of 1..%1 characters")
+                    .arg(kMaxRelationKeyChars) };
+    } else if (!key.isEmpty()) {
+        return { proto::INVALID_ARGUMENT, QStringLiteral("only reactions carry a key") };
+    }
+    return {};
+}
+
 } // namespace
 
 QString ConversationService::directKey(quint64 a, quint64 b)
@@ -57,7 +97,8 @@ QString ConversationService::directKey(quint64 a, quint64 b)
     return QStringLiteral("%1:%2").arg(qMin(a, b)).arg(qMax(a, b));
 }
 
-ServiceError ConversationService::validateSend(const proto::SendRequest &request, int maxTextChars)
+ServiceError ConversationService::validateSend(
+    const proto::SendRequest &request, const ContentRules &rules, const ContentLimits &limits)
 {
     const QString clientId = QString::fromStdString(request.client_id());
     if (clientId.isEmpty() || clientId.size() > limits::kMaxClientIdChars)
@@ -65,28 +106,34 @@ ServiceError ConversationService::validateSend(const proto::SendRequest &request
             QStringLiteral("client_id must be 1..%1 characters").arg(limits::kMaxClientIdChars) };
     if (request.target_case() == proto::SendRequest::TARGET_NOT_SET)
         return { proto::INVALID_ARGUMENT, QStringLiteral("send needs to_user or conversation_id") };
+    if (const ServiceError e = validateRelation(request.relates_to()))
+        return e;
     proto::EventBody body;
-    if (!body.ParseFromString(request.body()) || !body.has_text())
-        return { proto::INVALID_ARGUMENT, QStringLiteral("body must be an EventBody with text") };
-    const QString text = QString::fromStdString(body.text().text());
-    if (text.isEmpty())
-        return { proto::INVALID_ARGUMENT, QStringLiteral("text must not be empty") };
-    if (text.size() > maxTextChars)
-        return { proto::TOO_LARGE,
-            QStringLiteral("text longer than %1 characters").arg(maxTextChars) };
-    return {};
+    if (!body.ParseFromString(request.body()))
+        return { proto::INVALID_ARGUMENT, QStringLiteral("the body is not an EventBody") };
+    // Reactions and recalls say everything in their relation.
+    const proto::RelationType type = request.relates_to().type();
+    if (type == proto::RELATION_ANNOTATE || type == proto::RELATION_REDACT)
+        return body.content_case() == proto::EventBody::CONTENT_NOT_SET
+            ? ServiceError {}
+            : ServiceError { proto::INVALID_ARGUMENT,
+                  QStringLiteral("a reaction or recall carries no content") };
+    return rules.validate(body, limits);
 }
 
 quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, const Actor &actor,
     const UserRow &self, const UserRow &peer, qint64 nowMs, Fanout *fanout)
 {
     const quint64 conversationId = ids.next();
-    storage.insertConversation(
-        ConversationRow { conversationId, proto::DIRECT, 1, nowMs }, directKey(self.id, peer.id));
-    storage.insertMember(MemberRow { conversationId, self.id, {}, kRoleOwner, 1, 0 });
-    storage.insertMember(MemberRow { conversationId, peer.id, {}, kRoleMember, 1, 0 });
-    storage.insertEvent(EventRow { conversationId, 1, ids.next(), self.id, actor.deviceId, {},
-        proto::EVENT_CREATED, nowMs, {} });
+    ConversationStore &conversations = storage.conversations();
+    conversations.insert(
+        ConversationRow { conversationId, proto::DIRECT, 0, nowMs }, directKey(self.id, peer.id));
+    conversations.insertMember(
+        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0 });
+    conversations.insertMember(
+        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0 });
+    storage.events().append(EventRow { conversationId, 0, ids.next(), self.id, actor.deviceId, {},
+        proto::EVENT_CREATED, nowMs, {}, {} });
 
     proto::FeedEntry entry;
     auto *joined = entry.mutable_joined();
@@ -99,10 +146,35 @@ quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, cons
     }
     const QByteArray body = toBytes(entry.SerializeAsString());
     for (const UserRow *u : { &self, &peer }) {
-        const quint64 seq = storage.appendFeed(u->id, nowMs, body);
+        const quint64 seq = storage.feed().append(u->id, nowMs, body);
         fanout->feedNotifies.append({ u->id, seq });
     }
     return conversationId;
+}
+
+quint64 ConversationService::resolveTarget(Storage &storage, Snowflake &ids, const Actor &actor,
+    const proto::SendRequest &request, qint64 nowMs, SendResult *result)
+{
+    if (request.target_case() == proto::SendRequest::kConversationId)
+        return request.conversation_id();
+    // A message that starts a direct chat: the one place a send names a user.
+    const auto peerId = storage.users().idByName(QString::fromStdString(request.to_user()));
+    if (!peerId) {
+        result->error = { proto::NOT_FOUND, QStringLiteral("no such user") };
+        return 0;
+    }
+    if (*peerId == actor.userId) {
+        result->error = { proto::INVALID_ARGUMENT, QStringLiteral("cannot message yourself") };
+        return 0;
+    }
+    if (auto found = storage.conversations().directByKey(directKey(actor.userId, *peerId)))
+        return *found;
+    const auto self = storage.users().byId(actor.userId);
+    const auto peer = storage.users().byId(*peerId);
+    if (!self || !peer)
+        throw StorageError(
+            QStringLiteral("sender %1 or peer %2 does not exist").arg(actor.userId).arg(*peerId));
+    return createDirect(storage, ids, actor, *self, *peer, nowMs, &result->fanout);
 }
 
 SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Actor &actor,
@@ -110,57 +182,49 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
 {
     SendResult result;
     const QString clientId = QString::fromStdString(request.client_id());
-    if (auto existing = storage.eventByClientId(actor.userId, clientId)) {
+    if (auto existing = storage.events().byClientId(actor.userId, clientId)) {
         result.ack = ackOf(*existing);
         result.duplicate = true;
         return result;
     }
-
-    quint64 conversationId = 0;
-    if (request.target_case() == proto::SendRequest::kToUser) {
-        const auto peerId = storage.userIdByName(QString::fromStdString(request.to_user()));
-        if (!peerId) {
-            result.error = { proto::NOT_FOUND, QStringLiteral("no such user") };
+    const quint64 conversationId = resolveTarget(storage, ids, actor, request, nowMs, &result);
+    if (result.error)
+        return result;
+    const auto conversation = storage.conversations().byId(conversationId);
+    if (!conversation) {
+        result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
+        return result;
+    }
+    const proto::Relation &rel = request.relates_to();
+    bool ownTarget = false;
+    if (rel.type() != proto::RELATION_NONE) {
+        // A relation points at a message line of the same conversation.
+        const auto target = rel.seq() <= conversation->lastSeq
+            ? storage.events().at(conversationId, rel.seq())
+            : std::nullopt;
+        if (!target || target->kind != proto::EVENT_MESSAGE
+            || (target->relation.type != proto::RELATION_NONE
+                && target->relation.type != proto::RELATION_REPLY)) {
+            result.error = { proto::NOT_FOUND, QStringLiteral("no such message to relate to") };
             return result;
         }
-        if (*peerId == actor.userId) {
-            result.error = { proto::INVALID_ARGUMENT, QStringLiteral("cannot message yourself") };
-            return result;
-        }
-        if (auto found = storage.directConversation(directKey(actor.userId, *peerId))) {
-            conversationId = *found;
-        } else {
-            const auto self = storage.userById(actor.userId);
-            const auto peer = storage.userById(*peerId);
-            if (!self || !peer)
-                throw StorageError(QStringLiteral("sender %1 or peer %2 does not exist")
-                                       .arg(actor.userId)
-                                       .arg(*peerId));
-            conversationId = createDirect(storage, ids, actor, *self, *peer, nowMs, &result.fanout);
-        }
-    } else {
-        conversationId = request.conversation_id();
-        if (!storage.conversationById(conversationId)) {
-            result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
-            return result;
-        }
-        if (!storage.memberUserIds(conversationId).contains(actor.userId)) {
-            result.error = { proto::FORBIDDEN, QStringLiteral("not a member") };
-            return result;
-        }
+        ownTarget = target->senderId == actor.userId;
+    }
+    if (const ServiceError e = permissions::check(roleIn(storage, conversationId, actor.userId),
+            permissions::actionFor(rel.type()), proto::ConversationKind(conversation->kind),
+            ownTarget)) {
+        result.error = e;
+        return result;
     }
 
-    const auto conversation = storage.conversationById(conversationId);
-    if (!conversation)
-        throw StorageError(QStringLiteral("conversation %1 vanished").arg(conversationId));
-    EventRow event { conversationId, conversation->lastSeq + 1, ids.next(), actor.userId,
-        actor.deviceId, clientId, proto::EVENT_MESSAGE, nowMs, toBytes(request.body()) };
-    storage.insertEvent(event);
-    storage.setLastSeq(conversationId, event.seq);
+    EventRow event { conversationId, 0, ids.next(), actor.userId, actor.deviceId, clientId,
+        proto::EVENT_MESSAGE, nowMs, toBytes(request.body()),
+        RelationRow { rel.type(), rel.seq(), QString::fromStdString(rel.key()) } };
+    event.seq = storage.events().append(event);
 
     result.ack = ackOf(event);
-    result.fanout.notifies.append(
-        { conversationId, event.seq, storage.memberUserIds(conversationId), actor.deviceId });
+    result.fanout.notifies.append({ conversationId, event.seq,
+        storage.conversations().memberUserIds(conversationId), actor.deviceId });
     return result;
 }
 
@@ -168,25 +232,27 @@ MarkReadResult ConversationService::markRead(
     Storage &storage, const Actor &actor, const proto::MarkReadRequest &request, qint64 nowMs)
 {
     MarkReadResult result;
-    const auto conversation = storage.conversationById(request.conversation_id());
+    const auto conversation = storage.conversations().byId(request.conversation_id());
     if (!conversation) {
         result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
         return result;
     }
-    const auto member = storage.member(conversation->id, actor.userId);
-    if (!member) {
-        result.error = { proto::FORBIDDEN, QStringLiteral("not a member") };
+    const auto member = storage.conversations().member(conversation->id, actor.userId);
+    const Role role = member ? permissions::roleFromColumn(member->role) : Role::None;
+    if (const ServiceError e
+        = permissions::check(role, Action::MarkRead, proto::ConversationKind(conversation->kind))) {
+        result.error = e;
         return result;
     }
     const quint64 seq = qMin<quint64>(request.seq(), conversation->lastSeq);
     if (seq <= member->readSeq)
         return result;
-    storage.setReadSeq(conversation->id, actor.userId, seq);
+    storage.conversations().setReadSeq(conversation->id, actor.userId, seq);
     proto::FeedEntry entry;
     entry.mutable_read()->set_conversation_id(conversation->id);
     entry.mutable_read()->set_seq(seq);
     const quint64 feedSeq
-        = storage.appendFeed(actor.userId, nowMs, toBytes(entry.SerializeAsString()));
+        = storage.feed().append(actor.userId, nowMs, toBytes(entry.SerializeAsString()));
     result.fanout.feedNotifies.append({ actor.userId, feedSeq });
     return result;
 }
@@ -202,17 +268,19 @@ PullResult ConversationService::pull(
     }
     for (const proto::PullRange &range : request.ranges()) {
         // pullRecent() must give the same answer: keep the two in step.
-        const auto conversation = storage.conversationById(range.conversation_id());
+        const auto conversation = storage.conversations().byId(range.conversation_id());
         if (!conversation) {
             result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
             return result;
         }
-        if (!storage.member(conversation->id, actor.userId)) {
-            result.error = { proto::FORBIDDEN, QStringLiteral("not a member") };
+        if (const ServiceError e
+            = permissions::check(roleIn(storage, conversation->id, actor.userId),
+                Action::ReadHistory, proto::ConversationKind(conversation->kind))) {
+            result.error = e;
             return result;
         }
         for (const EventRow &row :
-            storage.events(conversation->id, range.after_seq(), pullLimit(range.limit())))
+            storage.events().after(conversation->id, range.after_seq(), pullLimit(range.limit())))
             fillEvent(row, result.response.add_events());
         auto *head = result.response.add_heads();
         head->set_conversation_id(conversation->id);
@@ -226,6 +294,9 @@ std::optional<proto::PullResponse> ConversationService::pullRecent(
 {
     if (request.ranges_size() > limits::kMaxPullRanges)
         return std::nullopt; // the database path answers with the error
+    // RecentEvents answers members only; every member may read the history
+    // in every kind of conversation (permissions' ReadHistory column), so
+    // this is the same decision pull() makes.
     proto::PullResponse response;
     for (const proto::PullRange &range : request.ranges()) {
         auto slice = recent.after(
@@ -246,16 +317,16 @@ proto::FeedPullResponse ConversationService::feedPull(
 {
     proto::FeedPullResponse response;
     for (const FeedRow &row :
-        storage.feed(actor.userId, request.after_seq(), pullLimit(request.limit()))) {
+        storage.feed().after(actor.userId, request.after_seq(), pullLimit(request.limit()))) {
         auto *entry = response.add_entries();
         if (!entry->ParseFromArray(row.body.constData(), static_cast<int>(row.body.size())))
             throw StorageError(QStringLiteral("corrupt feed entry %1").arg(row.seq));
         entry->set_seq(row.seq);
         entry->set_time_ms(row.timeMs);
     }
-    const auto user = storage.userById(actor.userId);
+    const auto user = storage.users().byId(actor.userId);
     response.set_feed_seq(user ? user->feedSeq : 0);
-    for (const HeadRow &h : storage.headsOfUser(actor.userId)) {
+    for (const HeadRow &h : storage.conversations().headsOfUser(actor.userId)) {
         auto *head = response.add_heads();
         head->set_conversation_id(h.conversationId);
         head->set_last_seq(h.lastSeq);

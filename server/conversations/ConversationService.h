@@ -1,23 +1,18 @@
 // ConversationService: the conversation rules (send, pull, mark read, feed)
 // as plain functions over a Storage. Stateless; runs on whichever thread
 // executes the op (writes on the writer, reads inline on a network thread's
-// read connection).
+// read connection). Who may do what is asked of permissions::check().
 #pragma once
 
-#include "conversations/Fanout.h"
+#include "common/Fanout.h"
+#include "common/ServiceError.h"
+#include "conversations/ContentRules.h"
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
 #include "storage/RecentEvents.h"
 #include "storage/Storage.h"
 
 namespace natter::server {
-
-struct ServiceError
-{
-    proto::ErrorCode code = proto::ERROR_NONE;
-    QString message;
-    explicit operator bool() const { return code != proto::ERROR_NONE; }
-};
 
 struct SendResult
 {
@@ -39,18 +34,13 @@ struct PullResult
     proto::PullResponse response;
 };
 
-// Who is acting.
-struct Actor
-{
-    quint64 userId = 0;
-    quint64 deviceId = 0;
-};
-
 class ConversationService
 {
 public:
-    // Checks that do not need the database (network thread).
-    static ServiceError validateSend(const proto::SendRequest &request, int maxTextChars);
+    // Checks that do not need the database (network thread): client id,
+    // target, relation shape, and the body against the content rules.
+    static ServiceError validateSend(
+        const proto::SendRequest &request, const ContentRules &rules, const ContentLimits &limits);
 
     // Writer thread. The request must have passed validateSend().
     static SendResult send(Storage &storage, Snowflake &ids, const Actor &actor,
@@ -72,6 +62,9 @@ public:
 private:
     static quint64 createDirect(Storage &storage, Snowflake &ids, const Actor &actor,
         const UserRow &self, const UserRow &peer, qint64 nowMs, Fanout *fanout);
+    // The conversation a send goes to (finding or creating a direct one).
+    static quint64 resolveTarget(Storage &storage, Snowflake &ids, const Actor &actor,
+        const proto::SendRequest &request, qint64 nowMs, SendResult *result);
 };
 
 } // namespace natter::server

@@ -1,6 +1,6 @@
 #include "gateway/Connection.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 #include "gateway/NetworkWorker.h"
 #include "gateway/RequestHandler.h"
 

@@ -1,6 +1,6 @@
 #include "gateway/Listener.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 #include "gateway/NetworkWorker.h"
 
 #include <netinet/in.h>

@@ -1,9 +1,9 @@
 #include "gateway/NetworkWorker.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 #include "gateway/Connection.h"
+#include "gateway/GatewayContext.h"
 #include "gateway/RequestHandler.h"
-#include "gateway/ServerContext.h"
 #include "net/EpollDispatcher.h"
 
 #include <QHostAddress>
@@ -34,7 +34,7 @@ QString peerOf(int fd)
 }
 } // namespace
 
-NetworkWorker::NetworkWorker(int index, ServerContext *ctx, net::EpollDispatcher *dispatcher)
+NetworkWorker::NetworkWorker(int index, GatewayContext *ctx, net::EpollDispatcher *dispatcher)
     : m_index(index)
     , m_ctx(ctx)
     , m_dispatcher(dispatcher)
@@ -42,8 +42,7 @@ NetworkWorker::NetworkWorker(int index, ServerContext *ctx, net::EpollDispatcher
         if (QThread::currentThread() != thread())
             m_dispatcher->wakeUp(); // afterPass() drains
     })
-    , m_reads(ctx->databasePath,
-          SqliteOptions { ctx->config.synchronous, ctx->config.busyTimeoutMs, false })
+    , m_reads(*ctx->services.storage)
     , m_deadlineTimer(this)
 {
     m_deadlineTimer.setSingleShot(true);

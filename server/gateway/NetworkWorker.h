@@ -31,20 +31,20 @@ namespace natter::server {
 namespace net {
 class EpollDispatcher;
 }
-struct ServerContext;
+struct GatewayContext;
 class Connection;
 
 class NetworkWorker : public QObject
 {
     Q_OBJECT
 public:
-    NetworkWorker(int index, ServerContext *ctx, net::EpollDispatcher *dispatcher);
+    NetworkWorker(int index, GatewayContext *ctx, net::EpollDispatcher *dispatcher);
     ~NetworkWorker() override;
 
     Mailbox *mailbox() { return &m_mailbox; }
     ReadConnection *reads() { return &m_reads; }
     int index() const { return m_index; }
-    ServerContext &context() { return *m_ctx; }
+    GatewayContext &context() { return *m_ctx; }
     net::EpollDispatcher *dispatcher() { return m_dispatcher; }
 
     // Called through queued invocations from other threads.
@@ -77,7 +77,7 @@ private:
     void finishShutdownIfIdle();
 
     const int m_index;
-    ServerContext *m_ctx;
+    GatewayContext *m_ctx;
     net::EpollDispatcher *m_dispatcher;
     Mailbox m_mailbox;
     ReadConnection m_reads;

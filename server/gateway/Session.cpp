@@ -1,6 +1,6 @@
 #include "gateway/Session.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 
 namespace natter::server {
 

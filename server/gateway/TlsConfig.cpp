@@ -1,6 +1,6 @@
 #include "gateway/TlsConfig.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,21 +1,14 @@
 #include "storage/DbWorker.h"
 
-#include "Logging.h"
-#include "storage/Checkpointer.h"
+#include "common/Logging.h"
 #include "storage/TransactionGuard.h"
 
-#include <chrono>
+#include <optional>
 
 namespace natter::server {
 
-namespace {
-// How long the writer may put off its part of a checkpoint round.
-constexpr auto kMaxFinishDelay = std::chrono::milliseconds(50);
-} // namespace
-
-DbWorker::DbWorker(QString path, SqliteOptions options, int batchMax, RecentEvents *recent)
-    : m_path(std::move(path))
-    , m_options(std::move(options))
+DbWorker::DbWorker(StorageBackend &backend, int batchMax, RecentEvents *recent)
+    : m_backend(backend)
     , m_batchMax(batchMax)
     , m_recent(recent)
 {
@@ -60,13 +53,12 @@ void DbWorker::stopAndWait()
 
 void DbWorker::run()
 {
-    std::unique_ptr<SqliteStorage> storage;
-    Checkpointer checkpointer(
-        m_path, m_options.synchronous, m_options.busyTimeoutMs, m_options.checkpointPages);
+    std::unique_ptr<WriterStorage> storage;
+    std::unique_ptr<Maintenance> maintenance;
     QString openError;
     try {
-        storage = std::make_unique<SqliteStorage>(m_path, m_options); // migrates first
-        openError = checkpointer.startAndOpen();
+        storage = m_backend.openWriter();
+        maintenance = m_backend.startMaintenance(*storage);
     } catch (const StorageError &e) {
         openError = e.message();
     }
@@ -76,16 +68,12 @@ void DbWorker::run()
         m_cv.notify_all();
         return;
     }
-    storage->setWalHook([&checkpointer](int pages) { checkpointer.afterCommit(pages); });
     {
         std::lock_guard lock(m_mutex);
         m_opened = true;
     }
     m_cv.notify_all();
 
-    // When the checkpoint thread first offered the writer its part.
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point finishOffered = Clock::time_point::min(); // min: none
     for (;;) {
         std::deque<DbOp> batch;
         {
@@ -99,44 +87,29 @@ void DbWorker::run()
             }
         }
         runWriterBatch(*storage, batch);
-        if (!checkpointer.finishOnWriter())
-            continue;
-        // The writer's part of a round ends in a sync of the database file
-        // that holds up every op behind it, so it waits for a moment when no
-        // op is queued; meanwhile the checkpoint thread keeps copying. Past
-        // kMaxFinishDelay (the writer never idle), it is done anyway.
-        const auto now = Clock::now();
-        if (finishOffered == Clock::time_point::min())
-            finishOffered = now;
         bool idle = false;
         {
             std::lock_guard lock(m_mutex);
             idle = m_queue.empty();
         }
-        if (idle || now - finishOffered >= kMaxFinishDelay) {
-            if (storage->checkpoint()) {
-                checkpointer.roundDone();
-                finishOffered = Clock::time_point::min();
-            }
-        } else {
-            checkpointer.copyAgain();
-        }
+        maintenance->betweenBatches(idle);
     }
-    checkpointer.stopAndWait();
+    const quint64 upkeep = maintenance->runs();
+    maintenance.reset(); // before the writer's connection closes
     qCDebug(lcStorage) << objectName() << "stopped after" << m_batches.load() << "batches,"
-                       << checkpointer.checkpointsRun() << "checkpoints";
+                       << upkeep << "maintenance runs";
 }
 
-void DbWorker::publish(SqliteStorage &storage)
+void DbWorker::publish(WriterStorage &storage)
 {
-    const SqliteStorage::Writes writes = storage.takeWrites();
+    const WriterStorage::Writes writes = storage.takeWrites();
     if (!m_recent)
         return;
     for (quint64 conversationId : writes.membershipChanged)
         m_recent->forget(conversationId);
     for (const EventRow &event : writes.events) {
         try {
-            m_recent->append(event, storage.memberUserIds(event.conversationId));
+            m_recent->append(event, storage.conversations().memberUserIds(event.conversationId));
         } catch (const StorageError &e) {
             // Without its members the run cannot answer: pulls read the database.
             qCWarning(lcStorage) << "recent events: no members for" << event.conversationId
@@ -146,15 +119,15 @@ void DbWorker::publish(SqliteStorage &storage)
     }
 }
 
-void DbWorker::runWriterBatch(SqliteStorage &storage, std::deque<DbOp> &batch)
+void DbWorker::runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch)
 {
     struct Result
     {
-        QString error; // this op failed alone; its writes were rolled back
+        std::optional<StorageError> error; // this op failed alone; its writes were rolled back
         std::function<void()> deliver;
     };
     std::vector<Result> results(batch.size());
-    QString batchError; // the whole transaction failed: nothing was written
+    std::optional<StorageError> batchError; // the whole transaction failed: nothing was written
 
     // Fast path: the whole batch in one transaction with no savepoints. If any
     // op asks for a rollback or throws, the transaction is undone and the
@@ -189,35 +162,34 @@ void DbWorker::runWriterBatch(SqliteStorage &storage, std::deque<DbOp> &batch)
         results.assign(batch.size(), Result {});
         try {
             TransactionGuard tx(storage);
-            const QString sp = QStringLiteral("op");
             for (size_t i = 0; i < batch.size(); ++i) {
-                storage.savepoint(sp);
+                storage.savepoint();
                 try {
                     DbOutcome outcome = batch[i].run(storage);
                     if (outcome.rollback)
-                        storage.rollbackToSavepoint(sp);
+                        storage.rollbackToSavepoint();
                     results[i].deliver = std::move(outcome.deliver);
                 } catch (const StorageError &e) {
                     qCWarning(lcStorage) << "op failed:" << e.message();
-                    results[i].error = e.message();
-                    storage.rollbackToSavepoint(sp); // if this throws, the batch is lost
+                    results[i].error = e;
+                    storage.rollbackToSavepoint(); // if this throws, the batch is lost
                 }
-                storage.releaseSavepoint(sp);
+                storage.releaseSavepoint();
             }
             tx.commit();
             ++m_batches;
             publish(storage);
         } catch (const StorageError &e) {
-            batchError = e.message();
-            qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << batchError;
+            batchError = e;
+            qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << e.message();
         }
     }
     // Only now, after the commit, do acks and notifies leave.
     for (size_t i = 0; i < batch.size(); ++i) {
-        const QString &error = batchError.isEmpty() ? results[i].error : batchError;
-        if (!error.isEmpty()) {
+        const std::optional<StorageError> &error = batchError ? batchError : results[i].error;
+        if (error) {
             if (batch[i].fail)
-                batch[i].fail(error);
+                batch[i].fail(*error);
         } else if (results[i].deliver) {
             results[i].deliver();
         }

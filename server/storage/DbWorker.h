@@ -5,21 +5,19 @@
 // durable). Between the commit and the callbacks, it hands the events the
 // batch committed to RecentEvents (when given one), so a pull that follows
 // a notify finds them there. Reads do not come here: each network thread has
-// its own ReadConnection.
-//
-// Checkpoints do not run on this thread either: its connection's WAL hook
-// only wakes the db-checkpoint thread (Checkpointer), so a commit never
-// waits for WAL pages to be copied into the database and synced.
+// its own ReadConnection. Between batches the backend's Maintenance does the
+// writer's share of its upkeep (SQLite: finishing a checkpoint round).
 //
 // Threads: submit() and stop() from any thread; everything else, including
 // the callbacks, runs on the worker's own thread.
 #pragma once
 
 #include "storage/RecentEvents.h"
-#include "storage/SqliteStorage.h"
+#include "storage/StorageBackend.h"
 
 #include <QThread>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -37,18 +35,19 @@ struct DbOutcome
 struct DbOp
 {
     std::function<DbOutcome(Storage &)> run;
-    std::function<void(const QString &error)> fail; // storage error or failed commit
+    // The op's storage error, or the failed commit of its batch.
+    std::function<void(const StorageError &error)> fail;
 };
 
 class DbWorker : public QThread
 {
     Q_OBJECT
 public:
-    // recent: may be null; must outlive the worker.
-    DbWorker(QString path, SqliteOptions options, int batchMax, RecentEvents *recent = nullptr);
+    // backend and recent (may be null) must outlive the worker.
+    DbWorker(StorageBackend &backend, int batchMax, RecentEvents *recent = nullptr);
     ~DbWorker() override;
 
-    // Starts the thread and waits until the database is open (and migrated).
+    // Starts the thread and waits until the writer's connection is open.
     // Returns an error message, or an empty string on success.
     QString startAndOpen();
 
@@ -62,11 +61,10 @@ protected:
     void run() override;
 
 private:
-    void runWriterBatch(SqliteStorage &storage, std::deque<DbOp> &batch);
-    void publish(SqliteStorage &storage);
+    void runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch);
+    void publish(WriterStorage &storage);
 
-    const QString m_path;
-    const SqliteOptions m_options;
+    StorageBackend &m_backend;
     const int m_batchMax;
     RecentEvents *const m_recent;
 

@@ -1,13 +1,12 @@
 #include "storage/ReadConnection.h"
 
-#include "Logging.h"
+#include "common/Logging.h"
 #include "storage/TransactionGuard.h"
 
 namespace natter::server {
 
-ReadConnection::ReadConnection(QString path, SqliteOptions options)
-    : m_path(std::move(path))
-    , m_options(std::move(options))
+ReadConnection::ReadConnection(StorageBackend &backend)
+    : m_backend(backend)
 {
 }
 
@@ -18,14 +17,14 @@ void ReadConnection::run(const DbOp &op)
     DbOutcome outcome;
     try {
         if (!m_storage)
-            m_storage = std::make_unique<SqliteStorage>(m_path, m_options);
+            m_storage = m_backend.openReader();
         TransactionGuard snapshot(*m_storage);
         outcome = op.run(*m_storage);
         snapshot.commit();
     } catch (const StorageError &e) {
         qCWarning(lcStorage) << "read failed:" << e.message();
         if (op.fail)
-            op.fail(e.message());
+            op.fail(e);
         return;
     }
     if (outcome.deliver)

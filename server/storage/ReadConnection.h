@@ -1,10 +1,10 @@
 // ReadConnection: a read-only connection to natterd's database that belongs
 // to one network thread and runs that thread's reads inline, where the
 // request was decoded: a pull costs no hand-off to another thread and back.
-// Each op runs in its own read transaction (one consistent WAL snapshot);
-// WAL readers never wait for the writer, so a read blocks its thread only
-// for its own work. Opened on first use, on the owning thread; if opening
-// fails, that op fails and the next one tries again.
+// Each op runs in its own read transaction (one consistent snapshot); readers
+// never wait for the writer, so a read blocks its thread only for its own
+// work. Opened on first use, on the owning thread; if opening fails, that op
+// fails and the next one tries again.
 #pragma once
 
 #include "storage/DbWorker.h"
@@ -16,7 +16,8 @@ namespace natter::server {
 class ReadConnection
 {
 public:
-    ReadConnection(QString path, SqliteOptions options);
+    // backend must outlive this connection.
+    explicit ReadConnection(StorageBackend &backend);
     ~ReadConnection();
 
     // Owning thread only. Runs op.run in a read transaction, then
@@ -24,9 +25,8 @@ public:
     void run(const DbOp &op);
 
 private:
-    const QString m_path;
-    const SqliteOptions m_options;
-    std::unique_ptr<SqliteStorage> m_storage;
+    StorageBackend &m_backend;
+    std::unique_ptr<Storage> m_storage;
 };
 
 } // namespace natter::server

@@ -7,7 +7,8 @@ namespace natter::server {
 
 qsizetype RecentEvents::sizeOf(const EventRow &e)
 {
-    return qsizetype(sizeof(EventRow)) + e.body.size() + e.clientId.size() * 2;
+    return qsizetype(sizeof(EventRow)) + e.body.size()
+        + (e.clientId.size() + e.relation.key.size()) * 2;
 }
 
 void RecentEvents::append(const EventRow &event, const QList<quint64> &members)

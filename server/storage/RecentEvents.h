@@ -5,7 +5,7 @@
 //
 // What it holds per conversation is a contiguous run of events ending at
 // the conversation's newest committed seq, and the member user ids. Every
-// event the writer commits passes through here (SqliteStorage collects them
+// event the writer commits passes through here (the writer collects them
 // per transaction; a rolled-back one never arrives), so the run's end is the
 // conversation's last_seq; a membership change forgets the conversation
 // (the next event starts a fresh run with the new members). A lookup that
@@ -20,7 +20,7 @@
 // thread. One mutex; what is copied out under it is implicitly shared.
 #pragma once
 
-#include "storage/Storage.h"
+#include "storage/Rows.h"
 
 #include <QHash>
 #include <QList>

@@ -1,10 +1,10 @@
 // fuzz_server_dispatch: one client frame through the server's real request
-// path. The harness builds what Server::start() builds minus the sockets: a
-// ServerContext with the writer DbWorker thread on a temporary SQLite
-// database, the Argon2id hash pool (cheapest parameters), and a mailbox and
-// a ReadConnection for "network thread" 0, which is this thread: reads run
-// inline here and the harness drains the mailbox the way
-// NetworkWorker::drainMailbox() does. Each input goes to handleFrame() —
+// path. The harness starts a ServerCore — what Server::start() builds minus
+// the sockets: the storage backend on a temporary SQLite database, the
+// writer thread, the Argon2id hash pool (cheapest parameters), the modules
+// and their routes — plus a mailbox and a ReadConnection for "network
+// thread" 0, which is this thread: reads run inline here and the harness
+// drains the mailbox the way NetworkWorker::drainMailbox() does. Each input goes to handleFrame() —
 // what NetworkWorker calls for every binary message — once for a fresh
 // unauthenticated session and once for a session signed in as alice (bob
 // exists too); after each, the harness waits until the hash pool and the
@@ -16,10 +16,10 @@
 // session a conversation_id of 1..N in Send, Pull ranges or MarkRead is
 // rewritten to the id of alice's N-th conversation (set-up creates one with
 // bob; Sends to other users add more).
-#include "gateway/Credentials.h"
+#include "ServerCore.h"
+#include "gateway/GatewayContext.h"
 #include "gateway/Mailbox.h"
 #include "gateway/RequestHandler.h"
-#include "gateway/ServerContext.h"
 #include "gateway/Session.h"
 
 #include <QCoreApplication>
@@ -49,7 +49,7 @@ public:
         static char *argv[] = { arg0, nullptr };
         if (!QCoreApplication::instance())
             new QCoreApplication(argc, argv);
-        if (!Credentials::init() || !m_dir.isValid())
+        if (!m_dir.isValid())
             die("set-up failed");
         ServerConfig cfg;
         cfg.dataDir = m_dir.path();
@@ -59,19 +59,13 @@ public:
         cfg.ipRate = cfg.ipBurst = 1e9;
         cfg.pwhashOps = 1; // crypto_pwhash_OPSLIMIT_MIN
         cfg.pwhashMemBytes = 8192; // crypto_pwhash_MEMLIMIT_MIN
-        m_ctx = std::make_unique<ServerContext>(cfg);
-        const QString db = m_dir.filePath(QStringLiteral("natterd.sqlite"));
-        m_writer = std::make_unique<DbWorker>(db,
-            SqliteOptions { cfg.synchronous, cfg.busyTimeoutMs, true, true }, cfg.batchMax,
-            &m_ctx->recent);
-        if (!m_writer->startAndOpen().isEmpty())
-            die("writer did not open");
-        m_reads = std::make_unique<ReadConnection>(
-            db, SqliteOptions { cfg.synchronous, cfg.busyTimeoutMs, false });
-        m_ctx->writer = m_writer.get();
-        m_ctx->databasePath = db;
+        m_core = std::make_unique<ServerCore>(cfg);
+        if (!m_core->start().isEmpty())
+            die("the server core did not start");
+        m_ctx = &m_core->gateway();
+        m_reads = std::make_unique<ReadConnection>(m_core->storage());
         m_ctx->readers.push_back(m_reads.get());
-        m_ctx->hashPool.setMaxThreadCount(2);
+        m_ctx->services.hashPool.setMaxThreadCount(2);
         m_ctx->mailboxes.push_back(&m_mailbox);
 
         Session *bob = newSession();
@@ -96,9 +90,9 @@ public:
 
     ~Harness()
     {
-        m_ctx->draining = true;
-        m_ctx->hashPool.waitForDone();
-        m_writer->stopAndWait();
+        m_ctx->services.draining = true;
+        m_ctx->services.hashPool.waitForDone();
+        m_core->stopWriter();
         while (!m_sessions.empty())
             endSession(m_sessions.begin()->second);
     }
@@ -133,7 +127,7 @@ private:
         const quint64 user = m_alice->userId();
         m_conversations.clear();
         m_reads->run({ [this, user](Storage &st) {
-                          for (const HeadRow &h : st.headsOfUser(user))
+                          for (const HeadRow &h : st.conversations().headsOfUser(user))
                               m_conversations.push_back(h.conversationId);
                           return DbOutcome {};
                       },
@@ -211,7 +205,7 @@ private:
         worker->submit({ [done](Storage &) {
                             return DbOutcome { false, [done] { done->set_value(); } };
                         },
-            [done](const QString &) { done->set_value(); } });
+            [done](const StorageError &) { done->set_value(); } });
         f.wait();
     }
 
@@ -220,8 +214,8 @@ private:
     void settle()
     {
         for (int round = 0; round < 4; ++round) {
-            m_ctx->hashPool.waitForDone();
-            barrier(m_writer.get());
+            m_ctx->services.hashPool.waitForDone();
+            barrier(m_ctx->services.writer);
             Mailbox::Batch batch = m_mailbox.take();
             if (batch.isEmpty() && round > 0)
                 return;
@@ -236,8 +230,8 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<ServerContext> m_ctx;
-    std::unique_ptr<DbWorker> m_writer;
+    std::unique_ptr<ServerCore> m_core;
+    GatewayContext *m_ctx = nullptr;
     std::unique_ptr<ReadConnection> m_reads; // "network thread" 0: this one
     Mailbox m_mailbox { [] {} };
     struct DropLink : Link

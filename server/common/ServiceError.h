@@ -1,0 +1,26 @@
+// ServiceError and Actor: what every server module's rules take and give —
+// who acts (a signed-in user on one of its devices) and the typed refusal.
+#pragma once
+
+#include "natter.pb.h"
+
+#include <QString>
+
+namespace natter::server {
+
+struct ServiceError
+{
+    proto::ErrorCode code = proto::ERROR_NONE;
+    QString message;
+    explicit operator bool() const { return code != proto::ERROR_NONE; }
+};
+
+// Who is acting: 0/0 before sign-in.
+struct Actor
+{
+    quint64 userId = 0;
+    quint64 deviceId = 0;
+    bool signedIn() const { return userId != 0; }
+};
+
+} // namespace natter::server

@@ -1,0 +1,53 @@
+// GatewayContext: what the network threads share — the request table, the
+// online sessions, the rate limiters, one mailbox and one read connection
+// per network thread, and the TLS configuration — beside the modules'
+// ServiceContext. Created by ServerCore on the main thread before any
+// worker starts and destroyed after they all stopped. Each member documents
+// who may touch it.
+#pragma once
+
+#include "common/RequestRouter.h"
+#include "common/ServiceContext.h"
+#include "gateway/GatewayChannels.h"
+#include "gateway/Mailbox.h"
+#include "gateway/RateLimiter.h"
+#include "gateway/SessionRegistry.h"
+#include "storage/ReadConnection.h"
+
+#include <QSslConfiguration>
+
+#include <vector>
+
+namespace natter::server {
+
+struct GatewayContext
+{
+    explicit GatewayContext(ServiceContext &serviceContext)
+        : services(serviceContext)
+        , config(serviceContext.config)
+        , deviceLimiter(config.deviceRate, config.deviceBurst)
+        , ipLimiter(config.ipRate, config.ipBurst)
+        , replies(*this)
+        , notify(*this)
+    {
+    }
+
+    ServiceContext &services; // the modules' context
+    const ServerConfig &config; // = services.config
+    RequestRouter router; // filled by the modules before start, then read-only
+    SessionRegistry registry; // internally locked
+    RateLimiter deviceLimiter; // internally locked
+    RateLimiter ipLimiter; // internally locked
+    // index = network thread; set before start, then read-only.
+    std::vector<Mailbox *> mailboxes;
+    // index = network thread: each runs that thread's reads inline, on that
+    // thread only (see Requester::read). Set before start, then read-only.
+    std::vector<ReadConnection *> readers;
+    GatewayReplies replies; // the modules' Requesters answer through it
+    LocalNotifyRouter notify; // services.notify points here
+    // Certificate and key when serving wss:// (config.tls()); set before the
+    // network threads start, then read-only (each accept copies it).
+    QSslConfiguration tls;
+};
+
+} // namespace natter::server

@@ -1,0 +1,35 @@
+// ConversationStore: conversations (kind, last seq) and their members
+// (role, joined seq, read seq). Part of a Storage: one connection, one
+// thread. Throws StorageError. A conversation's last seq moves only through
+// EventStore::append, which allocates it.
+#pragma once
+
+#include "storage/Rows.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace natter::server {
+
+class ConversationStore
+{
+public:
+    virtual std::optional<ConversationRow> byId(quint64 id) = 0;
+    // The direct conversation of a pair (see directKey in conversations/).
+    virtual std::optional<quint64> directByKey(const QString &directKey) = 0;
+    // directKey empty for groups. Duplicate when the id or the key is taken.
+    virtual void insert(const ConversationRow &row, const QString &directKey) = 0;
+    virtual void insertMember(const MemberRow &member) = 0; // Duplicate when already one
+    virtual std::optional<MemberRow> member(quint64 conversationId, quint64 userId) = 0;
+    virtual QList<MemberRow> members(quint64 conversationId) = 0; // by user id
+    virtual QList<quint64> memberUserIds(quint64 conversationId) = 0; // ascending
+    virtual void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) = 0;
+    // The last seq of every conversation the user is a member of, by id.
+    virtual QList<HeadRow> headsOfUser(quint64 userId) = 0;
+
+protected:
+    ~ConversationStore() = default;
+};
+
+} // namespace natter::server

@@ -1,0 +1,85 @@
+// The rows the storage interfaces take and return: plain values, the same
+// for every backend. Ids are the server's snowflakes.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace natter::server {
+
+struct UserRow
+{
+    quint64 id = 0;
+    QString name;
+    QByteArray pwhash;
+    qint64 createdMs = 0;
+    quint64 feedSeq = 0;
+};
+
+struct DeviceRow
+{
+    quint64 id = 0;
+    quint64 userId = 0;
+    QString name;
+    QByteArray tokenHash;
+    qint64 createdMs = 0;
+    qint64 lastSeenMs = 0;
+    bool revoked = false;
+};
+
+struct ConversationRow
+{
+    quint64 id = 0;
+    int kind = 0; // proto::ConversationKind
+    quint64 lastSeq = 0;
+    qint64 createdMs = 0;
+};
+
+struct MemberRow
+{
+    quint64 conversationId = 0;
+    quint64 userId = 0;
+    QString userName;
+    int role = 0; // MemberRole
+    quint64 joinedSeq = 0;
+    quint64 readSeq = 0;
+};
+
+// What an event points at in its own conversation (reply, edit, reaction,
+// redaction), outside its opaque body so storage can index it.
+struct RelationRow
+{
+    int type = 0; // proto::RelationType; 0 = none
+    quint64 seq = 0; // the target event
+    QString key; // an annotation's key (a reaction's emoji); empty otherwise
+    bool isSet() const { return type != 0; }
+};
+
+struct EventRow
+{
+    quint64 conversationId = 0;
+    quint64 seq = 0;
+    quint64 id = 0;
+    quint64 senderId = 0;
+    quint64 senderDevice = 0;
+    QString clientId; // empty = none (stored as NULL)
+    int kind = 0; // proto::EventKind
+    qint64 timeMs = 0;
+    QByteArray body;
+    RelationRow relation;
+};
+
+struct FeedRow
+{
+    quint64 seq = 0;
+    qint64 timeMs = 0;
+    QByteArray body; // serialized FeedEntry without seq/time
+};
+
+struct HeadRow
+{
+    quint64 conversationId = 0;
+    quint64 lastSeq = 0;
+};
+
+} // namespace natter::server

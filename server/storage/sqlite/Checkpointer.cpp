@@ -1,0 +1,134 @@
+#include "storage/sqlite/Checkpointer.h"
+
+#include "common/Logging.h"
+
+#include <sqlite3.h>
+
+namespace natter::server::sqlite {
+
+Checkpointer::Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages)
+    : m_path(std::move(path))
+    , m_synchronous(std::move(synchronous))
+    , m_busyTimeoutMs(busyTimeoutMs)
+    , m_everyPages(qMax(1, everyPages))
+    , m_nextRequestAt(m_everyPages)
+{
+    setObjectName(QStringLiteral("db-checkpoint"));
+}
+
+Checkpointer::~Checkpointer()
+{
+    stopAndWait();
+}
+
+QString Checkpointer::startAndOpen()
+{
+    start();
+    std::unique_lock lock(m_mutex);
+    m_cv.wait(lock, [this] { return m_opened || !m_openError.isEmpty(); });
+    return m_openError;
+}
+
+void Checkpointer::afterCommit(int walPages)
+{
+    if (walPages < m_lastWalPages) // started over
+        m_nextRequestAt = m_everyPages;
+    m_lastWalPages = walPages;
+    if (walPages < m_nextRequestAt || m_round.load() != Round::None)
+        return;
+    m_nextRequestAt = walPages + m_everyPages;
+    copyAgain();
+}
+
+void Checkpointer::copyAgain()
+{
+    m_round.store(Round::Copying);
+    {
+        std::lock_guard lock(m_mutex);
+        m_requested = true;
+    }
+    m_cv.notify_all();
+}
+
+void Checkpointer::stopAndWait()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_cv.notify_all();
+    if (isRunning())
+        wait();
+}
+
+QString Checkpointer::open(sqlite3 **db)
+{
+    if (sqlite3_open_v2(m_path.toUtf8().constData(), db, SQLITE_OPEN_READWRITE, nullptr)
+        != SQLITE_OK)
+        return QStringLiteral("checkpointer cannot open %1: %2")
+            .arg(m_path, QString::fromUtf8(sqlite3_errmsg(*db)));
+    sqlite3_busy_timeout(*db, m_busyTimeoutMs);
+    // A checkpoint syncs the database file unless synchronous is OFF: the
+    // same durability as the writer's connection.
+    const QByteArray pragma = "PRAGMA synchronous=" + m_synchronous.toLatin1();
+    char *error = nullptr;
+    if (sqlite3_exec(*db, pragma.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
+        const QString message = QString::fromUtf8(error ? error : "unknown error");
+        sqlite3_free(error);
+        return QStringLiteral("checkpointer: %1: %2").arg(QString::fromLatin1(pragma), message);
+    }
+    return {};
+}
+
+void Checkpointer::run()
+{
+    sqlite3 *db = nullptr;
+    const QString error = open(&db);
+    {
+        std::lock_guard lock(m_mutex);
+        m_openError = error;
+        m_opened = error.isEmpty();
+    }
+    m_cv.notify_all();
+    if (!error.isEmpty()) {
+        sqlite3_close(db);
+        return;
+    }
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_stopping || m_requested; });
+            if (!m_requested)
+                break; // stopping, nothing asked for
+            m_requested = false;
+        }
+        // Pass after pass, each copying what the writer committed during the
+        // last, until that is little: the writer then copies only that much
+        // (and syncs only that much) while it holds up its queue.
+        bool caughtUp = false;
+        int lastWalPages = 0;
+        for (int pass = 0; pass < kMaxPasses; ++pass) {
+            int walPages = 0;
+            int copied = 0;
+            const int rc = sqlite3_wal_checkpoint_v2(
+                db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+            if (rc != SQLITE_OK) {
+                qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(db);
+                caughtUp = false;
+                break;
+            }
+            ++m_runs;
+            caughtUp = walPages > 0 && copied == walPages;
+            const bool little = pass > 0 && walPages - lastWalPages <= kHandOverPages;
+            lastWalPages = walPages;
+            if (!caughtUp || little)
+                break;
+        }
+        // Not caught up (a reader still needs old frames, or an error): the
+        // next round starts when the WAL has grown again.
+        m_round.store(caughtUp ? Round::WriterFinishes : Round::None);
+    }
+    sqlite3_close(db);
+}
+
+} // namespace natter::server::sqlite

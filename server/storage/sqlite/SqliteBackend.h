@@ -1,0 +1,32 @@
+// SqliteBackend: natterd's embedded default — one SQLite file in WAL mode in
+// the data directory. open() creates and migrates it on a connection of its
+// own; the writer, the readers and the maintenance (the db-checkpoint thread
+// and the writer's part of each checkpoint round) get connections of their
+// own. Threads: see StorageBackend.
+#pragma once
+
+#include "storage/StorageBackend.h"
+
+namespace natter::server::sqlite {
+
+class SqliteBackend final : public StorageBackend
+{
+public:
+    // Throws StorageError.
+    explicit SqliteBackend(const StorageOptions &options);
+
+    std::unique_ptr<WriterStorage> openWriter() override;
+    std::unique_ptr<Storage> openReader() override;
+    std::unique_ptr<Maintenance> startMaintenance(WriterStorage &writer) override;
+    QString describe() const override;
+    int schemaVersion() const override;
+
+    QString path() const { return m_path; }
+    static QString fileIn(const QString &dataDir);
+
+private:
+    const StorageOptions m_options;
+    const QString m_path;
+};
+
+} // namespace natter::server::sqlite

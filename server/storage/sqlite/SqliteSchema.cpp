@@ -1,0 +1,93 @@
+#include "storage/sqlite/SqliteSchema.h"
+
+#include "common/Logging.h"
+#include "storage/sqlite/SqliteConnection.h"
+
+namespace natter::server::sqlite {
+
+const QList<QByteArrayList> &schemaMigrations()
+{
+    static const QList<QByteArrayList> migrations {
+        // 0 -> 1: initial schema
+        {
+            "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+            " pwhash TEXT NOT NULL, created_ms INTEGER NOT NULL,"
+            " feed_seq INTEGER NOT NULL DEFAULT 0)",
+            "CREATE TABLE devices(id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL,"
+            " name TEXT NOT NULL, token_hash BLOB NOT NULL, created_ms INTEGER NOT NULL,"
+            " last_seen_ms INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX devices_user ON devices(user_id)",
+            "CREATE TABLE conversations(id INTEGER PRIMARY KEY, kind INTEGER NOT NULL,"
+            " direct_key TEXT UNIQUE, last_seq INTEGER NOT NULL DEFAULT 0,"
+            " created_ms INTEGER NOT NULL)",
+            "CREATE TABLE members(conversation_id INTEGER NOT NULL, user_id INTEGER NOT NULL,"
+            " role INTEGER NOT NULL, joined_seq INTEGER NOT NULL,"
+            " read_seq INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(conversation_id, user_id))",
+            "CREATE INDEX members_user ON members(user_id)",
+            "CREATE TABLE events(conversation_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+            " id INTEGER NOT NULL, sender_id INTEGER NOT NULL, sender_device INTEGER NOT NULL,"
+            " client_id TEXT, kind INTEGER NOT NULL, time_ms INTEGER NOT NULL, body BLOB,"
+            " PRIMARY KEY(conversation_id, seq))",
+            // Idempotent send, also across crashes. client_id is NULL for server events,
+            // and NULLs are distinct in a unique index (SQLite and PostgreSQL alike).
+            "CREATE UNIQUE INDEX events_client ON events(sender_id, client_id)",
+            "CREATE TABLE feed(user_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+            " time_ms INTEGER NOT NULL, body BLOB, PRIMARY KEY(user_id, seq))",
+        },
+        // 1 -> 2: what an event relates to (reply, replace, annotate, redact),
+        // outside the opaque body, indexed to find an event's relations.
+        {
+            "ALTER TABLE events ADD COLUMN rel_type INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE events ADD COLUMN rel_seq INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE events ADD COLUMN rel_key TEXT",
+            "CREATE INDEX events_relation ON events(conversation_id, rel_seq)"
+            " WHERE rel_type != 0",
+        },
+    };
+    return migrations;
+}
+
+int schemaVersion()
+{
+    return int(schemaMigrations().size());
+}
+
+void migrate(SqliteConnection &db)
+{
+    const int current = int(db.pragmaInt("PRAGMA user_version"));
+    const auto &steps = schemaMigrations();
+    if (current > steps.size())
+        throw StorageError(StorageError::Kind::Schema,
+            QStringLiteral("database schema version %1 is newer than this natterd (%2)")
+                .arg(current)
+                .arg(steps.size()));
+    for (int v = current; v < steps.size(); ++v) {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+            for (const QByteArray &sql : steps[v])
+                db.exec(sql);
+            db.exec("PRAGMA user_version=" + QByteArray::number(v + 1));
+            db.exec("COMMIT");
+        } catch (const StorageError &) {
+            try {
+                db.exec("ROLLBACK");
+            } catch (const StorageError &) {
+                // The step failed either way; its own error is what matters.
+            }
+            throw;
+        }
+        qCInfo(lcStorage) << "migrated schema to version" << v + 1;
+    }
+}
+
+void checkVersion(SqliteConnection &db)
+{
+    const int version = int(db.pragmaInt("PRAGMA user_version"));
+    if (version != schemaVersion())
+        throw StorageError(StorageError::Kind::Schema,
+            QStringLiteral("database schema version %1, expected %2")
+                .arg(version)
+                .arg(schemaVersion()));
+}
+
+} // namespace natter::server::sqlite

@@ -1,0 +1,27 @@
+// UserStore on SQLite: the users table. Same thread as its connection.
+#pragma once
+
+#include "storage/UserStore.h"
+
+namespace natter::server::sqlite {
+
+class SqliteConnection;
+struct WriterState;
+
+class SqliteUsers final : public UserStore
+{
+public:
+    SqliteUsers(SqliteConnection &db, WriterState *writer);
+
+    std::optional<UserRow> byName(const QString &name) override;
+    std::optional<quint64> idByName(const QString &name) override;
+    std::optional<UserRow> byId(quint64 id) override;
+    void insert(const UserRow &user) override;
+    void setPasswordHash(quint64 userId, const QByteArray &pwhash) override;
+
+private:
+    SqliteConnection &m_db;
+    WriterState *m_writer; // null on readers
+};
+
+} // namespace natter::server::sqlite

@@ -1,0 +1,361 @@
+// The storage contract: what every backend of natterd's storage must do,
+// through the interfaces alone (StorageBackend, Storage and its per-aggregate
+// stores). Every test runs once per backend in backends(); a new backend
+// (PostgreSQL) joins the list and must pass all of it unchanged.
+#include "storage/StorageBackend.h"
+#include "storage/TransactionGuard.h"
+
+#include "natter.pb.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace natter;
+using namespace natter::server;
+
+namespace {
+
+QStringList backends()
+{
+    return { QStringLiteral("sqlite") };
+}
+
+EventRow message(quint64 conversation, quint64 id, quint64 sender, const QString &clientId,
+    const QByteArray &body = "b")
+{
+    return EventRow { conversation, 0, id, sender, sender + 1, clientId, proto::EVENT_MESSAGE,
+        qint64(id), body, {} };
+}
+
+template<class F> StorageError::Kind errorKindOf(F &&f)
+{
+    try {
+        f();
+    } catch (const StorageError &e) {
+        return e.kind();
+    }
+    return StorageError::Kind::Internal;
+}
+
+} // namespace
+
+class TestStorageContract : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    StorageOptions m_options;
+    std::unique_ptr<StorageBackend> m_backend;
+    std::unique_ptr<WriterStorage> m_w;
+
+    void reopen()
+    {
+        m_w.reset();
+        m_backend = StorageBackend::open(m_options);
+        m_w = m_backend->openWriter();
+    }
+
+    // Users 1 (alice) and 2 (bob), conversation 10 with both, in one
+    // committed transaction.
+    void seed()
+    {
+        TransactionGuard tx(*m_w);
+        m_w->users().insert(UserRow { 1, "alice", "h1", 100, 0 });
+        m_w->users().insert(UserRow { 2, "bob", "h2", 101, 0 });
+        m_w->conversations().insert(ConversationRow { 10, proto::DIRECT, 0, 5 }, "1:2");
+        m_w->conversations().insertMember(MemberRow { 10, 2, {}, 0, 1, 0 });
+        m_w->conversations().insertMember(MemberRow { 10, 1, {}, 2, 1, 0 });
+        tx.commit();
+        m_w->takeWrites();
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString &b : backends())
+            QTest::newRow(qPrintable(b)) << b;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QVERIFY(m_dir.isValid());
+        m_options = StorageOptions {};
+        m_options.backend = backend;
+        m_options.dataDir = m_dir.filePath(QStringLiteral("db%1").arg(++m_counter));
+        m_options.synchronous = QStringLiteral("NORMAL");
+        reopen();
+        seed();
+    }
+
+    void cleanup()
+    {
+        m_w.reset();
+        m_backend.reset();
+    }
+
+    void unknownBackendIsRefused()
+    {
+        StorageOptions bad = m_options;
+        bad.backend = QStringLiteral("nosuchdb");
+        QCOMPARE(errorKindOf([&] { StorageBackend::open(bad); }), StorageError::Kind::Schema);
+    }
+
+    void users()
+    {
+        UserStore &users = m_w->users();
+        QCOMPARE(users.byName("alice")->id, 1u);
+        QCOMPARE(users.byName("alice")->pwhash, QByteArray("h1"));
+        QCOMPARE(users.byId(2)->name, QStringLiteral("bob"));
+        QCOMPARE(*users.idByName("bob"), 2u);
+        QVERIFY(!users.byName("carol"));
+        QVERIFY(!users.idByName("carol"));
+        QVERIFY(!users.byId(3));
+        QCOMPARE(errorKindOf([&] { users.insert(UserRow { 3, "alice", "h", 1, 0 }); }),
+            StorageError::Kind::Duplicate);
+        QCOMPARE(errorKindOf([&] { users.insert(UserRow { 1, "other", "h", 1, 0 }); }),
+            StorageError::Kind::Duplicate);
+        users.setPasswordHash(1, "new-hash");
+        QCOMPARE(users.byId(1)->pwhash, QByteArray("new-hash"));
+        const QByteArray big(200 * 1024, 'p'); // no length limit of its own
+        users.insert(UserRow { 4, "dora", big, 7, 0 });
+        QCOMPARE(users.byName("dora")->pwhash, big);
+        QCOMPARE(users.byName("dora")->createdMs, 7);
+    }
+
+    void devices()
+    {
+        DeviceStore &devices = m_w->devices();
+        devices.insert(DeviceRow { 21, 1, "phone", "hash-b", 10, 11, false });
+        devices.insert(DeviceRow { 20, 1, "laptop", "hash-a", 12, 13, false });
+        devices.insert(DeviceRow { 22, 2, "pc", "hash-c", 14, 15, false });
+        QCOMPARE(errorKindOf([&] { devices.insert(DeviceRow { 20, 2, "x", "h", 1, 1, false }); }),
+            StorageError::Kind::Duplicate);
+        const QList<DeviceRow> mine = devices.ofUser(1);
+        QCOMPARE(mine.size(), 2);
+        QCOMPARE(mine[0].id, 20u); // by id
+        QCOMPARE(mine[0].name, QStringLiteral("laptop"));
+        QCOMPARE(mine[1].tokenHash, QByteArray("hash-b"));
+        devices.touch(21, 99);
+        devices.revoke(21);
+        const auto phone = devices.byId(21);
+        QCOMPARE(phone->lastSeenMs, 99);
+        QVERIFY(phone->revoked);
+        QVERIFY(!devices.byId(20)->revoked);
+        QVERIFY(!devices.byId(99));
+        QVERIFY(devices.ofUser(3).isEmpty());
+    }
+
+    void conversationsAndMembers()
+    {
+        ConversationStore &c = m_w->conversations();
+        QCOMPARE(c.byId(10)->kind, int(proto::DIRECT));
+        QCOMPARE(c.byId(10)->lastSeq, 0u);
+        QCOMPARE(*c.directByKey("1:2"), 10u);
+        QVERIFY(!c.directByKey("1:3"));
+        QVERIFY(!c.byId(11));
+        QCOMPARE(errorKindOf([&] { c.insert(ConversationRow { 11, proto::DIRECT, 0, 1 }, "1:2"); }),
+            StorageError::Kind::Duplicate);
+        c.insert(ConversationRow { 12, proto::GROUP, 0, 1 }, {}); // groups have no key
+        c.insert(ConversationRow { 13, proto::GROUP, 0, 1 }, {});
+        QCOMPARE(c.memberUserIds(10), QList<quint64>({ 1, 2 }));
+        const QList<MemberRow> members = c.members(10);
+        QCOMPARE(members.size(), 2);
+        QCOMPARE(members[0].userName, QStringLiteral("alice"));
+        QCOMPARE(members[0].role, 2);
+        QCOMPARE(c.member(10, 2)->userName, QStringLiteral("bob"));
+        QVERIFY(!c.member(10, 3));
+        QCOMPARE(errorKindOf([&] { c.insertMember(MemberRow { 10, 1, {}, 0, 1, 0 }); }),
+            StorageError::Kind::Duplicate);
+        c.setReadSeq(10, 2, 7);
+        QCOMPARE(c.member(10, 2)->readSeq, 7u);
+        QCOMPARE(c.member(10, 1)->readSeq, 0u);
+        c.insertMember(MemberRow { 13, 1, {}, 0, 1, 0 });
+        const QList<HeadRow> heads = c.headsOfUser(1);
+        QCOMPARE(heads.size(), 2);
+        QCOMPARE(heads[0].conversationId, 10u);
+        QCOMPARE(heads[1].conversationId, 13u);
+        QCOMPARE(c.headsOfUser(2).size(), 1);
+    }
+
+    void eventsAreGapless()
+    {
+        EventStore &events = m_w->events();
+        for (quint64 i = 1; i <= 30; ++i)
+            QCOMPARE(events.append(message(10, 100 + i, i % 2 + 1, QStringLiteral("c%1").arg(i))),
+                i);
+        QCOMPARE(m_w->conversations().byId(10)->lastSeq, 30u);
+        const QList<EventRow> all = events.after(10, 0, 1000);
+        QCOMPARE(all.size(), 30);
+        for (int i = 0; i < all.size(); ++i) {
+            QCOMPARE(all[i].seq, quint64(i + 1));
+            QCOMPARE(all[i].id, quint64(101 + i));
+        }
+        const QList<EventRow> page = events.after(10, 10, 5);
+        QCOMPARE(page.size(), 5);
+        QCOMPARE(page.first().seq, 11u);
+        QCOMPARE(page.last().seq, 15u);
+        QVERIFY(events.after(10, 30, 10).isEmpty());
+        QCOMPARE(events.at(10, 7)->clientId, QStringLiteral("c7"));
+        QVERIFY(!events.at(10, 31));
+        QCOMPARE(events.byClientId(2, "c3")->seq, 3u);
+        QVERIFY(!events.byClientId(1, "c3")); // client ids are per sender
+        QCOMPARE(errorKindOf([&] { events.append(message(99, 1, 1, "x")); }),
+            StorageError::Kind::Internal);
+    }
+
+    void eventFieldsRoundTrip()
+    {
+        EventRow e { 10, 0, 555, 1, 11, "round", proto::EVENT_MESSAGE, 123456789012, "body bytes",
+            RelationRow { proto::RELATION_ANNOTATE, 1, QStringLiteral("👍") } };
+        const quint64 first = m_w->events().append(
+            EventRow { 10, 0, 554, 2, 12, {}, proto::EVENT_CREATED, 1, {}, {} });
+        QCOMPARE(first, 1u);
+        QCOMPARE(m_w->events().append(e), 2u);
+        const auto created = m_w->events().at(10, 1);
+        QVERIFY(created->clientId.isEmpty());
+        QVERIFY(created->body.isEmpty());
+        QVERIFY(!created->relation.isSet());
+        const auto back = m_w->events().at(10, 2);
+        QCOMPARE(back->id, 555u);
+        QCOMPARE(back->senderId, 1u);
+        QCOMPARE(back->senderDevice, 11u);
+        QCOMPARE(back->kind, int(proto::EVENT_MESSAGE));
+        QCOMPARE(back->timeMs, 123456789012);
+        QCOMPARE(back->body, QByteArray("body bytes"));
+        QCOMPARE(back->relation.type, int(proto::RELATION_ANNOTATE));
+        QCOMPARE(back->relation.seq, 1u);
+        QCOMPARE(back->relation.key, QStringLiteral("👍"));
+    }
+
+    void duplicateClientIdIsRefusedAndLeavesNoGap()
+    {
+        EventStore &events = m_w->events();
+        m_w->begin();
+        QCOMPARE(events.append(message(10, 1, 1, "same")), 1u);
+        m_w->savepoint();
+        QCOMPARE(
+            errorKindOf([&] { events.append(message(10, 2, 1, "same")); }), StorageError::Kind::Duplicate);
+        m_w->rollbackToSavepoint();
+        m_w->releaseSavepoint();
+        // Server events have no client id: never a clash.
+        QCOMPARE(events.append(message(10, 3, 1, {})), 2u);
+        QCOMPARE(events.append(message(10, 4, 1, {})), 3u);
+        m_w->commit();
+        QCOMPARE(m_w->conversations().byId(10)->lastSeq, 3u);
+        QCOMPARE(events.after(10, 0, 10).size(), 3);
+    }
+
+    void feed()
+    {
+        FeedStore &feed = m_w->feed();
+        QCOMPARE(feed.append(1, 10, "a"), 1u);
+        QCOMPARE(feed.append(1, 11, "b"), 2u);
+        QCOMPARE(feed.append(2, 12, "c"), 1u); // each user has its own seq
+        QCOMPARE(feed.append(1, 13, "d"), 3u);
+        QCOMPARE(m_w->users().byId(1)->feedSeq, 3u);
+        const QList<FeedRow> rows = feed.after(1, 1, 10);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].seq, 2u);
+        QCOMPARE(rows[0].timeMs, 11);
+        QCOMPARE(rows[0].body, QByteArray("b"));
+        QCOMPARE(feed.after(1, 0, 1).size(), 1);
+        QVERIFY(feed.after(2, 1, 10).isEmpty());
+        QCOMPARE(errorKindOf([&] { feed.append(77, 1, "x"); }), StorageError::Kind::Internal);
+    }
+
+    void rollbackUndoesEverything()
+    {
+        {
+            TransactionGuard tx(*m_w);
+            m_w->users().insert(UserRow { 3, "carol", "h", 1, 0 });
+            m_w->events().append(message(10, 1, 1, "gone"));
+            m_w->conversations().insert(ConversationRow { 14, proto::DIRECT, 0, 1 }, "1:3");
+        } // rolled back
+        QVERIFY(!m_w->users().byName("carol"));
+        QVERIFY(!m_w->conversations().byId(14));
+        QVERIFY(!m_w->conversations().directByKey("1:3"));
+        QCOMPARE(m_w->conversations().byId(10)->lastSeq, 0u);
+        QCOMPARE(m_w->events().append(message(10, 2, 1, "kept")), 1u);
+    }
+
+    // What a rolled-back savepoint wrote is forgotten everywhere, also in
+    // whatever the writer keeps in memory.
+    void savepointRollbackForgetsItsWrites()
+    {
+        m_w->begin();
+        QCOMPARE(m_w->events().append(message(10, 1, 1, "before")), 1u);
+        m_w->savepoint();
+        QCOMPARE(m_w->events().append(message(10, 2, 1, "undone")), 2u);
+        m_w->conversations().insert(ConversationRow { 15, proto::DIRECT, 0, 1 }, "2:9");
+        m_w->conversations().insertMember(MemberRow { 10, 9, {}, 0, 2, 0 });
+        QCOMPARE(m_w->conversations().byId(10)->lastSeq, 2u);
+        m_w->rollbackToSavepoint();
+        m_w->releaseSavepoint();
+        QCOMPARE(m_w->conversations().byId(10)->lastSeq, 1u);
+        QVERIFY(!m_w->conversations().byId(15));
+        QVERIFY(!m_w->conversations().directByKey("2:9"));
+        QCOMPARE(m_w->conversations().memberUserIds(10), QList<quint64>({ 1, 2 }));
+        QVERIFY(!m_w->conversations().member(10, 9));
+        QCOMPARE(m_w->events().append(message(10, 3, 2, "after")), 2u);
+        m_w->commit();
+        const WriterStorage::Writes writes = m_w->takeWrites();
+        QCOMPARE(writes.events.size(), 2);
+        QCOMPARE(writes.events[0].clientId, QStringLiteral("before"));
+        QCOMPARE(writes.events[1].clientId, QStringLiteral("after"));
+        QCOMPARE(writes.events[1].seq, 2u);
+        QVERIFY(writes.membershipChanged.isEmpty());
+    }
+
+    void writesReportMembershipChanges()
+    {
+        {
+            TransactionGuard tx(*m_w);
+            m_w->conversations().insert(ConversationRow { 16, proto::GROUP, 0, 1 }, {});
+            m_w->conversations().insertMember(MemberRow { 16, 1, {}, 2, 1, 0 });
+            m_w->events().append(message(16, 1, 1, "g1"));
+            tx.commit();
+        }
+        const WriterStorage::Writes writes = m_w->takeWrites();
+        QCOMPARE(writes.membershipChanged, QList<quint64>({ 16 }));
+        QCOMPARE(writes.events.size(), 1);
+        QCOMPARE(writes.events[0].conversationId, 16u);
+        QVERIFY(m_w->takeWrites().events.isEmpty()); // taken once
+    }
+
+    void readersSeeCommittedDataOnly()
+    {
+        std::unique_ptr<Storage> reader = m_backend->openReader();
+        m_w->begin();
+        m_w->users().insert(UserRow { 5, "eve", "h", 1, 0 });
+        {
+            TransactionGuard snapshot(*reader);
+            QVERIFY(!reader->users().byName("eve"));
+            snapshot.commit();
+        }
+        m_w->commit();
+        TransactionGuard snapshot(*reader);
+        QCOMPARE(reader->users().byName("eve")->id, 5u);
+        QCOMPARE(reader->conversations().memberUserIds(10), QList<quint64>({ 1, 2 }));
+        snapshot.commit();
+    }
+
+    void dataSurvivesReopening()
+    {
+        m_w->events().append(message(10, 1, 1, "durable"));
+        const int version = m_backend->schemaVersion();
+        reopen();
+        QCOMPARE(m_backend->schemaVersion(), version);
+        QCOMPARE(m_w->events().at(10, 1)->clientId, QStringLiteral("durable"));
+        QCOMPARE(m_w->events().append(message(10, 2, 2, "next")), 2u);
+        QVERIFY(!m_backend->describe().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorageContract)
+#include "tst_storage_contract.moc"
