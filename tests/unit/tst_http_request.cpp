@@ -1,7 +1,10 @@
 // natterd's plain-HTTP layer on bytes: the incremental request reader
 // (server/net/HttpRequest, on http-parser) with its limits and refusals, fed
-// whole, in two pieces cut at every byte and a byte at a time.
+// whole, in two pieces cut at every byte and a byte at a time; and the route
+// table's answers (server/net/HttpRoutes), byte for byte. The same over real
+// sockets: tests/integration/tst_natterd_websocket.
 #include "net/HttpRequest.h"
+#include "net/HttpRoutes.h"
 
 #include <QTest>
 
@@ -74,6 +77,20 @@ QByteArray withHeaders(int count, qsizetype padTo = 0)
     if (padTo > 0)
         head += "X-Pad: " + QByteArray(padTo - head.size() - 11, 'p') + "\r\n";
     return head + "\r\n";
+}
+
+HttpRoutes healthRoutes()
+{
+    HttpRoutes routes;
+    routes.add("GET", "/health", [](const HttpRequest &) {
+        return HttpResponse { 200, "application/json", R"({"status":"ok"})", {} };
+    });
+    return routes;
+}
+
+HttpRequest request(const QByteArray &method, const QByteArray &target)
+{
+    return requestOf(method + ' ' + target + " HTTP/1.1\r\nHost: h\r\n\r\n");
 }
 
 } // namespace
@@ -232,6 +249,82 @@ private slots:
         HttpRequestReader fresh;
         QCOMPARE(fresh.feed({}).status, HttpReadResult::NeedMore); // not the end of the stream
         QCOMPARE(fresh.feed(kGet).status, HttpReadResult::Complete);
+    }
+
+    // --- routes -----------------------------------------------------------
+
+    void routeAnswer()
+    {
+        const HttpRoutes routes = healthRoutes();
+        QCOMPARE(routes.answer(request("GET", "/health?x=1")),
+            QByteArray("HTTP/1.1 200 OK\r\nServer: natterd\r\nContent-Type: application/json\r\n"
+                       "Content-Length: 15\r\nConnection: close\r\n\r\n{\"status\":\"ok\"}"));
+    }
+
+    void headIsGetWithoutBody()
+    {
+        const HttpRoutes routes = healthRoutes();
+        const QByteArray get = routes.answer(request("GET", "/health"));
+        QCOMPARE(routes.answer(request("HEAD", "/health")), get.left(get.indexOf("\r\n\r\n") + 4));
+        QCOMPARE(routes.answer(request("HEAD", "/nope")),
+            QByteArray("HTTP/1.1 404 Not Found\r\nServer: natterd\r\nContent-Type: text/plain\r\n"
+                       "Content-Length: 9\r\nConnection: close\r\n\r\n"));
+    }
+
+    void unknownPath404()
+    {
+        const HttpRoutes routes = healthRoutes();
+        const QByteArray expected
+            = "HTTP/1.1 404 Not Found\r\nServer: natterd\r\nContent-Type: text/plain\r\n"
+              "Content-Length: 9\r\nConnection: close\r\n\r\nnot found";
+        QCOMPARE(routes.answer(request("GET", "/nope")), expected);
+        QCOMPARE(routes.answer(request("GET", "/health/")), expected); // exact paths only
+        QCOMPARE(routes.answer(request("POST", "/HEALTH")), expected);
+        QCOMPARE(HttpRoutes().answer(request("GET", "/health")), expected);
+    }
+
+    void otherMethod405WithAllow()
+    {
+        HttpRoutes routes = healthRoutes();
+        QCOMPARE(routes.answer(request("POST", "/health")),
+            QByteArray("HTTP/1.1 405 Method Not Allowed\r\nServer: natterd\r\n"
+                       "Content-Type: text/plain\r\nContent-Length: 18\r\nConnection: close\r\n"
+                       "Allow: GET, HEAD\r\n\r\nmethod not allowed"));
+        routes.add("DELETE", "/health", [](const HttpRequest &) { return HttpResponse {}; });
+        QVERIFY(
+            routes.answer(request("PUT", "/health")).contains("\r\nAllow: GET, HEAD, DELETE\r\n"));
+    }
+
+    void handlerSeesTheRequestAndAddsHeaders()
+    {
+        HttpRoutes routes;
+        routes.add("POST", "/echo", [](const HttpRequest &r) {
+            return HttpResponse { 201, {}, r.body + '|' + r.query, { { "X-Echo", "yes" } } };
+        });
+        routes.add("HEAD", "/echo", [](const HttpRequest &) {
+            return HttpResponse { 204, {}, {}, {} };
+        });
+        routes.add("POST", "/echo", [](const HttpRequest &r) { // replaces the first
+            return HttpResponse { 201, {}, r.body + '|' + r.query + '!', { { "X-Echo", "yes" } } };
+        });
+        const HttpRequest post
+            = requestOf("POST /echo?q HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nhi");
+        QCOMPARE(routes.answer(post),
+            QByteArray("HTTP/1.1 201 Created\r\nServer: natterd\r\nContent-Length: 5\r\n"
+                       "Connection: close\r\nX-Echo: yes\r\n\r\nhi|q!"));
+        QVERIFY(routes.answer(request("HEAD", "/echo")).startsWith("HTTP/1.1 204 No Content\r\n"));
+        QVERIFY(routes.answer(request("GET", "/echo")).contains("\r\nAllow: POST, HEAD\r\n"));
+    }
+
+    void responseBytes()
+    {
+        QCOMPARE(httpResponseBytes(HttpResponse { 299, "a/b", "xyz", {} }, false),
+            QByteArray("HTTP/1.1 299 \r\nServer: natterd\r\nContent-Type: a/b\r\n"
+                       "Content-Length: 3\r\nConnection: close\r\n\r\n"));
+        QCOMPARE(httpResponseBytes(plainHttpResponse(431, "too big")),
+            QByteArray("HTTP/1.1 431 Request Header Fields Too Large\r\nServer: natterd\r\n"
+                       "Content-Type: text/plain\r\nContent-Length: 7\r\nConnection: close\r\n"
+                       "\r\ntoo big"));
     }
 };
 
