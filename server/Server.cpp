@@ -26,6 +26,16 @@ int autoNetworkThreads()
                                                                  : QThread::idealThreadCount();
     return qMax(1, cpus / 2);
 }
+
+// Plain HTTP on the WebSocket port (net/HttpRoutes). Handlers run on the
+// network threads, several at once.
+void addHttpRoutes(net::HttpRoutes &routes)
+{
+    routes.add("GET", "/health", [](const net::HttpRequest &) {
+        return net::HttpResponse { 200, "application/json",
+            R"({"status":"ok","version":")" NATTER_VERSION R"("})", {} };
+    });
+}
 } // namespace
 
 Server::Server(const ServerConfig &config, QObject *parent)
@@ -48,6 +58,7 @@ QString Server::start()
     const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("natterd.sqlite"));
 
     m_ctx = std::make_unique<ServerContext>(m_config);
+    addHttpRoutes(m_ctx->httpRoutes); // before the network threads: read-only after
     if (m_config.tls()) {
         if (const QString e
             = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &m_ctx->tls);

@@ -7,6 +7,7 @@
 #include "gateway/Mailbox.h"
 #include "gateway/RateLimiter.h"
 #include "gateway/SessionRegistry.h"
+#include "net/HttpRoutes.h"
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
 #include "storage/DbWorker.h"
@@ -48,6 +49,9 @@ struct ServerContext
     // Certificate and key when serving wss:// (config.tls()); set before the
     // network threads start, then read-only (each accept copies it).
     QSslConfiguration tls;
+    // Plain-HTTP routes (GET /health); filled by Server before the network
+    // threads start, then read-only: any network thread, no lock.
+    net::HttpRoutes httpRoutes;
 };
 
 // Where the answer to one request goes: a session on a network thread.
