@@ -66,13 +66,19 @@ struct HttpRequestReader::State
     {
         State &s = of(p);
         if (!s.inField) {
-            if (s.request.headers.size() == size_t(kMaxRequestHeaderFields))
-                return s.fail(431, "too many header fields");
-            s.request.headers.emplace_back();
             s.inField = true;
+            // Fields past the cap are dropped and refused once the head is
+            // complete: a callback comes wherever a feed() ended, so failing
+            // here would let the split choose between this refusal and a
+            // syntax error further on.
+            s.dropping = s.request.headers.size() == size_t(kMaxRequestHeaderFields);
+            s.tooManyFields = s.tooManyFields || s.dropping;
+            if (!s.dropping)
+                s.request.headers.emplace_back();
         }
-        s.request.headers.back().first.append(
-            QByteArrayView(at, qsizetype(n)).toByteArray().toLower());
+        if (!s.dropping)
+            s.request.headers.back().first.append(
+                QByteArrayView(at, qsizetype(n)).toByteArray().toLower());
         return 0;
     }
 
@@ -82,7 +88,8 @@ struct HttpRequestReader::State
         if (s.request.headers.empty())
             return s.fail(400, "header value without a name"); // http-parser never does this
         s.inField = false; // http-parser reports empty values too, so each field gets one
-        s.request.headers.back().second.append(at, qsizetype(n));
+        if (!s.dropping)
+            s.request.headers.back().second.append(at, qsizetype(n));
         return 0;
     }
 
@@ -124,6 +131,8 @@ struct HttpRequestReader::State
     QByteArray target; // the raw request target
     qsizetype headBytes = 0; // fed to the parser while the head was incomplete
     bool inField = false; // the last header piece was part of a name
+    bool dropping = false; // the current field is one past kMaxRequestHeaderFields
+    bool tooManyFields = false;
     bool headDone = false;
     bool complete = false;
     bool finished = false; // a Complete or an Error was returned
@@ -134,6 +143,8 @@ struct HttpRequestReader::State
 int HttpRequestReader::State::headersComplete()
 {
     headDone = true;
+    if (tooManyFields)
+        return fail(431, "too many header fields");
     request.versionMajor = parser.http_major;
     request.versionMinor = parser.http_minor;
     if (parser.http_major != 1 || parser.http_minor != 1)

@@ -120,6 +120,11 @@ private slots:
             << QByteArray("error 431");
         QTest::newRow("too many fields") << withHeaders(kMaxRequestHeaderFields + 1)
                                          << QByteArray("error 431 too many header fields");
+        // The field count is judged once the head is complete, so a syntax
+        // error after the 101st field wins however the bytes were split.
+        QTest::newRow("too many fields, then bad")
+            << QByteArray(withHeaders(kMaxRequestHeaderFields + 1)).replace("X-100: v", "X-100 v")
+            << QByteArray("error 400");
         QTest::newRow("body too large")
             << QByteArray("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 65537\r\n\r\n")
             << QByteArray("error 413");
