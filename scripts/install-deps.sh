@@ -7,6 +7,7 @@ pkgs=(
   qt6-base-dev qt6-websockets-dev libsqlite3-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
+  libhttp-parser-dev
   procps python3 openssl python3-websockets
   # desktop app
   qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev

@@ -25,6 +25,16 @@ int autoNetworkThreads()
                                                                  : QThread::idealThreadCount();
     return qMax(1, cpus / 2);
 }
+
+// Plain HTTP on the WebSocket port (net/HttpRoutes). Handlers run on the
+// network threads, several at once.
+void addHttpRoutes(net::HttpRoutes &routes)
+{
+    routes.add("GET", "/health", [](const net::HttpRequest &) {
+        return net::HttpResponse { 200, "application/json",
+            R"({"status":"ok","version":")" NATTER_VERSION R"("})", {} };
+    });
+}
 } // namespace
 
 Server::Server(const ServerConfig &config, QObject *parent)
@@ -44,6 +54,7 @@ QString Server::start()
     if (const QString e = m_core->start(); !e.isEmpty())
         return e;
     GatewayContext &gateway = m_core->gateway();
+    addHttpRoutes(gateway.httpRoutes); // before the network threads: read-only after
     if (m_config.tls()) {
         if (const QString e
             = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &gateway.tls);

@@ -3,6 +3,8 @@
 #include "common/Logging.h"
 #include "gateway/NetworkWorker.h"
 #include "gateway/RequestHandler.h"
+#include "gateway/GatewayContext.h"
+#include "net/HttpRoutes.h"
 
 #include <QSslSocket>
 
@@ -60,24 +62,48 @@ qsizetype Connection::process(char *data, qsizetype size)
 {
     qsizetype used = 0;
     if (m_state == State::Upgrading) {
-        const ws::UpgradeResult r = ws::parseUpgrade(QByteArrayView(data, size));
-        if (r.status == ws::UpgradeResult::NeedMore)
-            return 0;
-        m_out.append(r.response);
-        queue();
-        if (r.status == ws::UpgradeResult::Refused) {
-            qCDebug(lcGateway) << "upgrade refused:" << r.why;
-            m_discardInput = true;
-            m_state = State::Closing;
-            m_worker->connectionClosing(this);
-            finish();
+        // The reader keeps what it parsed: every byte is read once, and
+        // nothing of an incomplete request waits in m_in.
+        if (!m_request)
+            m_request = std::make_unique<net::HttpRequestReader>();
+        const net::HttpReadResult request = m_request->feed(QByteArrayView(data, size));
+        if (request.status == net::HttpReadResult::NeedMore)
+            return size;
+        m_request.reset();
+        if (request.status == net::HttpReadResult::Error) {
+            qCDebug(lcGateway) << "HTTP request refused:" << request.why;
+            answerAndFinish(
+                net::httpResponseBytes(net::plainHttpResponse(request.httpStatus, request.why)));
             return size;
         }
+        if (!ws::wantsWebSocket(request.request)) {
+            qCDebug(lcGateway) << "HTTP" << request.request.method << request.request.path;
+            answerAndFinish(m_worker->context().httpRoutes.answer(request.request));
+            return size;
+        }
+        const ws::UpgradeResult r = ws::answerUpgrade(request.request, request.consumed);
+        if (r.status == ws::UpgradeResult::Refused) {
+            qCDebug(lcGateway) << "upgrade refused:" << r.why;
+            answerAndFinish(r.response);
+            return size;
+        }
+        m_out.append(r.response);
+        queue();
         m_state = State::Open;
         m_worker->connectionOpened(this);
         used = r.consumed;
     }
     return used + m_reader.feed(data + used, size - used, *this);
+}
+
+void Connection::answerAndFinish(const QByteArray &response)
+{
+    // Whatever else the client sent is ignored; after the answer, FIN.
+    m_out.append(response);
+    m_discardInput = true;
+    m_state = State::Closing;
+    m_worker->connectionClosing(this);
+    finish();
 }
 
 bool Connection::onBinary(QByteArrayView message)

@@ -1,6 +1,8 @@
 // Connection: one client connection on a network thread — the WebSocket
 // protocol state (upgrade, frames, closing handshake), the buffered output
-// and the Session the request handlers see. Two transports:
+// and the Session the request handlers see. Its first request may also be
+// plain HTTP instead of an upgrade: that one is answered from the server's
+// HttpRoutes and the connection ends after the answer. Two transports:
 //
 // - FdConnection (ws://): the accepted descriptor itself, non-blocking,
 //   watched by the thread's EpollDispatcher. No QObject, no QTcpSocket: an
@@ -23,6 +25,8 @@
 
 #include <QByteArray>
 
+#include <memory>
+
 class QSslSocket;
 
 namespace natter::server {
@@ -33,7 +37,7 @@ class Connection : public Link, protected ws::FrameReader::Sink
 {
 public:
     enum class State {
-        Upgrading, // waiting for the HTTP upgrade request (and TLS before it)
+        Upgrading, // reading the HTTP request, upgrade or plain (and TLS before it)
         Open,
         Closing, // we sent a close frame; waiting for the peer's
         Gone, // retired
@@ -91,11 +95,13 @@ private:
     qsizetype process(char *data, qsizetype size);
     void queue(); // ask for a flush at the end of this pass
     void finish(); // no more output after what is buffered
+    void answerAndFinish(const QByteArray &response); // HTTP answer or refusal, then FIN
     void retire();
 
     Session m_session;
     ws::FrameReader m_reader;
-    QByteArray m_in; // an incomplete frame or request; empty when idle
+    std::unique_ptr<net::HttpRequestReader> m_request; // Upgrading: the request so far
+    QByteArray m_in; // an incomplete frame; empty when idle
     QByteArray m_out; // not yet written
     State m_state = State::Upgrading;
     bool m_queued = false; // in the worker's flush list

@@ -1,7 +1,7 @@
 // GatewayContext: what the network threads share — the request table, the
 // online sessions, the rate limiters, one mailbox and one read connection
-// per network thread, and the TLS configuration — beside the modules'
-// ServiceContext. Created by ServerCore on the main thread before any
+// per network thread, the TLS configuration and the plain-HTTP routes —
+// beside the modules' ServiceContext. Created by ServerCore on the main thread before any
 // worker starts and destroyed after they all stopped. Each member documents
 // who may touch it.
 #pragma once
@@ -12,6 +12,7 @@
 #include "gateway/Mailbox.h"
 #include "gateway/RateLimiter.h"
 #include "gateway/SessionRegistry.h"
+#include "net/HttpRoutes.h"
 #include "storage/ReadConnection.h"
 
 #include <QSslConfiguration>
@@ -48,6 +49,9 @@ struct GatewayContext
     // Certificate and key when serving wss:// (config.tls()); set before the
     // network threads start, then read-only (each accept copies it).
     QSslConfiguration tls;
+    // Plain-HTTP routes (GET /health); filled by Server before the network
+    // threads start, then read-only: any network thread, no lock.
+    net::HttpRoutes httpRoutes;
 };
 
 } // namespace natter::server

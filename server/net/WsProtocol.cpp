@@ -1,5 +1,7 @@
 #include "net/WsProtocol.h"
 
+#include "net/HttpRoutes.h"
+
 #include <QCryptographicHash>
 #include <QtEndian>
 
@@ -49,17 +51,28 @@ bool hasToken(std::string_view value, std::string_view token)
     return false;
 }
 
-UpgradeResult refuse(
-    qsizetype consumed, const char *status, const char *why, const char *extraHeader = "")
+// A refusal: HTTP's common answer with `why` as its text/plain body.
+UpgradeResult refuse(qsizetype consumed, int status, const char *why, bool withBody = true,
+    std::pair<QByteArray, QByteArray> extraHeader = {})
 {
+    net::HttpResponse answer = net::plainHttpResponse(status, why);
+    if (!extraHeader.first.isEmpty())
+        answer.headers.push_back(std::move(extraHeader));
     UpgradeResult r;
     r.status = UpgradeResult::Refused;
     r.consumed = consumed;
     r.why = why;
-    r.response = QByteArray("HTTP/1.1 ") + status + "\r\n" + extraHeader
-        + "Connection: close\r\nContent-Type: text/plain\r\nContent-Length: "
-        + QByteArray::number(qstrlen(why)) + "\r\n\r\n" + why;
+    r.response = net::httpResponseBytes(answer, withBody);
     return r;
+}
+
+// Every value of a header counts: a client may split a list over several lines.
+bool headerHasToken(const net::HttpRequest &request, QByteArrayView name, std::string_view token)
+{
+    for (const auto &[n, value] : request.headers)
+        if (n == name && hasToken(std::string_view(value.constData(), size_t(value.size())), token))
+            return true;
+    return false;
 }
 
 void unmask(char *payload, quint64 len, const char *key)
@@ -93,71 +106,41 @@ bool isValidCloseCode(quint16 code)
 
 UpgradeResult parseUpgrade(QByteArrayView data)
 {
-    const std::string_view all(data.data(), size_t(data.size()));
-    const size_t end = all.find("\r\n\r\n");
-    if (end == std::string_view::npos) {
-        if (data.size() > kMaxUpgradeRequestBytes)
-            return refuse(
-                data.size(), "431 Request Header Fields Too Large", "upgrade request too large");
-        return {};
+    net::HttpRequestReader reader;
+    const net::HttpReadResult r = reader.feed(data);
+    switch (r.status) {
+    case net::HttpReadResult::NeedMore: return {};
+    case net::HttpReadResult::Error: return refuse(data.size(), r.httpStatus, r.why);
+    case net::HttpReadResult::Complete: break;
     }
-    const qsizetype consumed = qsizetype(end + 4);
-    if (consumed > kMaxUpgradeRequestBytes)
-        return refuse(consumed, "431 Request Header Fields Too Large", "upgrade request too large");
+    return answerUpgrade(r.request, r.consumed);
+}
 
-    std::string_view rest = all.substr(0, end + 2); // every line ends in \r\n
-    auto nextLine = [&rest] {
-        const size_t eol = rest.find("\r\n");
-        const std::string_view line = rest.substr(0, eol);
-        rest.remove_prefix(eol + 2);
-        return line;
-    };
-    const std::string_view requestLine = nextLine();
-    const size_t sp1 = requestLine.find(' ');
-    const size_t sp2 = requestLine.rfind(' ');
-    if (sp1 == std::string_view::npos || sp2 == sp1)
-        return refuse(consumed, "400 Bad Request", "malformed request line");
-    if (requestLine.substr(0, sp1) != "GET")
-        return refuse(
-            consumed, "405 Method Not Allowed", "WebSocket upgrade needs GET", "Allow: GET\r\n");
-    const std::string_view version = requestLine.substr(sp2 + 1);
-    if (version != "HTTP/1.1")
-        return refuse(consumed, "505 HTTP Version Not Supported", "HTTP/1.1 required");
+bool wantsWebSocket(const net::HttpRequest &request)
+{
+    return headerHasToken(request, "upgrade", "websocket");
+}
 
-    std::string_view host, upgrade, connection, key, wsVersion;
-    while (!rest.empty()) {
-        const std::string_view line = nextLine();
-        const size_t colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0)
-            return refuse(consumed, "400 Bad Request", "malformed header line");
-        const std::string_view name = line.substr(0, colon);
-        const std::string_view value = trimmed(line.substr(colon + 1));
-        if (equalsNoCase(name, "Host"))
-            host = value;
-        else if (equalsNoCase(name, "Upgrade"))
-            upgrade = value;
-        else if (equalsNoCase(name, "Connection"))
-            connection = value;
-        else if (equalsNoCase(name, "Sec-WebSocket-Key"))
-            key = value;
-        else if (equalsNoCase(name, "Sec-WebSocket-Version"))
-            wsVersion = value;
-    }
-    if (host.empty())
-        return refuse(consumed, "400 Bad Request", "Host header missing");
-    if (!hasToken(upgrade, "websocket") || !hasToken(connection, "upgrade"))
-        return refuse(consumed, "400 Bad Request", "not a WebSocket upgrade");
-    if (wsVersion != "13")
-        return refuse(consumed, "426 Upgrade Required", "WebSocket version 13 required",
-            "Sec-WebSocket-Version: 13\r\n");
-    const QByteArray rawKey(key.data(), qsizetype(key.size()));
+UpgradeResult answerUpgrade(const net::HttpRequest &request, qsizetype consumed)
+{
+    // The reader already refused other versions (505), a missing Host (400)
+    // and oversized heads (431).
+    if (request.method != "GET")
+        return refuse(consumed, 405, "WebSocket upgrade needs GET", request.method != "HEAD",
+            { "Allow", "GET" });
+    if (!wantsWebSocket(request) || !headerHasToken(request, "connection", "upgrade"))
+        return refuse(consumed, 400, "not a WebSocket upgrade");
+    if (request.header("sec-websocket-version") != "13")
+        return refuse(consumed, 426, "WebSocket version 13 required", true,
+            { "Sec-WebSocket-Version", "13" });
+    const QByteArray key = request.header("sec-websocket-key");
     const auto decoded
-        = QByteArray::fromBase64Encoding(rawKey, QByteArray::AbortOnBase64DecodingErrors);
+        = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != 16)
-        return refuse(consumed, "400 Bad Request", "bad Sec-WebSocket-Key");
+        return refuse(consumed, 400, "bad Sec-WebSocket-Key");
 
     const QByteArray accept = QCryptographicHash::hash(
-        rawKey + QByteArray(kAcceptGuid.data(), qsizetype(kAcceptGuid.size())),
+        key + QByteArray(kAcceptGuid.data(), qsizetype(kAcceptGuid.size())),
         QCryptographicHash::Sha1)
                                   .toBase64();
     UpgradeResult r;

@@ -2,8 +2,10 @@
 // I/O and no Qt objects, so the network threads can run it on raw
 // descriptors and a fuzzer can drive it directly.
 //
-// - parseUpgrade(): the client's HTTP/1.1 upgrade request -> the 101 answer
-//   (or a 400/426 refusal).
+// - answerUpgrade(): the client's HTTP/1.1 upgrade request, as read by
+//   net::HttpRequestReader -> the 101 answer (or a 400/405/426 refusal);
+//   parseUpgrade() reads the request from bytes first (and refuses what the
+//   reader refuses: 400/411/413/431/505).
 // - FrameReader: client frames -> complete messages and control frames,
 //   enforcing masking, reserved bits, opcodes, control-frame rules,
 //   fragmentation order, the message size limit (checked on the declared
@@ -11,6 +13,8 @@
 //   close reasons. Payloads are unmasked in place in the caller's buffer.
 // - appendFrame(): one unmasked, unfragmented server frame.
 #pragma once
+
+#include "net/HttpRequest.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -46,10 +50,23 @@ struct UpgradeResult
     const char *why = nullptr; // Refused: for the log
 };
 
-// Largest upgrade request accepted; a longer one is refused.
-constexpr qsizetype kMaxUpgradeRequestBytes = 8192;
+// Largest upgrade request head accepted; a longer one is refused (431). It is
+// the HTTP request reader's head limit: every request starts as HTTP.
+constexpr qsizetype kMaxUpgradeRequestBytes = net::kMaxRequestHeadBytes;
 
+// All the bytes received so far -> NeedMore until the request is complete,
+// then answerUpgrade()'s result (or the reader's refusal). Reads them with a
+// fresh reader each call: for a buffer looked at once (tests, the fuzzer).
+// A connection feeds its own reader and calls answerUpgrade().
 UpgradeResult parseUpgrade(QByteArrayView data);
+
+// The request asks for a WebSocket: an Upgrade header lists "websocket".
+// Such a request is answered by answerUpgrade(), any other by the HTTP routes.
+bool wantsWebSocket(const net::HttpRequest &request);
+
+// A complete request whose `consumed` bytes the reader took -> 101, or a
+// refusal: 405 (not GET), 400 (no Upgrade/Connection tokens, bad key), 426.
+UpgradeResult answerUpgrade(const net::HttpRequest &request, qsizetype consumed);
 
 bool isValidUtf8(QByteArrayView bytes);
 

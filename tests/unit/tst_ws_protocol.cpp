@@ -1,7 +1,7 @@
 // natterd's WebSocket protocol code (server/net/WsProtocol) on bytes: the
-// upgrade request, every frame rule of RFC 6455 the server enforces, and
-// the frames it writes. The same rules are exercised over real sockets by
-// tests/integration/tst_natterd_websocket.
+// upgrade request (read by net/HttpRequest, tested in tst_http_request), every frame rule of RFC
+// 6455 the server enforces, and the frames it writes. The same rules are exercised over real
+// sockets by tests/integration/tst_natterd_websocket.
 #include "net/WsProtocol.h"
 
 #include <QTest>
@@ -143,6 +143,104 @@ private slots:
         const UpgradeResult r = parseUpgrade(huge);
         QCOMPARE(r.status, UpgradeResult::Refused);
         QVERIFY(r.response.startsWith("HTTP/1.1 431"));
+    }
+
+    void upgradeRefusalReasons_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("head"); // status line and the extra header, if any
+        QTest::addColumn<QByteArray>("why");
+        QTest::newRow("POST") << QByteArray(kUpgrade).replace("GET", "POST")
+                              << QByteArray("HTTP/1.1 405 Method Not Allowed\r\n") + "Allow: GET"
+                              << QByteArray("WebSocket upgrade needs GET");
+        QTest::newRow("HTTP/1.0") << QByteArray(kUpgrade).replace("HTTP/1.1", "HTTP/1.0")
+                                  << QByteArray("HTTP/1.1 505 HTTP Version Not Supported\r\n")
+                                  << QByteArray("HTTP/1.1 required");
+        QTest::newRow("no host") << QByteArray(kUpgrade).replace("Host: 127.0.0.1:9\r\n", "")
+                                 << QByteArray("HTTP/1.1 400 Bad Request\r\n")
+                                 << QByteArray("Host header missing");
+        QTest::newRow("no upgrade")
+            << QByteArray(kUpgrade).replace("Upgrade: websocket\r\n", "")
+            << QByteArray("HTTP/1.1 400 Bad Request\r\n") << QByteArray("not a WebSocket upgrade");
+        QTest::newRow("version 8")
+            << QByteArray(kUpgrade).replace("Version: 13", "Version: 8")
+            << QByteArray("HTTP/1.1 426 Upgrade Required\r\n") + "Sec-WebSocket-Version: 13"
+            << QByteArray("WebSocket version 13 required");
+        QTest::newRow("short key")
+            << QByteArray(kUpgrade).replace("dGhlIHNhbXBsZSBub25jZQ==", "c2hvcnQ=")
+            << QByteArray("HTTP/1.1 400 Bad Request\r\n") << QByteArray("bad Sec-WebSocket-Key");
+        QTest::newRow("chunked") << QByteArray(kUpgrade).replace(
+            "\r\n\r\n", "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                 << QByteArray("HTTP/1.1 411 Length Required\r\n")
+                                 << QByteArray("chunked bodies are refused: send Content-Length");
+    }
+
+    void upgradeRefusalReasons()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, why);
+        const UpgradeResult r = parseUpgrade(request);
+        QCOMPARE(r.status, UpgradeResult::Refused);
+        QCOMPARE(QByteArray(r.why), why);
+        const QList<QByteArray> lines = head.split('\n');
+        QVERIFY2(r.response.startsWith(lines[0] + '\n'), r.response.constData());
+        if (lines.size() > 1)
+            QVERIFY2(r.response.contains("\r\n" + lines[1] + "\r\n"), r.response.constData());
+        QVERIFY(r.response.contains("\r\nConnection: close\r\n"));
+        QVERIFY(r.response.endsWith("\r\n\r\n" + why)); // the reason is the body
+    }
+
+    void upgradeFromTheIncrementalReader()
+    {
+        // What a connection does: feed its reader as bytes arrive, then
+        // answer the request. Same answer as parseUpgrade, however split.
+        const QByteArray stream = kUpgrade + frame(Binary, "first frame");
+        const UpgradeResult once = parseUpgrade(stream);
+        QCOMPARE(once.status, UpgradeResult::Accepted);
+        for (qsizetype cut = 1; cut < kUpgrade.size(); ++cut) {
+            natter::server::net::HttpRequestReader reader;
+            QCOMPARE(reader.feed(stream.left(cut)).status,
+                natter::server::net::HttpReadResult::NeedMore);
+            const natter::server::net::HttpReadResult r = reader.feed(stream.mid(cut));
+            QCOMPARE(r.status, natter::server::net::HttpReadResult::Complete);
+            QVERIFY(wantsWebSocket(r.request));
+            const UpgradeResult up = answerUpgrade(r.request, r.consumed);
+            QCOMPARE(up.response, once.response);
+            QCOMPARE(cut + up.consumed, kUpgrade.size()); // the frame is left for the reader
+        }
+    }
+
+    void webSocketOrPlainHttp_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<bool>("wants");
+        QTest::newRow("websocket") << QByteArray("Upgrade: websocket\r\n") << true;
+        QTest::newRow("case") << QByteArray("Upgrade: WebSocket\r\n") << true;
+        QTest::newRow("list") << QByteArray("Upgrade: h2c, websocket\r\n") << true;
+        QTest::newRow("two lines") << QByteArray("Upgrade: h2c\r\nUpgrade: websocket\r\n") << true;
+        QTest::newRow("none") << QByteArray() << false;
+        QTest::newRow("h2c") << QByteArray("Upgrade: h2c\r\nConnection: Upgrade\r\n") << false;
+        QTest::newRow("substring") << QByteArray("Upgrade: websockets\r\n") << false;
+    }
+
+    void webSocketOrPlainHttp()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(bool, wants);
+        natter::server::net::HttpRequestReader reader;
+        const natter::server::net::HttpReadResult r
+            = reader.feed("GET /health HTTP/1.1\r\nHost: h\r\n" + headers + "\r\n");
+        QCOMPARE(r.status, natter::server::net::HttpReadResult::Complete);
+        QCOMPARE(wantsWebSocket(r.request), wants);
+    }
+
+    void connectionTokensOverSeveralLines()
+    {
+        const QByteArray request
+            = QByteArray(kUpgrade).replace("Connection: keep-alive, Upgrade\r\n",
+                "Connection: keep-alive\r\nConnection: Upgrade\r\n");
+        QCOMPARE(parseUpgrade(request).status, UpgradeResult::Accepted);
     }
 
     void binaryMessageAndPartialFrames()
