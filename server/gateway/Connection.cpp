@@ -1,9 +1,9 @@
 #include "gateway/Connection.h"
 
 #include "common/Logging.h"
+#include "gateway/GatewayContext.h"
 #include "gateway/NetworkWorker.h"
 #include "gateway/RequestHandler.h"
-#include "gateway/GatewayContext.h"
 #include "net/HttpRoutes.h"
 
 #include <QSslSocket>

@@ -42,11 +42,10 @@ void GatewayReplies::signIn(int thread, quint64 sessionId, quint64 requestId, co
 void GatewayReplies::replyAndClose(
     int thread, quint64 sessionId, proto::Envelope envelope, const QString &reason)
 {
-    m_ctx.mailboxes[thread]->postTask(
-        sessionId, [env = std::move(envelope), reason](Session &s) {
-            s.send(env);
-            s.close(CloseCode::Normal, reason);
-        });
+    m_ctx.mailboxes[thread]->postTask(sessionId, [env = std::move(envelope), reason](Session &s) {
+        s.send(env);
+        s.close(CloseCode::Normal, reason);
+    });
 }
 
 void GatewayReplies::read(int thread, const DbOp &op)

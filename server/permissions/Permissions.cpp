@@ -44,9 +44,10 @@ ServiceError check(Role role, Action action, proto::ConversationKind kind, bool 
     case Rule::OwnOnly:
         if (ownTarget)
             return {};
-        return { proto::FORBIDDEN, QStringLiteral("only the sender may %1 a message")
-                                       .arg(action == Action::Redact ? QStringLiteral("recall")
-                                                                     : QStringLiteral("edit")) };
+        return { proto::FORBIDDEN,
+            QStringLiteral("only the sender may %1 a message")
+                .arg(
+                    action == Action::Redact ? QStringLiteral("recall") : QStringLiteral("edit")) };
     case Rule::Deny: break;
     }
     if (role == Role::None)

@@ -41,8 +41,7 @@ Role roleFromColumn(int role); // a member's stored role
 Rule rule(Role role, Action action, proto::ConversationKind kind);
 // The refusal, if any. ownTarget: the action's target event is the actor's
 // (for OwnOnly rules; ignored otherwise).
-ServiceError check(
-    Role role, Action action, proto::ConversationKind kind, bool ownTarget = false);
+ServiceError check(Role role, Action action, proto::ConversationKind kind, bool ownTarget = false);
 // What a send with this relation does.
 Action actionFor(proto::RelationType relation);
 

@@ -28,7 +28,8 @@ inline proto::SendRequest sendTo(const char *user, const char *clientId, const c
     return r;
 }
 
-inline proto::SendRequest sendIn(quint64 conversationId, const char *clientId, const char *text = "hi")
+inline proto::SendRequest sendIn(
+    quint64 conversationId, const char *clientId, const char *text = "hi")
 {
     proto::SendRequest r;
     r.set_client_id(clientId);

@@ -119,7 +119,8 @@ private slots:
         const quint64 conv = send(m_alice, sendTo("bob", "g0")).ack.conversation_id();
         for (int i = 1; i <= 50; ++i) {
             const QByteArray cid = "g" + QByteArray::number(i);
-            const SendResult r = send(i % 2 ? m_bob : m_alice, sendIn(conv, cid.constData()), 1 + i);
+            const SendResult r
+                = send(i % 2 ? m_bob : m_alice, sendIn(conv, cid.constData()), 1 + i);
             QVERIFY(!r.error);
             QCOMPARE(r.ack.seq(), quint64(i + 2));
         }
@@ -190,7 +191,8 @@ private slots:
         // Any member replies to and reacts on any message...
         const SendResult reply = send(m_bob, related(conv, "r1", proto::RELATION_REPLY, 2));
         QVERIFY(!reply.error);
-        QCOMPARE(send(m_alice, related(conv, "r2", proto::RELATION_ANNOTATE, 3, "", "👍")).error.code,
+        QCOMPARE(
+            send(m_alice, related(conv, "r2", proto::RELATION_ANNOTATE, 3, "", "👍")).error.code,
             proto::ERROR_NONE);
         // ...but edits and recalls only their own.
         QVERIFY(!send(m_alice, related(conv, "r3", proto::RELATION_REPLACE, 2, "edited")).error);
@@ -219,8 +221,8 @@ private slots:
         QVERIFY(!p.response.events(1).has_relates_to());
 
         // The relation's shape is checked before the database.
-        QCOMPARE(validate(related(conv, "v1", proto::RELATION_REPLY, 0)).code,
-            proto::INVALID_ARGUMENT);
+        QCOMPARE(
+            validate(related(conv, "v1", proto::RELATION_REPLY, 0)).code, proto::INVALID_ARGUMENT);
         QCOMPARE(validate(related(conv, "v2", proto::RELATION_ANNOTATE, 2, "")).code,
             proto::INVALID_ARGUMENT); // no key
         QCOMPARE(validate(related(conv, "v3", proto::RELATION_ANNOTATE, 2, "text", "👍")).code,
@@ -259,8 +261,7 @@ private slots:
         QCOMPARE(
             ConversationService::markRead(*m_db, m_carol, mark, 1).error.code, proto::FORBIDDEN);
         mark.set_conversation_id(44);
-        QCOMPARE(
-            ConversationService::markRead(*m_db, m_bob, mark, 1).error.code, proto::NOT_FOUND);
+        QCOMPARE(ConversationService::markRead(*m_db, m_bob, mark, 1).error.code, proto::NOT_FOUND);
 
         proto::FeedPullRequest after;
         after.set_after_seq(1);

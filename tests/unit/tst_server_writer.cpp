@@ -59,8 +59,7 @@ private slots:
         onWriter(writer, [&](Storage &s) {
             for (auto [who, name] : { std::pair { &alice, "alice" }, std::pair { &bob, "bob" },
                      std::pair { &carol, "carol" } }) {
-                const AuthResult r
-                    = Accounts::createAccount(s, ids, name, "h", "d", "t", 1);
+                const AuthResult r = Accounts::createAccount(s, ids, name, "h", "d", "t", 1);
                 *who = { r.userId, r.deviceId };
             }
             return DbOutcome {};
@@ -70,7 +69,8 @@ private slots:
             const Actor &from = i % 3 ? alice : bob;
             const QByteArray cid = QByteArray("r") + QByteArray::number(i);
             onWriter(writer, [&](Storage &s) {
-                proto::SendRequest request = sendTo(&from == &alice ? "bob" : "alice", cid.constData());
+                proto::SendRequest request
+                    = sendTo(&from == &alice ? "bob" : "alice", cid.constData());
                 if (i == 40) { // a relation travels along
                     request.mutable_relates_to()->set_type(proto::RELATION_REPLY);
                     request.mutable_relates_to()->set_seq(7);
@@ -138,7 +138,8 @@ private slots:
         RecentEvents recent;
         const QList<quint64> members { 1, 2 };
         const auto event = [](quint64 conv, quint64 seq, qsizetype bodyBytes) {
-            return EventRow { conv, seq, seq, 1, 1, QString(), 1, 0, QByteArray(bodyBytes, 'b'), {} };
+            return EventRow { conv, seq, seq, 1, 1, QString(), 1, 0, QByteArray(bodyBytes, 'b'),
+                {} };
         };
         for (quint64 seq = 1; seq <= 100; ++seq)
             recent.append(event(7, seq, 10), members);
@@ -185,22 +186,22 @@ private slots:
                             },
             {} });
         for (int i = 0; i < 20; ++i) {
-            writer.submit(
-                DbOp { [&, i](Storage &s) {
-                          if (i == 7) // a duplicate primary key
-                              s.users().insert(UserRow { 1, "x", "h", 1, 0 });
-                          s.users().insert(UserRow { quint64(100 + i), QString("u%1").arg(i), "h", 1, 0 });
-                          // A refused request: its writes go, its answer still leaves.
-                          return DbOutcome { i == 12, [&] {
-                                                ++delivered;
-                                                done.release();
-                                            } };
-                      },
-                    [&](const StorageError &e) {
-                        failedKind = int(e.kind());
-                        ++failed;
-                        done.release();
-                    } });
+            writer.submit(DbOp { [&, i](Storage &s) {
+                                    if (i == 7) // a duplicate primary key
+                                        s.users().insert(UserRow { 1, "x", "h", 1, 0 });
+                                    s.users().insert(UserRow {
+                                        quint64(100 + i), QString("u%1").arg(i), "h", 1, 0 });
+                                    // A refused request: its writes go, its answer still leaves.
+                                    return DbOutcome { i == 12, [&] {
+                                                          ++delivered;
+                                                          done.release();
+                                                      } };
+                                },
+                [&](const StorageError &e) {
+                    failedKind = int(e.kind());
+                    ++failed;
+                    done.release();
+                } });
         }
         QVERIFY(done.tryAcquire(20, 10000));
         QCOMPARE(delivered.load(), 19);

@@ -78,7 +78,9 @@ private slots:
     void newerSchemaIsRefused()
     {
         const StorageOptions o = options();
-        { SqliteBackend backend(o); }
+        {
+            SqliteBackend backend(o);
+        }
         {
             SqliteConnection raw(SqliteBackend::fileIn(o.dataDir));
             raw.exec("PRAGMA user_version=" + QByteArray::number(schemaVersion() + 1));
@@ -100,8 +102,8 @@ private slots:
         QVERIFY(QDir().mkpath(o.dataDir));
         QVERIFY(QFile::copy(QStringLiteral(NATTER_FIXTURES_DIR "/server-schema1.sqlite"),
             SqliteBackend::fileIn(o.dataDir)));
-        QFile::setPermissions(SqliteBackend::fileIn(o.dataDir),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QFile::setPermissions(
+            SqliteBackend::fileIn(o.dataDir), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         {
             SqliteConnection raw(SqliteBackend::fileIn(o.dataDir));
             QCOMPARE(raw.pragmaInt("PRAGMA user_version"), 1);
@@ -155,13 +157,13 @@ private slots:
             while (clock.elapsed() < 1500) {
                 room.acquire();
                 const int i = submitted++;
-                writer.submit(DbOp { [&, i](Storage &s) {
-                                        s.users().insert(UserRow { nextId++,
-                                            QStringLiteral("w%1-%2").arg(i % 97).arg(i), "h", 1,
-                                            0 });
-                                        return DbOutcome { false, [&] { room.release(); } };
-                                    },
-                    [&](const StorageError &) { room.release(); } });
+                writer.submit(
+                    DbOp { [&, i](Storage &s) {
+                              s.users().insert(UserRow { nextId++,
+                                  QStringLiteral("w%1-%2").arg(i % 97).arg(i), "h", 1, 0 });
+                              return DbOutcome { false, [&] { room.release(); } };
+                          },
+                        [&](const StorageError &) { room.release(); } });
             }
             QVERIFY(room.tryAcquire(200, 10000));
             // The WAL header's checkpoint sequence number counts the times the

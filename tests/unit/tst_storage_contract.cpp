@@ -116,9 +116,13 @@ private slots:
         QVERIFY(!users.byName("carol"));
         QVERIFY(!users.idByName("carol"));
         QVERIFY(!users.byId(3));
-        QCOMPARE(errorKindOf([&] { users.insert(UserRow { 3, "alice", "h", 1, 0 }); }),
+        QCOMPARE(errorKindOf([&] {
+            users.insert(UserRow { 3, "alice", "h", 1, 0 });
+        }),
             StorageError::Kind::Duplicate);
-        QCOMPARE(errorKindOf([&] { users.insert(UserRow { 1, "other", "h", 1, 0 }); }),
+        QCOMPARE(errorKindOf([&] {
+            users.insert(UserRow { 1, "other", "h", 1, 0 });
+        }),
             StorageError::Kind::Duplicate);
         users.setPasswordHash(1, "new-hash");
         QCOMPARE(users.byId(1)->pwhash, QByteArray("new-hash"));
@@ -134,7 +138,9 @@ private slots:
         devices.insert(DeviceRow { 21, 1, "phone", "hash-b", 10, 11, false });
         devices.insert(DeviceRow { 20, 1, "laptop", "hash-a", 12, 13, false });
         devices.insert(DeviceRow { 22, 2, "pc", "hash-c", 14, 15, false });
-        QCOMPARE(errorKindOf([&] { devices.insert(DeviceRow { 20, 2, "x", "h", 1, 1, false }); }),
+        QCOMPARE(errorKindOf([&] {
+            devices.insert(DeviceRow { 20, 2, "x", "h", 1, 1, false });
+        }),
             StorageError::Kind::Duplicate);
         const QList<DeviceRow> mine = devices.ofUser(1);
         QCOMPARE(mine.size(), 2);
@@ -159,7 +165,9 @@ private slots:
         QCOMPARE(*c.directByKey("1:2"), 10u);
         QVERIFY(!c.directByKey("1:3"));
         QVERIFY(!c.byId(11));
-        QCOMPARE(errorKindOf([&] { c.insert(ConversationRow { 11, proto::DIRECT, 0, 1 }, "1:2"); }),
+        QCOMPARE(errorKindOf([&] {
+            c.insert(ConversationRow { 11, proto::DIRECT, 0, 1 }, "1:2");
+        }),
             StorageError::Kind::Duplicate);
         c.insert(ConversationRow { 12, proto::GROUP, 0, 1 }, {}); // groups have no key
         c.insert(ConversationRow { 13, proto::GROUP, 0, 1 }, {});
@@ -170,7 +178,9 @@ private slots:
         QCOMPARE(members[0].role, 2);
         QCOMPARE(c.member(10, 2)->userName, QStringLiteral("bob"));
         QVERIFY(!c.member(10, 3));
-        QCOMPARE(errorKindOf([&] { c.insertMember(MemberRow { 10, 1, {}, 0, 1, 0 }); }),
+        QCOMPARE(errorKindOf([&] {
+            c.insertMember(MemberRow { 10, 1, {}, 0, 1, 0 });
+        }),
             StorageError::Kind::Duplicate);
         c.setReadSeq(10, 2, 7);
         QCOMPARE(c.member(10, 2)->readSeq, 7u);
@@ -187,8 +197,8 @@ private slots:
     {
         EventStore &events = m_w->events();
         for (quint64 i = 1; i <= 30; ++i)
-            QCOMPARE(events.append(message(10, 100 + i, i % 2 + 1, QStringLiteral("c%1").arg(i))),
-                i);
+            QCOMPARE(
+                events.append(message(10, 100 + i, i % 2 + 1, QStringLiteral("c%1").arg(i))), i);
         QCOMPARE(m_w->conversations().byId(10)->lastSeq, 30u);
         const QList<EventRow> all = events.after(10, 0, 1000);
         QCOMPARE(all.size(), 30);
@@ -239,8 +249,8 @@ private slots:
         m_w->begin();
         QCOMPARE(events.append(message(10, 1, 1, "same")), 1u);
         m_w->savepoint();
-        QCOMPARE(
-            errorKindOf([&] { events.append(message(10, 2, 1, "same")); }), StorageError::Kind::Duplicate);
+        QCOMPARE(errorKindOf([&] { events.append(message(10, 2, 1, "same")); }),
+            StorageError::Kind::Duplicate);
         m_w->rollbackToSavepoint();
         m_w->releaseSavepoint();
         // Server events have no client id: never a clash.

@@ -31,9 +31,8 @@ StorageError::Kind kindOf(int rc)
 
 void SqliteConnection::fail(sqlite3 *db, int rc, const QString &context)
 {
-    const QString detail
-        = QString::fromUtf8(db && sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errmsg(db)
-                                                                  : sqlite3_errstr(rc));
+    const QString detail = QString::fromUtf8(
+        db && sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     throw StorageError(kindOf(rc), QStringLiteral("%1: %2").arg(context, detail));
 }
 
@@ -72,8 +71,8 @@ Statement &Statement::bindText(int index, const QString &text, bool nullIfEmpty)
     if (text.isNull() || (nullIfEmpty && text.isEmpty()))
         return bindNull(index);
     const QByteArray utf8 = text.toUtf8();
-    check(sqlite3_bind_text(
-              m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT),
+    check(
+        sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT),
         "bind");
     return *this;
 }
@@ -91,7 +90,8 @@ Statement &Statement::bindBlob(int index, const QByteArray &bytes)
     if (bytes.isEmpty())
         return bindNull(index);
     // SQLITE_STATIC: no copy; the caller's bytes live until the step.
-    check(sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC),
+    check(
+        sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC),
         "bind");
     return *this;
 }

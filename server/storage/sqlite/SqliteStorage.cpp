@@ -15,7 +15,8 @@ std::unique_ptr<SqliteConnection> openConnection(
 try {
     const bool buffered = options.role == ConnectionOptions::Role::Writer && options.walWriteBuffer
         && WalWriteBuffer::usable(options.synchronous);
-    auto db = std::make_unique<SqliteConnection>(path, buffered ? WalWriteBuffer::vfsName() : nullptr);
+    auto db
+        = std::make_unique<SqliteConnection>(path, buffered ? WalWriteBuffer::vfsName() : nullptr);
     // Probe: a file that is not a database fails here, not at the first request.
     db->exec("PRAGMA journal_mode=WAL");
     db->exec("PRAGMA synchronous=" + options.synchronous.toLatin1());
@@ -39,7 +40,7 @@ try {
 SqliteStorage::SqliteStorage(const QString &path, const ConnectionOptions &options)
     : m_db(openConnection(path, options))
     , m_writer(options.role == ConnectionOptions::Role::Writer ? std::make_unique<WriterState>()
-                                                                : nullptr)
+                                                               : nullptr)
     , m_users(*m_db, m_writer.get())
     , m_devices(*m_db)
     , m_conversations(*m_db, m_writer.get())

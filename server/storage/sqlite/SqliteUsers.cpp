@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char *kByName
     = "SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE name = ?";
-constexpr const char *kById = "SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE id = ?";
+constexpr const char *kById
+    = "SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE id = ?";
 
 std::optional<UserRow> readUser(Statement &st)
 {
@@ -56,7 +57,8 @@ std::optional<UserRow> SqliteUsers::byId(quint64 id)
 
 void SqliteUsers::insert(const UserRow &user)
 {
-    m_db.statement("INSERT INTO users(id, name, pwhash, created_ms, feed_seq) VALUES(?, ?, ?, ?, 0)")
+    m_db.statement(
+            "INSERT INTO users(id, name, pwhash, created_ms, feed_seq) VALUES(?, ?, ?, ?, 0)")
         .bind(1, user.id)
         .bindText(2, user.name)
         .bindText(3, user.pwhash)

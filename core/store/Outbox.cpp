@@ -1,0 +1,217 @@
+#include "store/Outbox.h"
+
+#include "natter.pb.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace natter {
+
+namespace {
+
+QString newClientId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void bindRelation(Statement &st, int first, const Relation &relation)
+{
+    st.bind(first, qint64(relation.type)).bind(first + 1, qint64(relation.seq));
+    if (relation.key.isEmpty())
+        st.bindNull(first + 2);
+    else
+        st.bind(first + 2, relation.key);
+}
+
+} // namespace
+
+Outbox::Outbox(Database &db, const Identity &me, Conversations &conversations, Timeline &timeline,
+    Drafts &drafts)
+    : m_db(db)
+    , m_me(me)
+    , m_conversations(conversations)
+    , m_timeline(timeline)
+    , m_drafts(drafts)
+{
+}
+
+QString Outbox::enqueueMessage(quint64 conversationId, const QString &text, const Relation &relation)
+{
+    if (const QString why = content::checkText(text); !why.isEmpty())
+        throw StoreError(StoreError::Kind::Sql, why);
+    if (!m_conversations.contains(conversationId))
+        throw StoreError(StoreError::Kind::Missing, QStringLiteral("no such conversation"));
+    const QString clientId = newClientId();
+    Statement &st = m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, "
+                                 "rel_type, rel_seq, rel_key, created_ms) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, clientId)
+        .bind(2, qint64(OutboxEntry::Message))
+        .bind(3, qint64(conversationId))
+        .bind(4, content::textBody(text));
+    bindRelation(st, 5, relation);
+    st.bind(8, QDateTime::currentMSecsSinceEpoch());
+    st.exec();
+    return clientId;
+}
+
+bool Outbox::enqueueRead(quint64 conversationId)
+{
+    if (Conversations::isLocal(conversationId))
+        return false;
+    const auto summary = m_conversations.summary(conversationId);
+    if (!summary)
+        return false;
+    // Only what this device holds: a read mark must not cover messages the
+    // user has never been shown (they would stay unread on other devices).
+    const quint64 seq = summary->localSeq;
+    Transaction txn(m_db);
+    m_conversations.setReadSeq(conversationId, seq);
+    m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, read_seq, created_ms) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, newClientId())
+        .bind(2, qint64(OutboxEntry::Read))
+        .bind(3, qint64(conversationId))
+        .bind(4, qint64(seq))
+        .bind(5, QDateTime::currentMSecsSinceEpoch())
+        .exec();
+    txn.commit();
+    return true;
+}
+
+std::optional<OutboxEntry> Outbox::nextPending()
+{
+    Statement &st = m_db.prepare("SELECT ord, client_id, kind, conversation_id, body, read_seq, "
+                                 "attempts, rel_type, rel_seq, rel_key FROM outbox "
+                                 "WHERE state = ? ORDER BY ord LIMIT 1");
+    st.bind(1, qint64(OutboxEntry::Pending));
+    std::optional<OutboxEntry> out;
+    if (st.step()) {
+        OutboxEntry e;
+        e.ord = st.int64(0);
+        e.clientId = st.text(1);
+        e.kind = OutboxEntry::Kind(st.int64(2));
+        e.conversationId = quint64(st.int64(3));
+        e.body = st.blob(4);
+        e.readSeq = quint64(st.int64(5));
+        e.attempts = int(st.int64(6));
+        e.relation.type = Relation::Type(st.int64(7));
+        e.relation.seq = quint64(st.int64(8));
+        e.relation.key = st.text(9);
+        out = e;
+    }
+    st.reset();
+    return out;
+}
+
+int Outbox::pendingMessageCount()
+{
+    Statement &st = m_db.prepare("SELECT count(*) FROM outbox WHERE state = ? AND kind = ?");
+    st.bind(1, qint64(OutboxEntry::Pending)).bind(2, qint64(OutboxEntry::Message));
+    st.step();
+    const int n = int(st.int64(0));
+    st.reset();
+    return n;
+}
+
+int Outbox::pendingCount()
+{
+    Statement &st = m_db.prepare("SELECT count(*) FROM outbox WHERE state = ?");
+    st.bind(1, qint64(OutboxEntry::Pending));
+    st.step();
+    const int n = int(st.int64(0));
+    st.reset();
+    return n;
+}
+
+quint64 Outbox::acknowledge(
+    const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs)
+{
+    Transaction txn(m_db);
+    if (entry.conversationId != conversationId && Conversations::isLocal(entry.conversationId)) {
+        // The server created the direct chat: the local conversation is that one now.
+        retarget(entry.conversationId, conversationId);
+        m_drafts.move(entry.conversationId, conversationId);
+        m_conversations.adopt(entry.conversationId, conversationId);
+    }
+    StoredEvent ev;
+    ev.conversationId = conversationId;
+    ev.seq = seq;
+    ev.id = id;
+    ev.senderId = m_me.userId;
+    ev.senderDevice = m_me.deviceId;
+    ev.clientId = entry.clientId;
+    ev.kind = proto::EVENT_MESSAGE;
+    ev.timeMs = timeMs;
+    ev.body = entry.body;
+    ev.relation = entry.relation;
+    m_timeline.insert({ ev });
+    m_db.prepare("DELETE FROM outbox WHERE client_id = ?").bind(1, entry.clientId).exec();
+    txn.commit();
+    return conversationId;
+}
+
+void Outbox::remove(const QString &clientId)
+{
+    m_db.prepare("DELETE FROM outbox WHERE client_id = ?").bind(1, clientId).exec();
+}
+
+void Outbox::fail(const QString &clientId, const QString &error)
+{
+    m_db.prepare("UPDATE outbox SET state = ?, error = ? WHERE client_id = ?")
+        .bind(1, qint64(OutboxEntry::Failed))
+        .bind(2, error)
+        .bind(3, clientId)
+        .exec();
+}
+
+void Outbox::noteAttempt(const QString &clientId)
+{
+    m_db.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE client_id = ?")
+        .bind(1, clientId)
+        .exec();
+}
+
+bool Outbox::retry(const QString &clientId)
+{
+    m_db.prepare("UPDATE outbox SET state = ?, error = NULL WHERE client_id = ? AND state = ?")
+        .bind(1, qint64(OutboxEntry::Pending))
+        .bind(2, clientId)
+        .bind(3, qint64(OutboxEntry::Failed))
+        .exec();
+    return m_db.changes() > 0;
+}
+
+void Outbox::retarget(quint64 from, quint64 to)
+{
+    m_db.prepare("UPDATE outbox SET conversation_id = ? WHERE conversation_id = ?")
+        .bind(1, qint64(to))
+        .bind(2, qint64(from))
+        .exec();
+}
+
+QList<MessageRow> Outbox::lines(quint64 conversationId)
+{
+    QList<MessageRow> out;
+    Statement &st = m_db.prepare("SELECT client_id, body, state, created_ms, error, rel_type, "
+                                 "rel_seq FROM outbox WHERE conversation_id = ? AND kind = ? "
+                                 "ORDER BY ord");
+    st.bind(1, qint64(conversationId)).bind(2, qint64(OutboxEntry::Message));
+    while (st.step()) {
+        MessageRow row;
+        row.clientId = st.text(0);
+        row.text = content::text(st.blob(1));
+        row.state = st.int64(2) == OutboxEntry::Failed ? MessageRow::State::Failed
+                                                       : MessageRow::State::Pending;
+        row.timeMs = st.int64(3);
+        row.error = st.text(4);
+        if (st.int64(5) == qint64(Relation::Type::Reply))
+            row.replyTo = quint64(st.int64(6));
+        row.from = m_me.userName;
+        out.append(row);
+    }
+    st.reset();
+    return out;
+}
+
+} // namespace natter

@@ -1,0 +1,75 @@
+// The outbox: every user action is written here first, with its client id,
+// and replayed to the server in order when connected. Rows survive crashes
+// and restarts; a row leaves the outbox in the same transaction that stores
+// the acknowledged event. An entry names its conversation by id: a local
+// one (a direct chat not created on the server yet) is sent by its peer's
+// name, and the ack that creates it moves everything of the local
+// conversation to the server's id. The outbox table's only writer. Same
+// thread as its Store; throws StoreError.
+#pragma once
+
+#include "store/Drafts.h"
+#include "store/Timeline.h"
+
+#include <optional>
+
+namespace natter {
+
+struct OutboxEntry
+{
+    enum Kind { Message = 1, Read = 2 };
+    enum State { Pending = 0, Failed = 2 };
+    qint64 ord = 0;
+    QString clientId;
+    Kind kind = Message;
+    quint64 conversationId = 0;
+    QByteArray body;
+    Relation relation;
+    quint64 readSeq = 0;
+    int attempts = 0;
+};
+
+class Outbox
+{
+public:
+    Outbox(Database &db, const Identity &me, Conversations &conversations, Timeline &timeline,
+        Drafts &drafts);
+
+    // Queues a text message. Returns the client id. Throws StoreError(Sql)
+    // for an empty or too long text, StoreError(Missing) for an unknown
+    // conversation.
+    QString enqueueMessage(quint64 conversationId, const QString &text, const Relation &relation = {});
+    // Marks the conversation read up to its newest stored event, locally at
+    // once and on the server through the outbox. False when there is no
+    // such conversation on the server (yet).
+    bool enqueueRead(quint64 conversationId);
+
+    std::optional<OutboxEntry> nextPending();
+    int pendingCount(); // every kind: what the engine still has to send
+    int pendingMessageCount(); // messages only: what the user waits for
+
+    // Stores the acknowledged message as an event and removes the entry, in
+    // one transaction. Returns the conversation it is in; when the entry's
+    // conversation was local, that one is now the server's (see above).
+    quint64 acknowledge(
+        const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs);
+    void remove(const QString &clientId);
+    void fail(const QString &clientId, const QString &error);
+    void noteAttempt(const QString &clientId);
+    // Puts a failed entry back in the queue, at its original place.
+    bool retry(const QString &clientId);
+    // The entries of a local conversation now go to the server's conversation.
+    void retarget(quint64 from, quint64 to);
+
+    // This conversation's messages not acknowledged yet, in send order.
+    QList<MessageRow> lines(quint64 conversationId);
+
+private:
+    Database &m_db;
+    const Identity &m_me;
+    Conversations &m_conversations;
+    Timeline &m_timeline;
+    Drafts &m_drafts;
+};
+
+} // namespace natter
