@@ -1,4 +1,4 @@
-// Application window: picks the page App asks for and applies the theme.
+// Application window: picks the page Session asks for and applies the theme.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -14,17 +14,18 @@ ApplicationWindow {
     minimumHeight: 440
     visible: true
     title: {
-        const unread = App.conversations ? App.conversations.unreadTotal : 0
+        const unread = Chats.conversations ? Chats.conversations.unreadTotal : 0
         return unread > 0 ? qsTr("Natter (%1)").arg(unread) : qsTr("Natter")
     }
 
-    Material.theme: App.dark ? Material.Dark : Material.Light
-    Material.accent: App.dark ? "#4db6ac" : "#00897b"
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.dark ? "#4db6ac" : "#00897b"
     Material.primary: "#00796b"
 
+    // A notification or the tray icon was clicked.
     Connections {
-        target: App
-        function onNotificationClicked(peer) {
+        target: Notifications
+        function onRaiseRequested() {
             window.show()
             window.raise()
             window.requestActivate()
@@ -34,9 +35,9 @@ ApplicationWindow {
     Loader {
         id: pageLoader
         anchors.fill: parent
-        sourceComponent: App.page === "main" ? mainPage
-            : App.page === "unlock" ? unlockPage
-            : App.page === "setup" ? setupPage : statusPage
+        sourceComponent: Session.page === "main" ? mainPage
+            : Session.page === "unlock" ? unlockPage
+            : Session.page === "setup" ? setupPage : statusPage
     }
 
     // "loading" (reading the key from the keychain) and "keychainError".
@@ -48,13 +49,13 @@ ApplicationWindow {
                 width: Math.min(parent.width - 48, 480)
                 spacing: 16
                 BusyIndicator {
-                    running: App.busy
+                    running: Session.busy
                     visible: running
                     Layout.alignment: Qt.AlignHCenter
                 }
                 Label {
                     objectName: "statusPageText"
-                    text: App.page === "loading" ? qsTr("Opening your conversations…") : App.lastError
+                    text: Session.page === "loading" ? qsTr("Opening your conversations…") : Session.lastError
                     wrapMode: Text.Wrap
                     horizontalAlignment: Text.AlignHCenter
                     Layout.fillWidth: true

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "CliJson.h"
 #include "StdinReader.h"
 #include "protocol/Frame.h"
 #include "store/KeyVault.h"
@@ -8,12 +9,12 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHostInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <cstdio>
 
 namespace natter {
+
+using cli::printJson;
 
 namespace {
 
@@ -27,31 +28,24 @@ QString certificateHint(const QString &reason)
                          "--trust-cert FILE)");
 }
 
-void printJson(const QJsonObject &object)
-{
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    fwrite(line.constData(), 1, size_t(line.size()), stdout);
-}
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 const char *kDescription = R"(Natter command-line client: a headless client on the same core as the
 desktop app, for scripts, bots and tests. The profile is encrypted; its
 passphrase comes from the NATTER_PASSPHRASE environment variable.
 
+A conversation is @USER (the direct chat with USER; send starts one) or
+#ID (its id, as `conversations` prints it).
+
 Commands:
   register USER PASSWORD [--device NAME]  create an account (new profile)
   login USER PASSWORD [--device NAME]     add this profile as a device of USER
-  send @USER TEXT [--offline]             queue a message; without --offline
+  send @USER|#ID TEXT [--offline] [--reply-to SEQ]
+                                          queue a message; without --offline
                                           also connect and wait until acked
-  send @USER - [--offline]                each line of stdin is one message
+  send @USER|#ID - [--offline]            each line of stdin is one message
   sync                                    connect, pull until caught up, exit
-  history @USER [--limit N]               local history as JSON lines
+  history @USER|#ID [--limit N]           local history as JSON lines
   conversations                           local conversation list, JSON lines
-  read @USER                              mark the conversation read
+  read @USER|#ID                          mark the conversation read
   devices                                 this account's devices, JSON lines
   logout                                  revoke this device on the server
   key                                     print the store's raw key (hex))";
@@ -99,6 +93,9 @@ int Cli::start(const QStringList &arguments)
         { QStringLiteral("limit"), QStringLiteral("Number of messages (history)."),
             QStringLiteral("N"), QStringLiteral("100") },
         { QStringLiteral("offline"), QStringLiteral("Only queue locally (send, read).") },
+        { QStringLiteral("reply-to"),
+            QStringLiteral("The seq of the message this one replies to (send)."),
+            QStringLiteral("SEQ") },
         { QStringLiteral("trust-cert"),
             QStringLiteral("PEM certificate (the server's own or its CA) to trust for wss:// "
                            "besides the system CAs; saved in the profile (\"\" forgets it)."),
@@ -204,7 +201,7 @@ bool Cli::openProfile(bool create)
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         int pending = 0;
         try {
-            pending = m_engine->outbox().pendingCount();
+            pending = m_store->outbox().pendingCount();
         } catch (const StoreError &) {
         }
         fail(QStringLiteral("timed out after %1 s (%2; %3 outbox entries still pending, kept for "
@@ -237,17 +234,35 @@ bool Cli::applyTrustCert()
         }
         pem = f.readAll();
     }
-    if (const QString e = m_engine->setTrustedCertificates(pem); !e.isEmpty()) {
+    if (const QString e = m_engine->account().setTrustedCertificates(pem); !e.isEmpty()) {
         fprintf(stderr, "natter-cli: --trust-cert %s: %s\n", qPrintable(path), qPrintable(e));
         return false;
     }
     return true;
 }
 
-QString Cli::peerArg(const QString &arg)
+std::optional<quint64> Cli::conversationArg(const QString &arg, bool create)
 {
-    QString peer = arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg;
-    return peer.toLower();
+    if (arg.startsWith(QLatin1Char('#'))) {
+        bool ok = false;
+        const quint64 id = arg.mid(1).toULongLong(&ok);
+        if (ok && m_store->conversations().contains(id))
+            return id;
+        fprintf(
+            stderr, "natter-cli: no conversation %s here (see conversations)\n", qPrintable(arg));
+        return std::nullopt;
+    }
+    const QString name = (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
+    if (!isValidUserName(name) || name == m_store->me().userName) {
+        fprintf(stderr, "natter-cli: '%s' is not a user you can write to\n", qPrintable(arg));
+        return std::nullopt;
+    }
+    // The only place the CLI turns a user name into a conversation.
+    if (const auto id = m_store->conversations().directWith(name))
+        return id;
+    if (create)
+        return m_store->conversations().startDirect(name, QDateTime::currentMSecsSinceEpoch());
+    return 0; // none yet: an empty history
 }
 
 void Cli::runEngineUntilIdle(std::function<void()> whenIdle)
@@ -308,24 +323,36 @@ int Cli::cmdAuth(bool isRegister, const QStringList &args)
     };
     m_deadline.start(m_timeoutSec * 1000);
     if (isRegister)
-        m_engine->registerAccount(server, args[0], args[1], device, done);
+        m_engine->account().registerAccount(server, args[0], args[1], device, done);
     else
-        m_engine->login(server, args[0], args[1], device, done);
+        m_engine->account().login(server, args[0], args[1], device, done);
     return -1;
 }
 
 int Cli::cmdSend(const QStringList &args)
 {
-    if (args.size() != 2 || !args[0].startsWith(QLatin1Char('@'))) {
-        fprintf(stderr, "natter-cli: usage: send @USER TEXT|- [--offline]\n");
+    if (args.size() != 2) {
+        fprintf(stderr, "natter-cli: usage: send @USER|#ID TEXT|- [--offline] [--reply-to SEQ]\n");
         return Usage;
     }
-    const QString peer = peerArg(args[0]);
-    const Account me = m_store->account();
-    if (!isValidUserName(peer) || peer == me.user) {
-        fprintf(stderr, "natter-cli: '%s' is not a user you can write to\n", qPrintable(args[0]));
-        return Usage;
+    Relation relation;
+    if (m_parser.isSet(QStringLiteral("reply-to"))) {
+        bool ok = false;
+        relation = Relation::reply(m_parser.value(QStringLiteral("reply-to")).toULongLong(&ok));
+        if (!ok || relation.seq == 0) {
+            fprintf(stderr, "natter-cli: --reply-to takes the seq of a message\n");
+            return Usage;
+        }
     }
+    std::optional<quint64> conversation;
+    try {
+        conversation = conversationArg(args[0], true);
+    } catch (const StoreError &e) {
+        fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+        return StoreFailure;
+    }
+    if (!conversation)
+        return Usage;
     auto failures = std::make_shared<QStringList>();
     connect(m_engine.get(), &SyncEngine::sendFailed, this,
         [this, failures](const QString &clientId, const QString &error) {
@@ -340,9 +367,9 @@ int Cli::cmdSend(const QStringList &args)
         else
             finish();
     };
-    auto enqueue = [this, peer](const QString &text) -> bool {
+    auto enqueue = [this, id = *conversation, relation](const QString &text) -> bool {
         try {
-            m_queued.append(m_engine->outbox().enqueueMessage(peer, text));
+            m_queued.append(m_store->outbox().enqueueMessage(id, text, relation));
         } catch (const StoreError &e) {
             fail(QStringLiteral("cannot queue the message: %1").arg(e.message()));
             return false;
@@ -389,7 +416,7 @@ int Cli::cmdSync()
 int Cli::cmdHistory(const QStringList &args)
 {
     if (args.size() != 1) {
-        fprintf(stderr, "natter-cli: usage: history @USER [--limit N]\n");
+        fprintf(stderr, "natter-cli: usage: history @USER|#ID [--limit N]\n");
         return Usage;
     }
     bool ok = false;
@@ -398,33 +425,24 @@ int Cli::cmdHistory(const QStringList &args)
         fprintf(stderr, "natter-cli: --limit takes a positive number\n");
         return Usage;
     }
-    const QString peer = peerArg(args[0]);
     try {
-        QList<MessageRow> rows = m_store->latestMessages(peer, limit);
+        const std::optional<quint64> conversation = conversationArg(args[0], false);
+        if (!conversation)
+            return Usage;
+        if (*conversation == 0)
+            return Success; // no conversation with that user yet
+        QList<MessageRow> rows = m_store->latestMessages(*conversation, limit);
         if (rows.size() > limit)
             rows = rows.mid(rows.size() - limit);
-        if (const auto conv = m_store->conversationForPeer(peer)) {
-            const auto s = m_store->conversation(*conv);
-            if (s && s->localSeq < s->serverSeq)
-                fprintf(stderr,
-                    "natter-cli: history not loaded yet: events %llu..%llu are on the server "
-                    "only (run sync)\n",
-                    static_cast<unsigned long long>(s->localSeq + 1),
-                    static_cast<unsigned long long>(s->serverSeq));
-        }
-        for (const MessageRow &r : std::as_const(rows)) {
-            QJsonObject o { { QStringLiteral("id"),
-                                r.id ? QJsonValue(QString::number(r.id)) : QJsonValue() },
-                { QStringLiteral("client_id"),
-                    r.clientId.isEmpty() ? QJsonValue() : QJsonValue(r.clientId) },
-                { QStringLiteral("seq"), r.seq ? QJsonValue(qint64(r.seq)) : QJsonValue() },
-                { QStringLiteral("from"), r.from }, { QStringLiteral("text"), r.text },
-                { QStringLiteral("state"), messageStateName(r.state) },
-                { QStringLiteral("time"), isoTime(r.timeMs) } };
-            if (!r.error.isEmpty())
-                o.insert(QStringLiteral("error"), r.error);
-            printJson(o);
-        }
+        const auto s = m_store->conversations().summary(*conversation);
+        if (s && s->historyGap())
+            fprintf(stderr,
+                "natter-cli: history not loaded yet: events %llu..%llu are on the server "
+                "only (run sync)\n",
+                static_cast<unsigned long long>(s->localSeq + 1),
+                static_cast<unsigned long long>(s->serverSeq));
+        for (const MessageRow &r : std::as_const(rows))
+            printJson(cli::messageJson(*conversation, r));
     } catch (const StoreError &e) {
         fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
         return StoreFailure;
@@ -435,17 +453,9 @@ int Cli::cmdHistory(const QStringList &args)
 int Cli::cmdConversations()
 {
     try {
-        for (const ConversationSummary &c : m_store->conversations()) {
-            QJsonValue last;
-            if (c.hasLast)
-                last = QJsonObject { { QStringLiteral("from"), c.lastFrom },
-                    { QStringLiteral("text"), c.lastText },
-                    { QStringLiteral("time"), isoTime(c.lastTimeMs) } };
-            printJson({ { QStringLiteral("conversation"), QString::number(c.id) },
-                { QStringLiteral("with"), c.peer }, { QStringLiteral("unread"), c.unread },
-                { QStringLiteral("last_seq"), qint64(c.serverSeq) },
-                { QStringLiteral("last_message"), last } });
-        }
+        for (const ConversationSummary &c : m_store->conversations().list(1000))
+            printJson(cli::conversationJson(
+                c, m_store->conversations().members(c.id), m_store->me().userName));
     } catch (const StoreError &e) {
         fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
         return StoreFailure;
@@ -456,11 +466,14 @@ int Cli::cmdConversations()
 int Cli::cmdRead(const QStringList &args)
 {
     if (args.size() != 1) {
-        fprintf(stderr, "natter-cli: usage: read @USER\n");
+        fprintf(stderr, "natter-cli: usage: read @USER|#ID\n");
         return Usage;
     }
     try {
-        if (!m_engine->outbox().enqueueRead(peerArg(args[0]))) {
+        const std::optional<quint64> conversation = conversationArg(args[0], false);
+        if (!conversation)
+            return Usage;
+        if (*conversation == 0 || !m_store->outbox().enqueueRead(*conversation)) {
             fprintf(stderr, "natter-cli: no conversation with %s\n", qPrintable(args[0]));
             return Failure;
         }
@@ -479,19 +492,16 @@ int Cli::cmdDevices()
     connect(m_engine.get(), &SyncEngine::stateChanged, this, [this](SyncEngine::State s) {
         if (s != SyncEngine::State::Syncing)
             return;
-        m_engine->fetchDevices([this](const QList<DeviceInfo> &devices, const QString &error) {
-            if (!error.isEmpty()) {
-                fail(error);
-                return;
-            }
-            for (const DeviceInfo &d : devices)
-                printJson({ { QStringLiteral("id"), QString::number(d.id) },
-                    { QStringLiteral("name"), d.name }, { QStringLiteral("current"), d.current },
-                    { QStringLiteral("revoked"), d.revoked },
-                    { QStringLiteral("created"), isoTime(d.createdMs) },
-                    { QStringLiteral("last_seen"), isoTime(d.lastSeenMs) } });
-            finish();
-        });
+        m_engine->account().fetchDevices(
+            [this](const QList<DeviceInfo> &devices, const QString &error) {
+                if (!error.isEmpty()) {
+                    fail(error);
+                    return;
+                }
+                for (const DeviceInfo &d : devices)
+                    printJson(cli::deviceJson(d));
+                finish();
+            });
     });
     runEngineUntilIdle([] {});
     return -1;
@@ -502,7 +512,7 @@ int Cli::cmdLogout()
     connect(m_engine.get(), &SyncEngine::stateChanged, this, [this](SyncEngine::State s) {
         if (s != SyncEngine::State::Syncing)
             return;
-        m_engine->logout([this](const QString &error) {
+        m_engine->account().logout([this](const QString &error) {
             if (error.isEmpty())
                 finish();
             else

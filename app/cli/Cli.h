@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace natter {
 
@@ -44,7 +45,9 @@ private:
     int cmdLogout();
     int cmdKey();
 
-    QString peerArg(const QString &arg);
+    // "@user" (a direct chat; create: start one if there is none) or
+    // "#id": the conversation's id, or std::nullopt with the error printed.
+    std::optional<quint64> conversationArg(const QString &arg, bool create);
 
     QCommandLineParser m_parser;
     QString m_profile;

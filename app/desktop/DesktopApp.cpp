@@ -59,10 +59,17 @@ bool DesktopApp::init(const QStringList &arguments)
     if (QQuickStyle::name().isEmpty()) // once per process: later engines keep it
         QQuickStyle::setStyle(QStringLiteral("Material"));
     m_startupProbe = parser.isSet(probe);
-    AppController::Options options;
+    AppContext::Options options;
     options.profileDir = QDir(parser.value(profile)).absolutePath();
     options.forcePassphrase = parser.isSet(passphraseOnly);
-    m_controller = std::make_unique<AppController>(options);
+    m_context = std::make_unique<AppContext>(options);
+    m_theme = std::make_unique<ThemeController>();
+    m_chats = std::make_unique<ChatsController>(*m_context);
+    m_notifications = std::make_unique<NotificationsController>(*m_context, *m_chats);
+    m_devices = std::make_unique<DevicesController>(*m_context);
+    // Last: opening a profile (a passphrase in the environment, the keychain)
+    // may start at once, and the others listen for it.
+    m_session = std::make_unique<SessionController>(*m_context);
     return true;
 }
 
@@ -81,14 +88,10 @@ QQuickWindow *DesktopApp::load()
     auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
     if (!window)
         return nullptr;
-    AppController *app = m_controller.get();
-    QObject::connect(app, &AppController::raiseRequested, window, [window] {
-        window->show();
-        window->raise();
-        window->requestActivate();
-    });
-    QObject::connect(window, &QQuickWindow::activeChanged, app,
-        [app, window] { app->setWindowActive(window->isActive()); });
+    AppContext *context = m_context.get();
+    QObject::connect(window, &QQuickWindow::activeChanged, context,
+        [context, window] { context->setWindowActive(window->isActive()); });
+    SessionController *app = m_session.get();
     if (m_startupProbe) {
         // The first frame after the page is up: what a person sees as "started".
         auto done = std::make_shared<bool>(false);

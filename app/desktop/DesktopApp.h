@@ -1,9 +1,16 @@
 // Start-up of the desktop app shared by the `natter` executable and the
-// end-to-end UI test: command line, translations, style, the App singleton
-// and the QML engine. Runs on the GUI thread.
+// end-to-end UI tests: command line, translations, style, the shared
+// AppContext, the feature controllers QML sees as singletons (Session,
+// Chats, Devices, Notifications, Theme) and the QML engine. Runs on the GUI
+// thread.
 #pragma once
 
-#include "AppController.h"
+#include "AppContext.h"
+#include "chats/ChatsController.h"
+#include "devices/DevicesController.h"
+#include "notifications/NotificationsController.h"
+#include "session/SessionController.h"
+#include "theme/ThemeController.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -22,13 +29,24 @@ public:
     // Loads the QML UI. Returns the main window, or nullptr on failure.
     QQuickWindow *load();
 
-    AppController *controller() const { return m_controller.get(); }
+    AppContext *context() const { return m_context.get(); }
+    SessionController *session() const { return m_session.get(); }
+    ChatsController *chats() const { return m_chats.get(); }
+    DevicesController *devices() const { return m_devices.get(); }
+    NotificationsController *notifications() const { return m_notifications.get(); }
+    ThemeController *theme() const { return m_theme.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
 
     static QString defaultProfileDir();
 
 private:
-    std::unique_ptr<AppController> m_controller;
+    // The engine first out: QML lets go of the controllers before they go.
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<ThemeController> m_theme;
+    std::unique_ptr<ChatsController> m_chats;
+    std::unique_ptr<NotificationsController> m_notifications;
+    std::unique_ptr<DevicesController> m_devices;
+    std::unique_ptr<SessionController> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     bool m_startupProbe = false;
 };

@@ -1,5 +1,5 @@
 // Core types seen by QML. The core stays QML-free; they are registered here,
-// at the edge, as uncreatable types (they come from the App singleton).
+// at the edge, as uncreatable types (the feature controllers hand them out).
 #pragma once
 
 #include "models/ConversationListModel.h"
@@ -15,7 +15,7 @@ struct ConversationListModelForeign
     Q_GADGET
     QML_FOREIGN(natter::ConversationListModel)
     QML_NAMED_ELEMENT(ConversationListModel)
-    QML_UNCREATABLE("Provided by App.conversations")
+    QML_UNCREATABLE("Provided by Chats.conversations")
 };
 
 struct MessageListModelForeign
@@ -23,7 +23,7 @@ struct MessageListModelForeign
     Q_GADGET
     QML_FOREIGN(natter::MessageListModel)
     QML_NAMED_ELEMENT(MessageListModel)
-    QML_UNCREATABLE("Provided by App.messages")
+    QML_UNCREATABLE("Provided by Chats.messages")
 };
 
 struct DeviceListModelForeign
@@ -31,7 +31,7 @@ struct DeviceListModelForeign
     Q_GADGET
     QML_FOREIGN(natter::DeviceListModel)
     QML_NAMED_ELEMENT(DeviceListModel)
-    QML_UNCREATABLE("Provided by App.devices")
+    QML_UNCREATABLE("Provided by Devices.model")
 };
 
 } // namespace natter

@@ -42,15 +42,17 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const ConversationSummary &c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case TitleRole: return c.peer;
+    case TitleRole: return c.title;
     case ConversationIdRole: return QString::number(c.id);
-    case InitialsRole: return initialsOf(c.peer);
+    case InitialsRole: return initialsOf(c.title);
     case LastTextRole: return c.lastText;
     case LastFromRole: return c.lastFrom;
     case LastTimeRole:
         return c.hasLast ? QDateTime::fromMSecsSinceEpoch(c.lastTimeMs) : QDateTime();
     case UnreadRole: return c.unread;
-    case HistoryGapRole: return c.localSeq < c.serverSeq;
+    case HistoryGapRole: return c.historyGap();
+    case KindRole: return Conversations::kindName(c.kind);
+    case PendingRole: return c.local;
     default: return {};
     }
 }
@@ -66,6 +68,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { LastTimeRole, "lastTime" },
         { UnreadRole, "unread" },
         { HistoryGapRole, "historyGap" },
+        { KindRole, "kind" },
+        { PendingRole, "pending" },
     };
 }
 
@@ -74,8 +78,8 @@ void ConversationListModel::refresh()
     QList<ConversationSummary> rows;
     int unread = 0;
     try {
-        rows = m_store.conversations(kPage);
-        unread = m_store.unreadTotal();
+        rows = m_store.conversations().list(kPage);
+        unread = m_store.conversations().unreadTotal();
     } catch (const StoreError &e) {
         qCWarning(lcModels) << "cannot read conversations:" << e.message();
         return;

@@ -1,8 +1,9 @@
-// The conversation list as the UI shows it: one row per conversation, most
-// recent activity first, with the last message and the unread count. Reads
-// only the local Store given to it (one opened on the model's own thread, the
-// GUI thread in the app); refresh() is called when the sync engine reports
-// changes. Updates rows in place when the order holds, so views keep state.
+// The conversation list as the UI shows it: one row per conversation, keyed
+// by its id, most recent activity first, with the last message and the
+// unread count (both kept as columns by the store). Reads only the local
+// Store given to it (one opened on the model's own thread, the GUI thread in
+// the app); refresh() is called when the sync engine reports changes.
+// Updates rows in place when the order holds, so views keep state.
 #pragma once
 
 #include "store/Store.h"
@@ -19,14 +20,16 @@ class ConversationListModel : public QAbstractListModel
 
 public:
     enum Role {
-        ConversationIdRole = Qt::UserRole + 1, // QString: the server's conversation id
-        TitleRole, // QString: the peer's name for a direct conversation
+        ConversationIdRole = Qt::UserRole + 1, // QString: the conversation id (decimal)
+        TitleRole, // QString: a direct conversation's other member
         InitialsRole, // QString: one or two letters for the avatar
         LastTextRole, // QString: preview of the last message ("" if none)
         LastFromRole, // QString: who wrote the last message
         LastTimeRole, // QDateTime: time of the last message (invalid if none)
         UnreadRole, // int: messages from others after the read position
         HistoryGapRole, // bool: the server has events this device has not pulled yet
+        KindRole, // QString: "direct" or "group"
+        PendingRole, // bool: a direct chat the server has not created yet (queued offline)
     };
     Q_ENUM(Role)
 

@@ -3,7 +3,7 @@
 // on the GUI thread.
 #pragma once
 
-#include "sync/SyncEngine.h"
+#include "sync/AccountRequests.h"
 
 #include <QAbstractListModel>
 

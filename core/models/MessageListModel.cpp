@@ -33,6 +33,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case OutgoingRole: return m.outgoing();
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.timeMs);
     case ErrorRole: return m.error;
+    case ReplyToRole: return qulonglong(m.replyTo);
     default: return {};
     }
 }
@@ -49,15 +50,21 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { OutgoingRole, "outgoing" },
         { TimeRole, "time" },
         { ErrorRole, "error" },
+        { ReplyToRole, "replyTo" },
     };
 }
 
-void MessageListModel::setPeer(const QString &peer)
+QString MessageListModel::conversationIdText() const
 {
-    if (peer == m_peer)
+    return m_conversation ? QString::number(m_conversation) : QString();
+}
+
+void MessageListModel::setConversation(quint64 conversationId)
+{
+    if (conversationId == m_conversation)
         return;
-    m_peer = peer;
-    emit peerChanged();
+    m_conversation = conversationId;
+    emit conversationChanged();
     reload();
 }
 
@@ -80,13 +87,14 @@ qsizetype MessageListModel::storedCount() const
 void MessageListModel::reload()
 {
     QList<MessageRow> rows;
-    if (!m_peer.isEmpty()) {
+    m_moreBefore = false;
+    if (m_conversation) {
         try {
-            rows = m_store.messages(m_peer, m_pageSize + 1);
+            rows = m_store.timeline().lines(m_conversation, m_pageSize + 1);
             m_moreBefore = rows.size() > m_pageSize;
             if (m_moreBefore)
                 rows.removeFirst();
-            rows += m_store.outboxMessages(m_peer);
+            rows += m_store.outbox().lines(m_conversation);
         } catch (const StoreError &e) {
             qCWarning(lcModels) << "cannot read messages:" << e.message();
         }
@@ -122,7 +130,7 @@ void MessageListModel::loadOlder()
     const quint64 oldest = storedCount() > 0 ? m_rows.first().seq : 0;
     QList<MessageRow> older;
     try {
-        older = m_store.messages(m_peer, m_pageSize + 1, oldest);
+        older = m_store.timeline().lines(m_conversation, m_pageSize + 1, oldest);
     } catch (const StoreError &e) {
         qCWarning(lcModels) << "cannot read older messages:" << e.message();
         return;
@@ -140,7 +148,7 @@ void MessageListModel::loadOlder()
 
 void MessageListModel::refresh()
 {
-    if (m_peer.isEmpty())
+    if (!m_conversation)
         return;
     const qsizetype stored = storedCount();
     if (stored == 0) {
@@ -153,8 +161,8 @@ void MessageListModel::refresh()
     try {
         // Re-read the loaded window: events can land inside it too, when a
         // gap before our own acknowledged message is filled late.
-        window = m_store.messagesAfter(m_peer, oldest - 1, 1000000);
-        outbox = m_store.outboxMessages(m_peer);
+        window = m_store.timeline().linesAfter(m_conversation, oldest - 1, 1000000);
+        outbox = m_store.outbox().lines(m_conversation);
     } catch (const StoreError &e) {
         qCWarning(lcModels) << "cannot read messages:" << e.message();
         return;
@@ -162,7 +170,7 @@ void MessageListModel::refresh()
     // History pulled late may now exist below the window: offer to load it.
     if (!m_moreBefore) {
         try {
-            m_moreBefore = !m_store.messages(m_peer, 1, oldest).isEmpty();
+            m_moreBefore = !m_store.timeline().lines(m_conversation, 1, oldest).isEmpty();
         } catch (const StoreError &e) {
             qCWarning(lcModels) << "cannot read messages:" << e.message();
         }

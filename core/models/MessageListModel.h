@@ -1,8 +1,8 @@
-// The messages of one conversation, oldest first: a page of the newest
-// stored messages, older pages through fetchMore() (lazy loading on scroll),
-// then the outbox's pending or failed messages at the end. Reads only the
-// local Store given to it; refresh() appends what arrived and replaces the
-// outbox tail, so views keep their position.
+// The messages of one conversation (by id), oldest first: a page of the
+// newest stored message lines, older pages through fetchMore() (lazy loading
+// on scroll), then the outbox's pending or failed messages at the end. Reads
+// only the local Store given to it; refresh() appends what arrived and
+// replaces the outbox tail, so views keep their position.
 #pragma once
 
 #include "store/Store.h"
@@ -14,7 +14,7 @@ namespace natter {
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
-    Q_PROPERTY(QString peer READ peer WRITE setPeer NOTIFY peerChanged)
+    Q_PROPERTY(QString conversationId READ conversationIdText NOTIFY conversationChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
 
@@ -29,6 +29,7 @@ public:
         OutgoingRole, // bool: written by this account (any of its devices)
         TimeRole, // QDateTime: server time, or queue time while pending
         ErrorRole, // QString: why a failed message failed
+        ReplyToRole, // qulonglong: the seq this message replies to (0: none)
     };
     Q_ENUM(Role)
 
@@ -40,8 +41,10 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    QString peer() const { return m_peer; }
-    void setPeer(const QString &peer);
+    quint64 conversation() const { return m_conversation; }
+    QString conversationIdText() const;
+    // 0: none.
+    void setConversation(quint64 conversationId);
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
 
@@ -50,7 +53,7 @@ public slots:
     void refresh();
 
 signals:
-    void peerChanged();
+    void conversationChanged();
     void countChanged();
     void pageSizeChanged();
 
@@ -60,7 +63,7 @@ private:
     qsizetype storedCount() const; // rows that are stored events (not outbox)
 
     Store &m_store;
-    QString m_peer;
+    quint64 m_conversation = 0;
     int m_pageSize = 50;
     QList<MessageRow> m_rows;
     bool m_moreBefore = false;

@@ -146,6 +146,10 @@ Database::Database(const QString &path, const QByteArray &rawKey)
         exec("SELECT count(*) FROM sqlite_master;");
         exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
              "PRAGMA busy_timeout = 5000;");
+        // A bounded WAL (1 MiB, truncated back to that after a checkpoint): an
+        // outbox replayed on a nearly full disk must not need 4 MiB of WAL
+        // (SQLite's default) to store its acks.
+        exec("PRAGMA wal_autocheckpoint = 256; PRAGMA journal_size_limit = 1048576;");
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;

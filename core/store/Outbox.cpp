@@ -35,10 +35,11 @@ Outbox::Outbox(Database &db, const Identity &me, Conversations &conversations, T
 {
 }
 
-QString Outbox::enqueueMessage(quint64 conversationId, const QString &text, const Relation &relation)
+QString Outbox::enqueueMessage(quint64 target, const QString &text, const Relation &relation)
 {
     if (const QString why = content::checkText(text); !why.isEmpty())
         throw StoreError(StoreError::Kind::Sql, why);
+    const quint64 conversationId = m_conversations.resolve(target);
     if (!m_conversations.contains(conversationId))
         throw StoreError(StoreError::Kind::Missing, QStringLiteral("no such conversation"));
     const QString clientId = newClientId();
@@ -55,8 +56,9 @@ QString Outbox::enqueueMessage(quint64 conversationId, const QString &text, cons
     return clientId;
 }
 
-bool Outbox::enqueueRead(quint64 conversationId)
+bool Outbox::enqueueRead(quint64 target)
 {
+    const quint64 conversationId = m_conversations.resolve(target);
     if (Conversations::isLocal(conversationId))
         return false;
     const auto summary = m_conversations.summary(conversationId);

@@ -38,7 +38,8 @@ public:
     // Queues a text message. Returns the client id. Throws StoreError(Sql)
     // for an empty or too long text, StoreError(Missing) for an unknown
     // conversation.
-    QString enqueueMessage(quint64 conversationId, const QString &text, const Relation &relation = {});
+    QString enqueueMessage(
+        quint64 conversationId, const QString &text, const Relation &relation = {});
     // Marks the conversation read up to its newest stored event, locally at
     // once and on the server through the outbox. False when there is no
     // such conversation on the server (yet).

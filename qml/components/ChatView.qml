@@ -1,5 +1,6 @@
 // Right side of the main window: header, message list and composer.
-// App-free: MainPage passes the model and peer and handles the signals.
+// Controller-free: MainPage passes the conversation (its id and title) and
+// the model, and handles the signals.
 // The list runs oldest first; reaching the top asks for older messages
 // (loadOlderRequested) and it sticks to the bottom until the user scrolls up.
 import QtQuick
@@ -11,17 +12,21 @@ import QtQml.Models
 Pane {
     id: root
 
-    property string peer
+    property string conversationId // "" when none is open
+    property string title
     property var messages
     property bool historyGap: false
     property var draftStore: null
     // Shown under the name in the header (e.g. "offline").
     property string subtitle
+    // Why the last action in this chat failed ("" when nothing did).
+    property string error
 
     signal sendRequested(string text)
     signal retryRequested(string clientId)
     signal loadOlderRequested()
     signal readUpToEnd()
+    signal errorDismissed()
 
     padding: 0
 
@@ -50,7 +55,7 @@ Pane {
         return t.toLocaleDateString(Qt.locale(), Locale.LongFormat)
     }
 
-    onPeerChanged: {
+    onConversationIdChanged: {
         view.stick = true
         Qt.callLater(view.stickNow)
         Qt.callLater(focusComposer)
@@ -59,7 +64,7 @@ Pane {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        visible: root.peer !== ""
+        visible: root.conversationId !== ""
 
         // Header
         Pane {
@@ -73,7 +78,7 @@ Pane {
                 anchors.fill: parent
                 spacing: 10
                 Avatar {
-                    name: root.peer
+                    name: root.title
                     Layout.preferredWidth: 34
                     Layout.preferredHeight: 34
                 }
@@ -81,8 +86,8 @@ Pane {
                     spacing: 0
                     Layout.fillWidth: true
                     Label {
-                        objectName: "peerName"
-                        text: root.peer
+                        objectName: "conversationTitle"
+                        text: root.title
                         font.pixelSize: 17
                         font.bold: true
                         elide: Text.ElideRight
@@ -276,10 +281,32 @@ Pane {
             }
         }
 
+        Pane {
+            objectName: "chatError"
+            visible: root.error !== ""
+            Layout.fillWidth: true
+            padding: 6
+            leftPadding: 16
+            RowLayout {
+                anchors.fill: parent
+                Label {
+                    text: root.error
+                    color: Material.color(Material.Red)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    text: "✕"
+                    Accessible.name: qsTr("Dismiss")
+                    onClicked: root.errorDismissed()
+                }
+            }
+        }
+
         Composer {
             id: composer
             Layout.fillWidth: true
-            peer: root.peer
+            conversationId: root.conversationId
             draftStore: root.draftStore
             Material.elevation: 1
             onSendRequested: text => {
@@ -292,7 +319,7 @@ Pane {
 
     Label {
         anchors.centerIn: parent
-        visible: root.peer === ""
+        visible: root.conversationId === ""
         horizontalAlignment: Text.AlignHCenter
         opacity: 0.55
         text: qsTr("Pick a conversation, or start a new one with Ctrl+N.\nCtrl+K jumps to a conversation.")

@@ -1,7 +1,8 @@
 // Message input. Enter sends, Shift+Enter inserts a newline, whitespace-only
-// text is never sent. Drafts are kept per peer through `draftStore`, any
-// object with draft(peer) -> string and setDraft(peer, text): App in the
-// app, a plain JS object in tests.
+// text is never sent. Drafts are kept per conversation through `draftStore`,
+// any object with draft(conversationId) -> string and
+// setDraft(conversationId, text): Chats in the app, a plain JS object in
+// tests.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -10,30 +11,30 @@ import QtQuick.Layouts
 Pane {
     id: root
 
-    property string peer
+    property string conversationId
     property var draftStore: null
     property alias text: input.text
     property alias inputItem: input
 
     signal sendRequested(string text)
 
-    // The peer whose draft is currently in the field.
-    property string _loadedPeer: ""
+    // The conversation whose draft is currently in the field.
+    property string _loadedConversation: ""
 
     padding: 8
 
     function saveDraft() {
-        if (draftStore && _loadedPeer !== "")
-            draftStore.setDraft(_loadedPeer, input.text)
+        if (draftStore && _loadedConversation !== "")
+            draftStore.setDraft(_loadedConversation, input.text)
     }
 
     function loadDraft() {
         let t = ""
-        if (draftStore && peer !== "")
-            t = draftStore.draft(peer) || ""
+        if (draftStore && conversationId !== "")
+            t = draftStore.draft(conversationId) || ""
         input.text = t
         input.cursorPosition = input.length
-        _loadedPeer = peer
+        _loadedConversation = conversationId
     }
 
     function submit() {
@@ -42,8 +43,8 @@ Pane {
             return false
         root.sendRequested(t)
         input.clear()
-        if (draftStore && peer !== "")
-            draftStore.setDraft(peer, "")
+        if (draftStore && conversationId !== "")
+            draftStore.setDraft(conversationId, "")
         return true
     }
 
@@ -51,8 +52,8 @@ Pane {
         input.insert(input.cursorPosition, s)
     }
 
-    onPeerChanged: {
-        if (peer === _loadedPeer)
+    onConversationIdChanged: {
+        if (conversationId === _loadedConversation)
             return
         saveDraft()
         loadDraft()
@@ -112,7 +113,7 @@ Pane {
                 Accessible.name: qsTr("Message")
 
                 onTextChanged: {
-                    if (input.text !== "" || root._loadedPeer !== "")
+                    if (input.text !== "" || root._loadedConversation !== "")
                         draftTimer.restart()
                 }
 

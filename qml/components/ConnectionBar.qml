@@ -1,5 +1,5 @@
 // Quiet one-line connection status: connected / connecting… / offline, plus
-// how many messages wait in the outbox. App-free: MainPage passes the values.
+// how many messages wait in the outbox. Controller-free: MainPage passes the values.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material

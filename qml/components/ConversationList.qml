@@ -1,6 +1,6 @@
 // Left column: the conversations, in the order the model gives (by activity).
-// App-free: MainPage passes the model and the open peer, and handles
-// openRequested / newChatRequested.
+// Controller-free: MainPage passes the model and the open conversation's id,
+// and handles openRequested / newChatRequested.
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -12,9 +12,9 @@ Pane {
     id: root
 
     property var model
-    property string currentPeer
+    property string currentConversationId
 
-    signal openRequested(string peer)
+    signal openRequested(string conversationId)
     signal newChatRequested()
     signal settingsRequested()
 
@@ -85,6 +85,7 @@ Pane {
             delegate: ItemDelegate {
                 id: row
                 required property int index
+                required property string conversationId
                 required property string title
                 required property string initials
                 required property string lastText
@@ -92,14 +93,15 @@ Pane {
                 required property var lastTime
                 required property int unread
                 required property bool historyGap
+                required property bool pending
 
                 width: ListView.view.width
                 height: 64
-                highlighted: row.title === root.currentPeer
+                highlighted: row.conversationId === root.currentConversationId
                 focusPolicy: Qt.NoFocus
                 onClicked: {
                     row.ListView.view.currentIndex = row.index
-                    root.openRequested(row.title)
+                    root.openRequested(row.conversationId)
                 }
 
                 Rectangle {
@@ -142,10 +144,12 @@ Pane {
                         RowLayout {
                             Layout.fillWidth: true
                             Label {
-                                text: row.lastText === "" ? (row.historyGap ? qsTr("History not loaded yet") : qsTr("No messages yet"))
+                                text: row.lastText === ""
+                                    ? (row.pending ? qsTr("Waiting to be sent")
+                                       : row.historyGap ? qsTr("History not loaded yet") : qsTr("No messages yet"))
                                     : row.lastFrom !== "" && row.lastFrom !== row.title
-                                      ? qsTr("You: %1").arg(row.lastText.replace(/\n/g, " "))
-                                      : row.lastText.replace(/\n/g, " ")
+                                      ? qsTr("You: %1").arg(row.lastText)
+                                      : row.lastText
                                 font.pixelSize: 13
                                 opacity: row.unread > 0 ? 0.9 : 0.6
                                 elide: Text.ElideRight

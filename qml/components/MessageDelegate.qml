@@ -1,5 +1,5 @@
 // One chat bubble. Pure presentation: everything comes in through properties,
-// so it runs without the App singleton (tests/qml/tst_messagedelegate.qml).
+// so it runs without the controllers (tests/qml/tst_messagedelegate.qml).
 // The delivery state uses Item.state directly: "received", "sent", "pending"
 // or "failed" select one of the States below.
 import QtQuick

@@ -1,4 +1,5 @@
-// Ctrl+N: open a 1:1 chat by user name. App.openChat validates the name.
+// Ctrl+N: open a 1:1 chat by user name. Chats.openDirect validates the name
+// and opens the chat there is, or starts one.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -27,11 +28,11 @@ Dialog {
         const name = nameField.text.trim()
         if (name === "")
             return
-        if (App.openChat(name)) {
+        if (Chats.openDirect(name)) {
             root.close()
         } else {
-            errorText = App.lastError !== "" ? App.lastError : qsTr("This user name is not valid.")
-            App.clearError()
+            errorText = Chats.lastError !== "" ? Chats.lastError : qsTr("This user name is not valid.")
+            Chats.clearError()
         }
     }
 

@@ -1,5 +1,6 @@
-// Ctrl+K: type to filter conversations by name, Up/Down to choose, Enter to
-// open. App-free: takes the conversation model, emits picked(peer).
+// Ctrl+K: type to filter conversations by title, Up/Down to choose, Enter to
+// open. Controller-free: takes the conversation model, emits
+// picked(conversationId).
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -13,7 +14,7 @@ Popup {
 
     property var model
 
-    signal picked(string peer)
+    signal picked(string conversationId)
 
     modal: true
     focus: true
@@ -33,7 +34,7 @@ Popup {
         const item = results.currentItem
         if (!item)
             return
-        root.picked(item.title)
+        root.picked(item.conversationId)
         root.close()
     }
 
@@ -62,7 +63,7 @@ Popup {
         delegate: ItemDelegate {
             id: row
             required property var model
-            readonly property string title: model.title
+            readonly property string conversationId: model.conversationId
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
             focusPolicy: Qt.NoFocus
@@ -87,7 +88,7 @@ Popup {
                 }
             }
             onClicked: {
-                root.picked(title)
+                root.picked(conversationId)
                 root.close()
             }
         }

@@ -20,9 +20,9 @@ Dialog {
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     standardButtons: Dialog.Close
 
-    readonly property bool tls: App.serverUrl.startsWith("wss://")
+    readonly property bool tls: Session.serverUrl.startsWith("wss://")
 
-    onAboutToShow: App.refreshDevices()
+    onAboutToShow: Devices.refresh()
     onOpened: themeSystem.forceActiveFocus()
 
     function formatSeen(t) {
@@ -45,9 +45,9 @@ Dialog {
                 columnSpacing: 12
                 Layout.fillWidth: true
                 Label { text: qsTr("User"); opacity: 0.7 }
-                Label { text: App.userName; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label { text: Session.userName; Layout.fillWidth: true; elide: Text.ElideRight }
                 Label { text: qsTr("Server"); opacity: 0.7 }
-                Label { text: App.serverUrl; Layout.fillWidth: true; elide: Text.ElideMiddle }
+                Label { text: Session.serverUrl; Layout.fillWidth: true; elide: Text.ElideMiddle }
                 Label { visible: root.tls; text: qsTr("Certificate"); opacity: 0.7 }
                 RowLayout {
                     visible: root.tls
@@ -58,23 +58,23 @@ Dialog {
                         Layout.fillWidth: true
                         placeholderText: qsTr("PEM file to trust (empty: authorities only)")
                         inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
-                        onAccepted: App.trustServerCertificate(text)
+                        onAccepted: Session.trustServerCertificate(text)
                     }
                     Button {
                         objectName: "trustCertButton"
                         text: qsTr("Trust")
                         flat: true
-                        onClicked: App.trustServerCertificate(certPath.text)
+                        onClicked: Session.trustServerCertificate(certPath.text)
                     }
                 }
                 Label { text: qsTr("This device"); opacity: 0.7 }
-                Label { text: App.deviceName; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label { text: Session.deviceName; Layout.fillWidth: true; elide: Text.ElideRight }
             }
 
             Label {
                 objectName: "settingsError"
-                visible: root.tls && App.lastError !== ""
-                text: App.lastError
+                visible: root.tls && Session.lastError !== ""
+                text: Session.lastError
                 color: Material.color(Material.Red)
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -87,18 +87,18 @@ Dialog {
                 RadioButton {
                     id: themeSystem
                     text: qsTr("System")
-                    checked: App.theme === "system"
-                    onToggled: App.theme = "system"
+                    checked: Theme.theme === "system"
+                    onToggled: Theme.theme = "system"
                 }
                 RadioButton {
                     text: qsTr("Light")
-                    checked: App.theme === "light"
-                    onToggled: App.theme = "light"
+                    checked: Theme.theme === "light"
+                    onToggled: Theme.theme = "light"
                 }
                 RadioButton {
                     text: qsTr("Dark")
-                    checked: App.theme === "dark"
-                    onToggled: App.theme = "dark"
+                    checked: Theme.theme === "dark"
+                    onToggled: Theme.theme = "dark"
                 }
             }
 
@@ -113,8 +113,17 @@ Dialog {
                 Layout.fillWidth: true
             }
 
+            Label {
+                objectName: "devicesError"
+                visible: Devices.lastError !== ""
+                text: Devices.lastError
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
             Repeater {
-                model: App.devices
+                model: Devices.model
                 delegate: RowLayout {
                     id: deviceRow
                     required property string deviceId
@@ -177,7 +186,7 @@ Dialog {
             wrapMode: Text.Wrap
             width: Math.min(implicitWidth, 380)
         }
-        onAccepted: App.revokeDevice(deviceId)
+        onAccepted: Devices.revoke(deviceId)
     }
 
     Dialog {
@@ -193,7 +202,7 @@ Dialog {
         }
         onAccepted: {
             root.close()
-            App.logout()
+            Session.logout()
         }
     }
 }

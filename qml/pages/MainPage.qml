@@ -1,38 +1,19 @@
 // The main window content: conversation list, chat view, status line,
-// dialogs and the keyboard shortcuts. Connects the App-free components to App.
+// dialogs and the keyboard shortcuts. Connects the controller-free
+// components to the Chats and Session singletons; the open chat is
+// Chats.current, known by its id.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
-import QtQml.Models
 import Natter
 
 Page {
     id: root
 
-    // historyGap of the open conversation, looked up in the conversation model.
-    readonly property bool currentHistoryGap: {
-        const peer = App.currentPeer
-        for (let i = 0; i < gapLookup.count; ++i) {
-            const o = gapLookup.objectAt(i)
-            if (o && o.title === peer)
-                return o.historyGap
-        }
-        return false
-    }
-
     function markReadIfVisible() {
-        if (App.currentPeer !== "" && Qt.application.state === Qt.ApplicationActive)
-            App.markRead()
-    }
-
-    Instantiator {
-        id: gapLookup
-        model: App.conversations
-        delegate: QtObject {
-            required property string title
-            required property bool historyGap
-        }
+        if (Chats.current.id !== "" && Qt.application.state === Qt.ApplicationActive)
+            Chats.markRead()
     }
 
     Connections {
@@ -41,9 +22,9 @@ Page {
     }
 
     Connections {
-        target: App
-        function onSendRejected(peer, text) {
-            if (peer === App.currentPeer)
+        target: Chats
+        function onSendRejected(conversationId, text) {
+            if (conversationId === Chats.current.id)
                 chat.restoreText(text)
         }
     }
@@ -75,17 +56,17 @@ Page {
                 id: conversationList
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                model: App.conversations
-                currentPeer: App.currentPeer
-                onOpenRequested: peer => App.currentPeer = peer
+                model: Chats.conversations
+                currentConversationId: Chats.current.id
+                onOpenRequested: conversationId => Chats.open(conversationId)
                 onNewChatRequested: newChat.open()
                 onSettingsRequested: settings.open()
             }
 
             ConnectionBar {
                 Layout.fillWidth: true
-                connectionState: App.connectionState
-                outboxPending: App.outboxPending
+                connectionState: Session.connectionState
+                outboxPending: Session.outboxPending
             }
         }
 
@@ -93,17 +74,20 @@ Page {
             id: chat
             SplitView.fillWidth: true
             SplitView.minimumWidth: 320
-            peer: App.currentPeer
-            messages: App.messages
-            historyGap: root.currentHistoryGap
-            draftStore: App
-            subtitle: App.connectionState === "connected" ? ""
-                : App.connectionState === "connecting" ? qsTr("Connecting…")
+            conversationId: Chats.current.id
+            title: Chats.current.title
+            messages: Chats.messages
+            historyGap: Chats.current.historyGap
+            draftStore: Chats
+            subtitle: Session.connectionState === "connected" ? ""
+                : Session.connectionState === "connecting" ? qsTr("Connecting…")
                 : qsTr("Offline — messages are sent when the connection returns")
-            onSendRequested: text => App.send(text)
-            onRetryRequested: clientId => App.retry(clientId)
-            onLoadOlderRequested: App.loadOlder()
+            onSendRequested: text => Chats.send(text)
+            onRetryRequested: clientId => Chats.retry(clientId)
+            error: Chats.lastError
+            onLoadOlderRequested: Chats.loadOlder()
             onReadUpToEnd: root.markReadIfVisible()
+            onErrorDismissed: Chats.clearError()
         }
     }
 
@@ -111,8 +95,8 @@ Page {
 
     QuickSwitcher {
         id: switcher
-        model: App.conversations
-        onPicked: peer => App.currentPeer = peer
+        model: Chats.conversations
+        onPicked: conversationId => Chats.open(conversationId)
         onClosed: chat.focusComposer()
     }
 

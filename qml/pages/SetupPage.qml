@@ -11,14 +11,14 @@ Page {
     property bool registerNew: false
     property string localError
 
-    readonly property bool useKeychain: App.keychainAvailable && keychainChoice.checked
-    readonly property string shownError: localError !== "" ? localError : App.lastError
+    readonly property bool useKeychain: Session.keychainAvailable && keychainChoice.checked
+    readonly property string shownError: localError !== "" ? localError : Session.lastError
 
     function submit() {
-        if (App.busy)
+        if (Session.busy)
             return
         localError = ""
-        App.clearError()
+        Session.clearError()
         if (serverField.text.trim() === "" || userField.text.trim() === "" || passwordField.text === "") {
             localError = qsTr("Please fill in the server, user name and password.")
             return
@@ -41,23 +41,23 @@ Page {
                 return
             }
         }
-        App.setupAccount(registerNew, serverField.text.trim(), userField.text.trim(), passwordField.text,
+        Session.setupAccount(registerNew, serverField.text.trim(), userField.text.trim(), passwordField.text,
                          deviceField.text.trim(), useKeychain, useKeychain ? "" : passphraseField.text,
                          certField.visible ? certField.text.trim() : "")
     }
 
     function edited() {
         localError = ""
-        if (App.lastError !== "")
-            App.clearError()
+        if (Session.lastError !== "")
+            Session.clearError()
     }
 
     // Filled once, not bound: a failed attempt opens and discards a profile,
-    // and a binding to App's account would then wipe what the user typed.
+    // and a binding to the session's account would then wipe what the user typed.
     Component.onCompleted: {
-        serverField.text = App.serverUrl !== "" ? App.serverUrl : "ws://127.0.0.1:7070"
-        userField.text = App.userName
-        deviceField.text = App.deviceName !== "" ? App.deviceName : qsTr("My computer")
+        serverField.text = Session.serverUrl !== "" ? Session.serverUrl : "ws://127.0.0.1:7070"
+        userField.text = Session.userName
+        deviceField.text = Session.deviceName !== "" ? Session.deviceName : qsTr("My computer")
         userField.forceActiveFocus()
     }
 
@@ -189,18 +189,18 @@ Page {
                 id: keychainChoice
                 objectName: "keychainChoice"
                 text: qsTr("Keep the key in the system keychain")
-                enabled: App.keychainAvailable
-                checked: App.keychainAvailable
+                enabled: Session.keychainAvailable
+                checked: Session.keychainAvailable
             }
             RadioButton {
                 id: passphraseChoice
                 objectName: "passphraseChoice"
                 text: qsTr("Protect with a passphrase")
-                checked: !App.keychainAvailable
+                checked: !Session.keychainAvailable
             }
             Label {
                 objectName: "noKeychainWarning"
-                visible: !App.keychainAvailable
+                visible: !Session.keychainAvailable
                 text: qsTr("No system keychain answered, so the key cannot be stored there: a passphrase is required.")
                 wrapMode: Text.Wrap
                 color: Material.theme === Material.Dark ? "#ffcc80" : "#e65100"
@@ -249,7 +249,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.topMargin: 4
                 BusyIndicator {
-                    running: App.busy
+                    running: Session.busy
                     visible: running
                     Layout.preferredWidth: 36
                     Layout.preferredHeight: 36
@@ -259,7 +259,7 @@ Page {
                     objectName: "submitButton"
                     text: root.registerNew ? qsTr("Create account") : qsTr("Log in")
                     highlighted: true
-                    enabled: !App.busy
+                    enabled: !Session.busy
                     onClicked: root.submit()
                 }
             }

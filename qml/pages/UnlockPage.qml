@@ -9,17 +9,17 @@ Page {
     id: root
 
     function submit() {
-        if (App.busy || passphraseField.text === "")
+        if (Session.busy || passphraseField.text === "")
             return
-        App.unlock(passphraseField.text)
+        Session.unlock(passphraseField.text)
     }
 
     Component.onCompleted: passphraseField.forceActiveFocus()
 
     Connections {
-        target: App
+        target: Session
         function onLastErrorChanged() {
-            if (App.lastError !== "") {
+            if (Session.lastError !== "") {
                 passphraseField.selectAll()
                 passphraseField.forceActiveFocus()
             }
@@ -38,8 +38,8 @@ Page {
             Layout.alignment: Qt.AlignHCenter
         }
         Label {
-            text: App.userName !== ""
-                ? qsTr("Enter the passphrase that protects %1's messages on this computer.").arg(App.userName)
+            text: Session.userName !== ""
+                ? qsTr("Enter the passphrase that protects %1's messages on this computer.").arg(Session.userName)
                 : qsTr("Enter the passphrase that protects your messages on this computer.")
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
@@ -52,14 +52,14 @@ Page {
             Layout.fillWidth: true
             echoMode: TextInput.Password
             placeholderText: qsTr("Passphrase")
-            enabled: !App.busy
+            enabled: !Session.busy
             onAccepted: root.submit()
-            onTextEdited: if (App.lastError !== "") App.clearError()
+            onTextEdited: if (Session.lastError !== "") Session.clearError()
         }
         Label {
             objectName: "errorLabel"
-            visible: App.lastError !== ""
-            text: App.lastError
+            visible: Session.lastError !== ""
+            text: Session.lastError
             color: Material.theme === Material.Dark ? "#ff8a80" : "#c62828"
             wrapMode: Text.Wrap
             Layout.fillWidth: true
@@ -68,7 +68,7 @@ Page {
         RowLayout {
             Layout.fillWidth: true
             BusyIndicator {
-                running: App.busy
+                running: Session.busy
                 visible: running
                 Layout.preferredWidth: 36
                 Layout.preferredHeight: 36
@@ -78,7 +78,7 @@ Page {
                 objectName: "unlockButton"
                 text: qsTr("Unlock")
                 highlighted: true
-                enabled: !App.busy && passphraseField.text !== ""
+                enabled: !Session.busy && passphraseField.text !== ""
                 onClicked: root.submit()
             }
         }

@@ -251,7 +251,10 @@ void P2pScenario::sendOne(size_t senderIndex)
     proto::Envelope e;
     auto *send = e.mutable_send();
     send->set_client_id(clientId);
-    send->set_to_user(s.partner);
+    if (s.conversationId)
+        send->set_conversation_id(s.conversationId);
+    else
+        send->set_to_user(s.partner);
     send->set_body(m_body);
 
     ++s.inFlight;
@@ -264,6 +267,7 @@ void P2pScenario::sendOne(size_t senderIndex)
             const bool limited = r.has_error() && r.error().code() == proto::RATE_LIMITED;
             if (r.has_ack()) {
                 ++m_total.acked;
+                s.conversationId = r.ack().conversation_id();
             } else {
                 countError(unexpectedAnswer("send", r));
                 m_sendTimes.erase(clientId);

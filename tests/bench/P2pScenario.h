@@ -1,5 +1,5 @@
 // p2p: N sender/recipient pairs, each user with one connection. Senders send
-// 1:1 text messages (to_user = partner) keeping up to W unacked in flight, or
+// 1:1 text messages (to the partner's conversation) keeping up to W unacked in flight, or
 // paced at a total rate; recipients pull on each Notify and record the
 // latency from send to "pulled". Reports delivered msgs/s, acks/s and
 // send→visible latency over the measurement window as one JSON line.
@@ -52,6 +52,9 @@ private:
     {
         BenchClient *client = nullptr;
         std::string partner;
+        // From the first ack on, sends name the conversation, as clients do:
+        // only the message that starts a direct chat names the user.
+        quint64 conversationId = 0;
         std::string idPrefix;
         int inFlight = 0;
         quint64 counter = 0;

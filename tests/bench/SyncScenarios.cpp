@@ -72,7 +72,10 @@ void MessagePump::sendOne(size_t index, std::string clientId)
     proto::Envelope e;
     auto *send = e.mutable_send();
     send->set_client_id(clientId);
-    send->set_to_user(m_recipient);
+    if (s.conversationId)
+        send->set_conversation_id(s.conversationId);
+    else
+        send->set_to_user(m_recipient);
     send->set_body(m_body);
     ++s.inFlight;
     s.client->request(std::move(e), [this, index, clientId](const proto::Envelope &r) {
@@ -91,6 +94,8 @@ void MessagePump::sendOne(size_t index, std::string clientId)
             return;
         }
         --s.inFlight;
+        if (r.has_ack())
+            s.conversationId = r.ack().conversation_id();
         if (!r.has_ack())
             return fail(r.has_error() ? QStringLiteral("send: %1 %2")
                                             .arg(QLatin1String(errorCodeName(r.error().code())),
@@ -180,7 +185,7 @@ void SyncScenarioBase::loginFreshDevice(std::function<void()> next)
     m_engine = new SyncEngine(*m_store);
     QElapsedTimer t;
     t.start();
-    m_engine->login(m_opt.server, m_receiver->userName, m_receiver->password,
+    m_engine->account().login(m_opt.server, m_receiver->userName, m_receiver->password,
         QStringLiteral("natter-bench %1").arg(m_name),
         [this, t, next = std::move(next)](const QString &error) {
             if (!error.isEmpty())
@@ -235,12 +240,9 @@ quint64 SyncScenarioBase::storedMessages(bool *complete)
 {
     quint64 total = 0;
     try {
-        // Message events only: each conversation also holds its EVENT_CREATED.
-        Statement &st = m_store->db().prepare("SELECT count(*) FROM events WHERE kind = 1");
-        if (st.step())
-            total = static_cast<quint64>(st.int64(0));
-        st.reset();
-        *complete = m_store->missingRanges().isEmpty();
+        // Message lines only: each conversation also holds its EVENT_CREATED.
+        total = m_store->timeline().lineCount();
+        *complete = m_store->conversations().missingRanges().isEmpty();
     } catch (const StoreError &e) {
         std::fprintf(stderr, "natter-bench: reading the store: %s\n", qPrintable(e.message()));
         *complete = false;
@@ -348,8 +350,9 @@ double ColdsyncScenario::storeBaseline()
         Store store(dir.path(), KeyVault::randomKey());
         const int conversations = m_opt.peers;
         for (int c = 0; c < conversations; ++c)
-            store.upsertConversation(1000 + c, proto::DIRECT, QStringLiteral("peer%1").arg(c));
-        const QByteArray body = textBody(QString(100, QLatin1Char('x')));
+            store.joinConversation(1000 + c, proto::DIRECT,
+                { { quint64(7), QStringLiteral("peer%1").arg(c) }, { 9, QStringLiteral("me") } });
+        const QByteArray body = content::textBody(QString(100, QLatin1Char('x')));
         const quint64 perConversation = m_opt.messages / conversations;
         const quint64 perBatch = std::max<quint64>(1, limits::kClientPullBudget / conversations);
         QElapsedTimer t;
@@ -376,8 +379,8 @@ double ColdsyncScenario::storeBaseline()
                 heads.append({ static_cast<quint64>(1000 + c), perConversation });
             }
             store.insertEvents(events);
-            store.applyHeads(heads);
-            store.missingRanges(); // the engine asks after every batch
+            store.conversations().applyHeads(heads);
+            store.conversations().missingRanges(); // the engine asks after every batch
         }
         return t.nsecsElapsed() / 1e9;
     } catch (const StoreError &e) {

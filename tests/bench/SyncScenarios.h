@@ -47,6 +47,7 @@ private:
         int inFlight = 0;
         quint64 counter = 0;
         std::string idPrefix;
+        quint64 conversationId = 0; // from the first ack on, sends name it
     };
     void fill(size_t index);
     void sendOne(size_t index, std::string clientId);

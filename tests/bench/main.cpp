@@ -23,7 +23,8 @@ This is a benchmark, not a test: figures depend on the machine.
 
 Scenarios:
   p2p   N sender/recipient pairs (2N users, one connection each). Senders
-        send 1:1 text messages (to_user = partner, ~100-byte text) keeping up
+        send 1:1 text messages (~100 bytes; the first names the partner, the
+        rest the conversation it created) keeping up
         to --window unacked in flight, or paced at --rate msgs/s in total.
         Recipients pull on each Notify. Reports delivered msgs/s (pulled by
         the recipient), acks/s, p50/p99/max send->pulled latency in ms,

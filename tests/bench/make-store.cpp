@@ -43,8 +43,8 @@ int main(int argc, char *argv[])
         store.saveAccount(me);
         for (int c = 0; c < conversations; ++c) {
             const QString peer = QStringLiteral("friend%1").arg(c);
-            store.upsertUser(quint64(100 + c), peer);
-            store.upsertConversation(quint64(1000 + c), proto::DIRECT, peer);
+            store.joinConversation(
+                quint64(1000 + c), proto::DIRECT, { { quint64(100 + c), peer }, { 1, me.user } });
         }
         const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(messages) * 1000;
         QList<StoredEvent> batch;
@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
             e.senderDevice = 1;
             e.kind = proto::EVENT_MESSAGE;
             e.timeMs = start + qint64(i) * 1000;
-            e.body = textBody(
+            e.body = content::textBody(
                 QStringLiteral("message %1: a line of ordinary chat text, about a hundred "
                                "bytes long, like most are.")
                     .arg(i));

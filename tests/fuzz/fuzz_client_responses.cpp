@@ -61,7 +61,9 @@ public:
         m_account.deviceName = QStringLiteral("fuzz");
         m_store->saveAccount(m_account);
         m_engine = std::make_unique<SyncEngine>(*m_store);
-        m_engine->outbox().enqueueMessage(QStringLiteral("bob"), QStringLiteral("hello bob"));
+        m_store->outbox().enqueueMessage(
+            m_store->conversations().startDirect(QStringLiteral("bob"), 1),
+            QStringLiteral("hello bob"));
         restart();
     }
 

@@ -140,7 +140,7 @@ public:
     proto::Envelope waitFor(quint64 requestId, int timeoutMs = 10000)
     {
         proto::Envelope out;
-        QTest::qWaitFor(
+        const bool answered = QTest::qWaitFor(
             [&] {
                 for (qsizetype i = 0; i < received.size(); ++i) {
                     if (received[i].request_id() == requestId) {
@@ -151,6 +151,8 @@ public:
                 return false;
             },
             timeoutMs);
+        if (!answered) // an empty envelope: the caller's check says what was expected
+            qWarning() << "no answer to request" << requestId << "within" << timeoutMs << "ms";
         return out;
     }
 

@@ -7,13 +7,13 @@ Item {
     width: 600
     height: 200
 
-    // Stand-in for App's draft functions.
+    // Stand-in for Chats' draft functions (keyed by conversation id).
     QtObject {
         id: fakeStore
         property var drafts: ({})
         property int saves: 0
-        function draft(peer) { return drafts[peer] || "" }
-        function setDraft(peer, text) { drafts[peer] = text; saves++ }
+        function draft(conversationId) { return drafts[conversationId] || "" }
+        function setDraft(conversationId, text) { drafts[conversationId] = text; saves++ }
     }
 
     Component {
@@ -38,7 +38,7 @@ Item {
 
         function init() {
             fakeStore.drafts = ({})
-            composer = createTemporaryObject(composerComponent, top, { peer: "alice" })
+            composer = createTemporaryObject(composerComponent, top, { conversationId: "11" })
             verify(composer)
             sendSpy.clear()
             sendSpy.target = composer
@@ -87,40 +87,40 @@ Item {
             compare(sendSpy.count, 0)
         }
 
-        function test_draftKeptPerPeer() {
+        function test_draftKeptPerConversation() {
             composer.text = "half a thought"
-            composer.peer = "bob"
-            compare(fakeStore.drafts["alice"], "half a thought")
+            composer.conversationId = "22"
+            compare(fakeStore.drafts["11"], "half a thought")
             compare(composer.text, "")
             composer.text = "for bob"
-            composer.peer = "alice"
-            compare(fakeStore.drafts["bob"], "for bob")
+            composer.conversationId = "11"
+            compare(fakeStore.drafts["22"], "for bob")
             compare(composer.text, "half a thought")
-            composer.peer = "bob"
+            composer.conversationId = "22"
             compare(composer.text, "for bob")
         }
 
         function test_draftLoadedOnCreation() {
-            fakeStore.drafts = ({ carol: "stored" })
-            const c = createTemporaryObject(composerComponent, top, { peer: "carol" })
+            fakeStore.drafts = ({ "33": "stored" })
+            const c = createTemporaryObject(composerComponent, top, { conversationId: "33" })
             compare(c.text, "stored")
         }
 
         function test_sendClearsStoredDraft() {
             composer.text = "will send"
-            composer.peer = "bob"
-            composer.peer = "alice"
+            composer.conversationId = "22"
+            composer.conversationId = "11"
             compare(composer.text, "will send")
             composer.inputItem.cursorPosition = composer.text.length
             keyClick(Qt.Key_Return)
             compare(sendSpy.count, 1)
-            compare(fakeStore.drafts["alice"], "")
+            compare(fakeStore.drafts["11"], "")
         }
 
         function test_worksWithoutStore() {
-            const c = createTemporaryObject(composerComponent, top, { draftStore: null, peer: "x" })
+            const c = createTemporaryObject(composerComponent, top, { draftStore: null, conversationId: "-1" })
             c.text = "a"
-            c.peer = "y"
+            c.conversationId = "-2"
             compare(c.text, "")
         }
 

@@ -10,9 +10,9 @@ Item {
 
     ListModel {
         id: conversations
-        ListElement { title: "alice"; initials: "A"; unread: 2 }
-        ListElement { title: "carol"; initials: "C"; unread: 0 }
-        ListElement { title: "caroline"; initials: "C"; unread: 0 }
+        ListElement { conversationId: "101"; title: "alice"; initials: "A"; unread: 2 }
+        ListElement { conversationId: "102"; title: "carol"; initials: "C"; unread: 0 }
+        ListElement { conversationId: "103"; title: "caroline"; initials: "C"; unread: 0 }
     }
 
     QuickSwitcher {
@@ -49,14 +49,14 @@ Item {
             compare(top.Window.activeFocusItem.text, "car")
             keyClick(Qt.Key_Return)
             compare(pickedSpy.count, 1)
-            compare(pickedSpy.signalArguments[0][0], "carol")
+            compare(pickedSpy.signalArguments[0][0], "102")
         }
 
         function test_arrowKeys() {
             keyClick(Qt.Key_Down)
             keyClick(Qt.Key_Return)
             compare(pickedSpy.count, 1)
-            compare(pickedSpy.signalArguments[0][0], "carol")
+            compare(pickedSpy.signalArguments[0][0], "102")
         }
 
         function test_noMatchDoesNothing() {

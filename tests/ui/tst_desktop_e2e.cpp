@@ -116,8 +116,9 @@ private slots:
         QVERIFY(window);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        AppController *app = desktop.controller();
-        QCOMPARE(app->page(), QStringLiteral("setup"));
+        SessionController *session = desktop.session();
+        ChatsController *chats = desktop.chats();
+        QCOMPARE(session->page(), QStringLiteral("setup"));
 
         // The setup form, filled in as a person would: the keychain is off
         // for this profile, so the passphrase fields are there.
@@ -142,13 +143,20 @@ private slots:
         QQuickItem *submit = findItem(window, "submitButton");
         QVERIFY(submit);
         QMetaObject::invokeMethod(submit, "clicked");
-        QTRY_COMPARE_WITH_TIMEOUT(app->page(), QStringLiteral("main"), 15000);
-        QCOMPARE(app->userName(), QStringLiteral("alice"));
-        QCOMPARE(app->deviceName(), QStringLiteral("desk"));
-        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->page(), QStringLiteral("main"), 15000);
+        QCOMPARE(session->userName(), QStringLiteral("alice"));
+        QCOMPARE(session->deviceName(), QStringLiteral("desk"));
+        QTRY_COMPARE_WITH_TIMEOUT(session->connectionState(), QStringLiteral("connected"), 10000);
 
         // Write to bob by typing into the composer and pressing Enter.
-        QVERIFY(app->openChat(QStringLiteral("bob")));
+        // No conversation with bob yet: the chat opens as a local one, by
+        // his name, until the server creates it with the first message.
+        QVERIFY(chats->openDirect(QStringLiteral("bob")));
+        QTRY_COMPARE(chats->current()->title(), QStringLiteral("bob"));
+        QVERIFY(chats->current()->pending());
+        const QString localId = chats->current()->idText();
+        QTRY_COMPARE(findItem(window, "conversationTitle")->property("text").toString(),
+            QStringLiteral("bob"));
         QQuickItem *input = nullptr;
         QTRY_VERIFY((input = findItem(window, "input")));
         input->forceActiveFocus();
@@ -156,11 +164,17 @@ private slots:
         type(window, QStringLiteral("hello from the desktop"));
         QTest::keyClick(window, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasMessage(app->messages(), QStringLiteral("hello from the desktop")), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 0, 10000);
-        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("hello from the desktop")),
+            hasMessage(chats->messages(), QStringLiteral("hello from the desktop")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 0, 10000);
+        QTRY_COMPARE(stateOf(chats->messages(), QStringLiteral("hello from the desktop")),
             QStringLiteral("sent"));
-        QVERIFY(findMessage(app->messages(), QStringLiteral("hello from the desktop"))
+        // Acked: the same chat, now under the server's conversation id.
+        QTRY_VERIFY(!chats->current()->pending());
+        QVERIFY(chats->current()->idText() != localId);
+        QCOMPARE(chats->messages()->conversationIdText(), chats->current()->idText());
+        QCOMPARE(chats->current()->title(), QStringLiteral("bob"));
+        QTRY_COMPARE(chats->current()->members().size(), 2); // from the feed
+        QVERIFY(findMessage(chats->messages(), QStringLiteral("hello from the desktop"))
                     .data(MessageListModel::OutgoingRole)
                     .toBool());
         QVERIFY(cli({ QStringLiteral("sync") }).isEmpty());
@@ -172,38 +186,38 @@ private slots:
                         QStringLiteral("hi desktop, this is bob") })
                     .isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasMessage(
-                app->messages(), QStringLiteral("hi desktop, this is bob"), QStringLiteral("bob")),
+            hasMessage(chats->messages(), QStringLiteral("hi desktop, this is bob"),
+                QStringLiteral("bob")),
             10000);
-        QCOMPARE(app->conversations()->rowCount(), 1);
-        QCOMPARE(stateOf(app->messages(), QStringLiteral("hi desktop, this is bob")),
+        QCOMPARE(chats->conversations()->rowCount(), 1);
+        QCOMPARE(stateOf(chats->messages(), QStringLiteral("hi desktop, this is bob")),
             QStringLiteral("received"));
         // The chat is open in the active window: bob's message counts as read.
         QTRY_COMPARE(
-            app->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+            chats->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
 
         // A half-open connection (the server stops answering, as after a
         // laptop sleeps or the network changes) is noticed and replaced.
         ::kill(pid_t(m_server.processId()), SIGSTOP);
-        QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->connectionState() != QStringLiteral("connected"), 5000);
         ::kill(pid_t(m_server.processId()), SIGCONT);
-        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->connectionState(), QStringLiteral("connected"), 15000);
         QVERIFY(cli({ QStringLiteral("send"), QStringLiteral("@alice"),
                         QStringLiteral("after the freeze") })
                     .isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasMessage(app->messages(), QStringLiteral("after the freeze")), 10000);
+            hasMessage(chats->messages(), QStringLiteral("after the freeze")), 10000);
 
         // The server goes away: the app says so, keeps the message in the
         // outbox, and sends it later.
         m_server.kill();
         m_server.waitForFinished();
-        QTRY_VERIFY_WITH_TIMEOUT(app->connectionState() != QStringLiteral("connected"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->connectionState() != QStringLiteral("connected"), 10000);
         input->forceActiveFocus();
         type(window, QStringLiteral("written while offline"));
         QTest::keyClick(window, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 1, 5000);
-        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("written while offline")),
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 1, 5000);
+        QTRY_COMPARE(stateOf(chats->messages(), QStringLiteral("written while offline")),
             QStringLiteral("pending"));
 
         const QString artifacts = QStringLiteral(NATTER_ARTIFACT_DIR);
@@ -213,8 +227,8 @@ private slots:
         QVERIFY(offlineShot.save(artifacts + QStringLiteral("/desktop-e2e-offline.png")));
 
         startServer(m_port);
-        QTRY_COMPARE_WITH_TIMEOUT(app->outboxPending(), 0, 20000);
-        QTRY_COMPARE(stateOf(app->messages(), QStringLiteral("written while offline")),
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 0, 20000);
+        QTRY_COMPARE(stateOf(chats->messages(), QStringLiteral("written while offline")),
             QStringLiteral("sent"));
         QVERIFY(cli({ QStringLiteral("sync") }).isEmpty());
         QVERIFY(cli({ QStringLiteral("history"), QStringLiteral("@alice") })

@@ -68,7 +68,7 @@ private slots:
         {
             auto desktop = startApp(profile, true);
             QVERIFY(desktop);
-            AppController *app = desktop->controller();
+            SessionController *app = desktop->session();
             QCOMPARE(app->page(), QStringLiteral("setup"));
             QVERIFY(!app->keychainAvailable());
             // The keychain cannot be chosen when it is turned off: an explicit error.
@@ -85,7 +85,7 @@ private slots:
 
         auto desktop = startApp(profile, true);
         QVERIFY(desktop);
-        AppController *app = desktop->controller();
+        SessionController *app = desktop->session();
         QCOMPARE(app->page(), QStringLiteral("unlock"));
         app->unlock(QStringLiteral("not the passphrase"));
         QTRY_VERIFY_WITH_TIMEOUT(!app->lastError().isEmpty(), 10000);
@@ -105,7 +105,7 @@ private slots:
         {
             auto desktop = startApp(profile, false);
             QVERIFY(desktop);
-            AppController *app = desktop->controller();
+            SessionController *app = desktop->session();
             QTRY_VERIFY_WITH_TIMEOUT(app->keychainAvailable(), 10000);
             app->setupAccount(true, m_url, QStringLiteral("dave"), QStringLiteral("dave-password"),
                 QStringLiteral("pc"), true, QString());
@@ -128,7 +128,7 @@ private slots:
 
         auto desktop = startApp(profile, false);
         QVERIFY(desktop);
-        AppController *app = desktop->controller();
+        SessionController *app = desktop->session();
         // No passphrase asked: the key comes from the keychain.
         QTRY_COMPARE_WITH_TIMEOUT(app->page(), QStringLiteral("main"), 10000);
         QCOMPARE(app->userName(), QStringLiteral("dave"));

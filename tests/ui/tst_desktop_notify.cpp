@@ -104,18 +104,30 @@ private slots:
         QVERIFY(desktop.init({ QStringLiteral("natter"), QStringLiteral("--profile"),
             m_dir.filePath(QStringLiteral("alice")), QStringLiteral("--passphrase-only") }));
         QVERIFY(desktop.load());
-        AppController *app = desktop.controller();
-        app->setupAccount(true, m_url, QStringLiteral("alice"), QStringLiteral("alice-password"),
-            QStringLiteral("desk"), false, QStringLiteral("alice passphrase"));
-        QTRY_COMPARE_WITH_TIMEOUT(app->page(), QStringLiteral("main"), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(app->connectionState(), QStringLiteral("connected"), 10000);
-        app->setWindowActive(true);
-        QVERIFY(app->openChat(QStringLiteral("carol")));
+        SessionController *session = desktop.session();
+        ChatsController *chats = desktop.chats();
+        session->setupAccount(true, m_url, QStringLiteral("alice"),
+            QStringLiteral("alice-password"), QStringLiteral("desk"), false,
+            QStringLiteral("alice passphrase"));
+        QTRY_COMPARE_WITH_TIMEOUT(session->page(), QStringLiteral("main"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->connectionState(), QStringLiteral("connected"), 10000);
+        desktop.context()->setWindowActive(true);
+        // Alice opens a chat with carol before there is one: it is carol's
+        // conversation once carol writes (no second "carol" appears).
+        QVERIFY(chats->openDirect(QStringLiteral("carol")));
+        QTRY_VERIFY(chats->current()->pending());
 
         // Carol's chat is in view: her message is not notified.
         QVERIFY(cli(QStringLiteral("carol"),
             { QStringLiteral("send"), QStringLiteral("@alice"), QStringLiteral("carol here") }));
-        QTRY_COMPARE_WITH_TIMEOUT(app->conversations()->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(chats->conversations()->rowCount(), 1, 10000);
+        QTRY_VERIFY(!chats->current()->pending());
+        QCOMPARE(chats->current()->title(), QStringLiteral("carol"));
+        QCOMPARE(chats->current()->idText(),
+            chats->conversations()
+                ->index(0)
+                .data(ConversationListModel::ConversationIdRole)
+                .toString());
         // Bob writes: a notification with his name and text, with an action to open.
         QVERIFY(cli(QStringLiteral("bob"),
             { QStringLiteral("send"), QStringLiteral("@alice"), QStringLiteral("ping from bob") }));
@@ -128,7 +140,7 @@ private slots:
 
         // The user clicks it: bob's chat opens.
         emit m_fake.ActionInvoked(m_fake.shown[0].id, QStringLiteral("default"));
-        QTRY_COMPARE_WITH_TIMEOUT(app->currentPeer(), QStringLiteral("bob"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(chats->current()->title(), QStringLiteral("bob"), 5000);
     }
 };
 

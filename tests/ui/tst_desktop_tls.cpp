@@ -59,7 +59,7 @@ private slots:
         QVERIFY(window);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        AppController *app = desktop.controller();
+        SessionController *app = desktop.session();
         QCOMPARE(app->page(), QStringLiteral("setup"));
 
         const auto item = [window](const char *name) {

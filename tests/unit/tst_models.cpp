@@ -3,7 +3,7 @@
 #include "models/ConversationListModel.h"
 #include "models/MessageListModel.h"
 #include "natter.pb.h"
-#include "sync/Outbox.h"
+#include "store/Store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -24,7 +24,7 @@ StoredEvent message(quint64 conv, quint64 seq, quint64 sender, const QString &te
     e.senderDevice = 1;
     e.kind = proto::EVENT_MESSAGE;
     e.timeMs = time ? time : 1700000000000 + qint64(seq);
-    e.body = textBody(text);
+    e.body = content::textBody(text);
     return e;
 }
 
@@ -52,10 +52,8 @@ private slots:
         a.deviceId = 1;
         a.token = "t";
         m_store->saveAccount(a);
-        m_store->upsertUser(2, "bob");
-        m_store->upsertUser(3, "carol.smith");
-        m_store->upsertConversation(10, proto::DIRECT, "bob");
-        m_store->upsertConversation(20, proto::DIRECT, "carol.smith");
+        m_store->joinConversation(10, proto::DIRECT, { { 1, "alice" }, { 2, "bob" } });
+        m_store->joinConversation(20, proto::DIRECT, { { 1, "alice" }, { 3, "carol.smith" } });
     }
 
     void messagesPageAndFetchMore()
@@ -67,7 +65,7 @@ private slots:
 
         MessageListModel model(*m_store);
         model.setPageSize(50);
-        model.setPeer("bob");
+        model.setConversation(10);
         QCOMPARE(model.rowCount(), 50); // a page, not the whole history
         QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(), QStringLiteral("m71"));
         QCOMPARE(
@@ -96,11 +94,11 @@ private slots:
         MessageListModel model(*m_store);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPeer("bob");
+        model.setConversation(10);
         QCOMPARE(model.rowCount(), 2);
 
-        Outbox outbox(*m_store);
-        const QString id = outbox.enqueueMessage("bob", "queued");
+        Outbox &outbox = m_store->outbox();
+        const QString id = outbox.enqueueMessage(10, "queued");
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.refresh();
@@ -134,7 +132,7 @@ private slots:
         MessageListModel model(*m_store);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPeer("bob");
+        model.setConversation(10);
         QCOMPARE(model.rowCount(), 2);
         m_store->insertEvents({ message(10, 2, 2, "two") });
         model.refresh();
@@ -150,7 +148,7 @@ private slots:
         MessageListModel model(*m_store);
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPeer("bob");
+        model.setConversation(10);
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(!model.canFetchMore({}));
         m_store->insertEvents({ message(10, 1, 2, "a"), message(10, 2, 2, "b"),
@@ -180,7 +178,7 @@ private slots:
         // Same order: rows update in place.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy unreadChanged(&model, &ConversationListModel::unreadTotalChanged);
-        m_store->setReadSeq(20, 1);
+        m_store->conversations().setReadSeq(20, 1);
         model.refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(unreadChanged.size(), 1);
@@ -194,6 +192,41 @@ private slots:
         QCOMPARE(model.index(0).data(ConversationListModel::LastTextRole).toString(),
             QStringLiteral("newest"));
         QCOMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 2);
+        QCOMPARE(model.index(0).data(ConversationListModel::ConversationIdRole).toString(),
+            QStringLiteral("10"));
+        QCOMPARE(model.index(0).data(ConversationListModel::KindRole).toString(),
+            QStringLiteral("direct"));
+        QVERIFY(!model.index(0).data(ConversationListModel::PendingRole).toBool());
+
+        // A direct chat queued offline shows as pending, by its peer's name.
+        const quint64 local = m_store->conversations().startDirect("dave", 4000);
+        m_store->outbox().enqueueMessage(local, "hello dave");
+        model.refresh();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(ConversationListModel::TitleRole).toString(),
+            QStringLiteral("dave"));
+        QVERIFY(model.index(0).data(ConversationListModel::PendingRole).toBool());
+    }
+
+    void switchingConversations()
+    {
+        m_store->insertEvents({ message(10, 1, 2, "to bob"), message(20, 1, 3, "to carol") });
+        MessageListModel model(*m_store);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(&model, &MessageListModel::conversationChanged);
+        model.setConversation(10);
+        QCOMPARE(model.conversationIdText(), QStringLiteral("10"));
+        QCOMPARE(
+            model.index(0).data(MessageListModel::TextRole).toString(), QStringLiteral("to bob"));
+        model.setConversation(20);
+        QCOMPARE(
+            model.index(0).data(MessageListModel::TextRole).toString(), QStringLiteral("to carol"));
+        model.setConversation(20); // no change, no signal
+        QCOMPARE(changed.size(), 2);
+        model.setConversation(0);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.conversationIdText(), QString());
     }
 };
 

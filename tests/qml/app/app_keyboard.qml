@@ -1,5 +1,5 @@
 // Whole-window keyboard test against the stand-in module in ../mock (real QML
-// files, QML mock of App). Run:
+// files, QML mocks of the singletons). Run:
 //   qmltestrunner -import tests/qml/mock -input tests/qml/app/app_keyboard.qml
 // Not named tst_* so `qmltestrunner -input tests/qml` (no mock) skips it.
 import QtQuick
@@ -19,11 +19,11 @@ Item {
         property var win: null
 
         function initTestCase() {
-            App.page = "main"
+            Session.page = "main"
             win = mainComp.createObject(null)
             win.requestActivate()
             tryVerify(() => win.active, 2000)
-            App.currentPeer = "alice"
+            Chats.open("1") // alice
             wait(300)
         }
 
@@ -36,7 +36,7 @@ Item {
             keyClick(Qt.Key_H)
             keyClick(Qt.Key_I)
             keyClick(Qt.Key_Return)
-            compare(App.sent[App.sent.length - 1], "hi")
+            compare(Chats.sent[Chats.sent.length - 1], "hi")
         }
 
         // Known, unresolved: right after the switcher closes on Enter, the next
@@ -49,7 +49,8 @@ Item {
             keyClick(Qt.Key_A)
             keyClick(Qt.Key_R)
             keyClick(Qt.Key_Return)
-            tryCompare(App, "currentPeer", "carol")
+            tryCompare(Chats.current, "title", "carol")
+            compare(Chats.current.id, "2")
             tryVerify(() => win.activeFocusItem.objectName === "input")
         }
 
@@ -58,34 +59,35 @@ Item {
             tryVerify(() => win.activeFocusItem.objectName === "newChatName")
             keyClick(Qt.Key_Z)
             keyClick(Qt.Key_Return)
-            tryCompare(App, "currentPeer", "z")
+            tryCompare(Chats.current, "title", "z")
+            verify(Chats.current.pending) // no conversation with z yet
         }
 
         function test_3_settingsThemeAndEscape() {
-            App.theme = "system"
+            Theme.theme = "system"
             keyClick(Qt.Key_Comma, Qt.ControlModifier)
             tryVerify(() => win.activeFocusItem && win.activeFocusItem.text === qsTr("System"))
             keyClick(Qt.Key_Tab)
             keyClick(Qt.Key_Space)
-            compare(App.theme, "light")
+            compare(Theme.theme, "light")
             keyClick(Qt.Key_Escape)
             tryVerify(() => win.activeFocusItem.objectName === "input")
         }
 
         function test_5_loadOlderAndJumpToLatest() {
-            App.currentPeer = "alice"
+            Chats.open("1")
             wait(300)
             const view = findChild(win.contentItem, "messageView")
             const jump = findChild(win.contentItem, "jumpToLatest")
             verify(view && jump)
             verify(view.atYEnd)
             verify(!jump.visible)
-            const before = App.loadOlderCalls
+            const before = Chats.loadOlderCalls
             for (let i = 0; i < 30 && !view.atYBeginning; ++i) {
                 mouseWheel(view, view.width / 2, view.height / 2, 0, 240)
                 wait(50)
             }
-            tryVerify(() => App.loadOlderCalls > before)
+            tryVerify(() => Chats.loadOlderCalls > before)
             verify(jump.visible)
             mouseClick(jump)
             tryVerify(() => view.atYEnd)

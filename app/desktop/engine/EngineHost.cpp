@@ -1,4 +1,6 @@
-#include "EngineHost.h"
+#include "engine/EngineHost.h"
+
+#include <QDateTime>
 
 namespace natter {
 
@@ -7,13 +9,12 @@ EngineHost::~EngineHost()
     close();
 }
 
-void EngineHost::open(const QString &profileDir, const QByteArray &key)
+QString EngineHost::open(const QString &profileDir, const QByteArray &key)
 {
     try {
         m_store = std::make_unique<Store>(profileDir, key);
     } catch (const StoreError &e) {
-        emit opened(e.message());
-        return;
+        return e.message();
     }
     m_engine = std::make_unique<SyncEngine>(*m_store);
     connect(m_engine.get(), &SyncEngine::stateChanged, this,
@@ -21,10 +22,12 @@ void EngineHost::open(const QString &profileDir, const QByteArray &key)
     connect(
         m_engine.get(), &SyncEngine::conversationsChanged, this, &EngineHost::conversationsChanged);
     connect(m_engine.get(), &SyncEngine::messagesChanged, this, &EngineHost::messagesChanged);
+    connect(
+        m_engine.get(), &SyncEngine::conversationCreated, this, &EngineHost::conversationCreated);
     connect(m_engine.get(), &SyncEngine::outboxStateChanged, this, &EngineHost::reportOutbox);
     connect(m_engine.get(), &SyncEngine::authLost, this, &EngineHost::loggedOut);
-    emit opened(QString());
     reportOutbox();
+    return {};
 }
 
 void EngineHost::authenticate(bool registerNew, const QUrl &server, const QString &user,
@@ -35,24 +38,25 @@ void EngineHost::authenticate(bool registerNew, const QUrl &server, const QStrin
         return;
     }
     if (!trustedPem.isEmpty()) {
-        if (const QString e = m_engine->setTrustedCertificates(trustedPem); !e.isEmpty()) {
+        if (const QString e = m_engine->account().setTrustedCertificates(trustedPem);
+            !e.isEmpty()) {
             emit authFinished(e);
             return;
         }
     }
     auto done = [this](const QString &error) { emit authFinished(error); };
     if (registerNew)
-        m_engine->registerAccount(server, user, password, device, done);
+        m_engine->account().registerAccount(server, user, password, device, done);
     else
-        m_engine->login(server, user, password, device, done);
+        m_engine->account().login(server, user, password, device, done);
 }
 
 void EngineHost::trustCertificates(const QByteArray &pem)
 {
     if (!m_engine)
         return;
-    if (const QString e = m_engine->setTrustedCertificates(pem); !e.isEmpty()) {
-        qWarning("cannot save the trusted certificate: %s", qPrintable(e));
+    if (const QString e = m_engine->account().setTrustedCertificates(pem); !e.isEmpty()) {
+        emit failed(tr("Cannot save the trusted certificate: %1").arg(e));
         return;
     }
     m_engine->stop(); // the next connection is made with the new trust
@@ -65,17 +69,35 @@ void EngineHost::start()
         m_engine->start();
 }
 
-void EngineHost::send(const QString &peer, const QString &text)
+quint64 EngineHost::startDirect(const QString &userName, QString *error)
+{
+    if (!m_store) {
+        *error = tr("the local store is not open");
+        return 0;
+    }
+    try {
+        const quint64 id
+            = m_store->conversations().startDirect(userName, QDateTime::currentMSecsSinceEpoch());
+        emit conversationsChanged();
+        return id;
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return 0;
+    }
+}
+
+void EngineHost::send(quint64 conversationId, const QString &text)
 {
     if (!m_engine)
         return;
     try {
-        m_engine->outbox().enqueueMessage(peer, text);
+        m_store->outbox().enqueueMessage(conversationId, text);
     } catch (const StoreError &e) {
-        emit sendRejected(peer, text, tr("Cannot queue the message: %1").arg(e.message()));
+        emit sendRejected(
+            conversationId, text, tr("Cannot queue the message: %1").arg(e.message()));
         return;
     }
-    emit outboxChanged(peer);
+    emit messagesChanged(conversationId);
     m_engine->outboxChanged();
 }
 
@@ -84,7 +106,7 @@ void EngineHost::retry(const QString &clientId)
     if (!m_engine)
         return;
     try {
-        if (!m_engine->outbox().retry(clientId))
+        if (!m_store->outbox().retry(clientId))
             return;
     } catch (const StoreError &e) {
         emit failed(e.message());
@@ -93,18 +115,16 @@ void EngineHost::retry(const QString &clientId)
     m_engine->outboxChanged();
 }
 
-void EngineHost::markRead(const QString &peer)
+void EngineHost::markRead(quint64 conversationId)
 {
     if (!m_engine)
         return;
     try {
-        const auto conv = m_store->conversationForPeer(peer);
-        if (!conv)
-            return;
-        const auto summary = m_store->conversation(*conv);
+        const auto summary = m_store->conversations().summary(conversationId);
         if (!summary || summary->unread == 0)
             return;
-        m_engine->outbox().enqueueRead(peer);
+        if (!m_store->outbox().enqueueRead(conversationId))
+            return;
     } catch (const StoreError &e) {
         emit failed(e.message());
         return;
@@ -113,12 +133,12 @@ void EngineHost::markRead(const QString &peer)
     m_engine->outboxChanged();
 }
 
-void EngineHost::saveDraft(const QString &peer, const QString &text)
+void EngineHost::saveDraft(quint64 conversationId, const QString &text)
 {
     if (!m_store)
         return;
     try {
-        m_store->setDraft(peer, text);
+        m_store->drafts().setDraft(m_store->conversations().resolve(conversationId), text);
     } catch (const StoreError &e) {
         emit failed(e.message());
     }
@@ -128,16 +148,17 @@ void EngineHost::fetchDevices()
 {
     if (!m_engine)
         return;
-    m_engine->fetchDevices([this](const QList<DeviceInfo> &devices, const QString &error) {
-        emit devicesFetched(devices, error);
-    });
+    m_engine->account().fetchDevices(
+        [this](const QList<DeviceInfo> &devices, const QString &error) {
+            emit devicesFetched(devices, error);
+        });
 }
 
 void EngineHost::revokeDevice(quint64 deviceId)
 {
     if (!m_engine)
         return;
-    m_engine->revokeDevice(deviceId, [this](const QString &error) {
+    m_engine->account().revokeDevice(deviceId, [this](const QString &error) {
         if (!error.isEmpty())
             emit failed(error);
         fetchDevices();
@@ -148,7 +169,7 @@ void EngineHost::logout()
 {
     if (!m_engine)
         return;
-    m_engine->logout([this](const QString &error) {
+    m_engine->account().logout([this](const QString &error) {
         if (error.isEmpty())
             emit loggedOut(QString());
         else
@@ -169,7 +190,7 @@ void EngineHost::reportOutbox()
     if (!m_engine)
         return;
     try {
-        emit outboxPendingChanged(m_engine->outbox().pendingMessageCount());
+        emit outboxPendingChanged(m_store->outbox().pendingMessageCount());
     } catch (const StoreError &e) {
         emit failed(e.message());
     }

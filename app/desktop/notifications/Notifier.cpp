@@ -1,4 +1,4 @@
-#include "Notifier.h"
+#include "notifications/Notifier.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -50,15 +50,15 @@ Notifier::Notifier(QObject *parent)
         m_tray = new QSystemTrayIcon(badgeIcon(0), this);
         m_tray->setToolTip(tr("Natter"));
         connect(m_tray, &QSystemTrayIcon::activated, this, [this] { emit trayActivated(); });
-        connect(
-            m_tray, &QSystemTrayIcon::messageClicked, this, [this] { emit activated(m_lastPeer); });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this,
+            [this] { emit activated(m_lastConversation); });
         m_tray->show();
     }
 }
 
 Notifier::~Notifier() = default;
 
-void Notifier::notify(const QString &peer, const QString &title, const QString &body)
+void Notifier::notify(quint64 conversationId, const QString &title, const QString &body)
 {
     const QString preview = body.size() > 200 ? body.left(200) + QChar(0x2026) : body;
     if (m_dbus) {
@@ -70,20 +70,20 @@ void Notifier::notify(const QString &peer, const QString &title, const QString &
         auto *watcher
             = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
         connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, peer, title, preview](QDBusPendingCallWatcher *w) {
+            [this, conversationId, title, preview](QDBusPendingCallWatcher *w) {
                 const QDBusPendingReply<uint> reply = *w;
                 w->deleteLater();
                 if (reply.isValid())
-                    m_peers.insert(reply.value(), peer);
+                    m_conversations.insert(reply.value(), conversationId);
                 else if (m_tray) {
-                    m_lastPeer = peer;
+                    m_lastConversation = conversationId;
                     m_tray->showMessage(title, preview);
                 }
             });
         return;
     }
     if (m_tray) {
-        m_lastPeer = peer;
+        m_lastConversation = conversationId;
         m_tray->showMessage(title, preview);
     }
 }
@@ -98,8 +98,8 @@ void Notifier::setUnread(int unread)
 
 void Notifier::onActionInvoked(uint id, const QString &action)
 {
-    const auto it = m_peers.constFind(id);
-    if (it == m_peers.constEnd())
+    const auto it = m_conversations.constFind(id);
+    if (it == m_conversations.constEnd())
         return;
     if (action == QLatin1String("default"))
         emit activated(*it);

@@ -17,11 +17,11 @@ public:
     explicit Notifier(QObject *parent = nullptr);
     ~Notifier() override;
 
-    void notify(const QString &peer, const QString &title, const QString &body);
+    void notify(quint64 conversationId, const QString &title, const QString &body);
     void setUnread(int unread);
 
 signals:
-    void activated(const QString &peer); // a notification was clicked
+    void activated(quint64 conversationId); // a notification was clicked
     void trayActivated();
 
 private slots:
@@ -29,8 +29,8 @@ private slots:
 
 private:
     QSystemTrayIcon *m_tray = nullptr;
-    QHash<uint, QString> m_peers; // notification id -> conversation peer
-    QString m_lastPeer; // for the tray balloon fallback
+    QHash<uint, quint64> m_conversations; // notification id -> conversation
+    quint64 m_lastConversation = 0; // for the tray balloon fallback
     bool m_dbus = false;
 };
 

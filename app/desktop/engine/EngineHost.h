@@ -1,7 +1,9 @@
-// EngineHost: owns the sync engine's Store and SyncEngine on a worker thread
-// so that the GUI thread never waits on the network or writes to the store.
-// Every slot is invoked queued from the GUI thread; every signal reaches the
-// GUI thread queued. Nothing here is touched from another thread directly.
+// EngineHost: the engine thread's side of the desktop app. It owns the sync
+// engine's Store and SyncEngine on the natter-sync thread, so the GUI thread
+// never waits on the network or writes to the store. Only EngineProxy calls
+// it (queued, on this thread); its signals reach the GUI thread queued.
+// Conversations are named by id; the one call that takes a user name starts
+// a direct chat.
 #pragma once
 
 #include "store/Store.h"
@@ -21,19 +23,21 @@ public:
     using QObject::QObject;
     ~EngineHost() override;
 
-public slots:
-    void open(const QString &profileDir, const QByteArray &key);
+    QString open(const QString &profileDir, const QByteArray &key); // an error, or ""
     // trustedPem: certificates to trust for this server (saved in the
-    // profile first), or empty.
+    // profile first), or empty. Answers with authFinished.
     void authenticate(bool registerNew, const QUrl &server, const QString &user,
-        const QString &password, const QString &device, const QByteArray &trustedPem = {});
+        const QString &password, const QString &device, const QByteArray &trustedPem);
     void start();
     // Saves the certificates to trust (empty: none) and reconnects with them.
     void trustCertificates(const QByteArray &pem);
-    void send(const QString &peer, const QString &text);
+    // The direct conversation with this user: the one there is, or a local
+    // one until the server creates it. 0 with an error.
+    quint64 startDirect(const QString &userName, QString *error);
+    void send(quint64 conversationId, const QString &text);
     void retry(const QString &clientId);
-    void markRead(const QString &peer);
-    void saveDraft(const QString &peer, const QString &text);
+    void markRead(quint64 conversationId);
+    void saveDraft(quint64 conversationId, const QString &text);
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
@@ -41,15 +45,14 @@ public slots:
     void close();
 
 signals:
-    void opened(const QString &error);
     void authFinished(const QString &error);
     void stateChanged(int state); // SyncEngine::State
     void outboxPendingChanged(int pending);
     void conversationsChanged();
     void messagesChanged(quint64 conversationId);
-    void outboxChanged(const QString &peer);
+    void conversationCreated(quint64 localId, quint64 conversationId);
     // The message could not be written to the outbox (e.g. the disk is full).
-    void sendRejected(const QString &peer, const QString &text, const QString &error);
+    void sendRejected(quint64 conversationId, const QString &text, const QString &error);
     void devicesFetched(const QList<natter::DeviceInfo> &devices, const QString &error);
     void loggedOut(const QString &reason);
     void failed(const QString &message);
@@ -62,5 +65,3 @@ private:
 };
 
 } // namespace natter
-
-Q_DECLARE_METATYPE(natter::DeviceInfo)

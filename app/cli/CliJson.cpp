@@ -1,0 +1,83 @@
+#include "CliJson.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace natter::cli {
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    fwrite(line.constData(), 1, size_t(line.size()), stdout);
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+namespace {
+QJsonValue idOrNull(quint64 id)
+{
+    return id ? QJsonValue(QString::number(id)) : QJsonValue();
+}
+} // namespace
+
+QJsonObject messageJson(quint64 conversationId, const MessageRow &r)
+{
+    QJsonObject o { { QStringLiteral("conversation"), QString::number(conversationId) },
+        { QStringLiteral("id"), idOrNull(r.id) },
+        { QStringLiteral("client_id"),
+            r.clientId.isEmpty() ? QJsonValue() : QJsonValue(r.clientId) },
+        { QStringLiteral("seq"), r.seq ? QJsonValue(qint64(r.seq)) : QJsonValue() },
+        { QStringLiteral("from"), r.from }, { QStringLiteral("text"), r.text },
+        { QStringLiteral("state"), messageStateName(r.state) },
+        { QStringLiteral("time"), isoTime(r.timeMs) } };
+    if (r.replyTo)
+        o.insert(QStringLiteral("reply_to"), qint64(r.replyTo));
+    if (!r.error.isEmpty())
+        o.insert(QStringLiteral("error"), r.error);
+    return o;
+}
+
+QJsonObject conversationJson(
+    const ConversationSummary &c, const QList<MemberInfo> &members, const QString &myName)
+{
+    QJsonValue last;
+    if (c.hasLast)
+        last = QJsonObject { { QStringLiteral("from"), c.lastFrom },
+            { QStringLiteral("text"), c.lastText },
+            { QStringLiteral("time"), isoTime(c.lastTimeMs) } };
+    QJsonArray names;
+    for (const MemberInfo &m : members)
+        names.append(m.name);
+    QJsonObject o { { QStringLiteral("conversation"), QString::number(c.id) },
+        { QStringLiteral("kind"), Conversations::kindName(c.kind) },
+        { QStringLiteral("title"), c.title }, { QStringLiteral("members"), names },
+        { QStringLiteral("unread"), c.unread }, { QStringLiteral("last_seq"), qint64(c.serverSeq) },
+        { QStringLiteral("last_message"), last } };
+    if (c.kind == proto::DIRECT) {
+        // The other member, also before the server created the chat.
+        QString with = c.title;
+        for (const MemberInfo &m : members)
+            if (m.name != myName)
+                with = m.name;
+        o.insert(QStringLiteral("with"), with);
+    }
+    if (c.local)
+        o.insert(QStringLiteral("pending"), true);
+    return o;
+}
+
+QJsonObject deviceJson(const DeviceInfo &d)
+{
+    return { { QStringLiteral("id"), QString::number(d.id) }, { QStringLiteral("name"), d.name },
+        { QStringLiteral("current"), d.current }, { QStringLiteral("revoked"), d.revoked },
+        { QStringLiteral("created"), isoTime(d.createdMs) },
+        { QStringLiteral("last_seen"), isoTime(d.lastSeenMs) } };
+}
+
+} // namespace natter::cli

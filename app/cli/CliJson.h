@@ -1,0 +1,20 @@
+// The JSON lines natter-cli prints: one object per line on stdout, ids as
+// decimal strings (64-bit), times in ISO 8601 UTC. Pure functions.
+#pragma once
+
+#include "store/Store.h"
+#include "sync/AccountRequests.h"
+
+#include <QJsonObject>
+
+namespace natter::cli {
+
+void printJson(const QJsonObject &object);
+QString isoTime(qint64 ms);
+
+QJsonObject messageJson(quint64 conversationId, const MessageRow &row);
+QJsonObject conversationJson(
+    const ConversationSummary &c, const QList<MemberInfo> &members, const QString &myName);
+QJsonObject deviceJson(const DeviceInfo &d);
+
+} // namespace natter::cli

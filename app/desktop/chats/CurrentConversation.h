@@ -1,0 +1,62 @@
+// CurrentConversation: the conversation open in the chat view, as one
+// object QML binds to (Chats.current) — its id, kind, title, members and
+// whether its history has a gap — read from the GUI thread's store by id.
+// Nothing in QML finds the open chat by comparing titles. Lives on the GUI
+// thread; owned by ChatsController.
+#pragma once
+
+#include "store/Store.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+namespace natter {
+
+class CurrentConversation : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by Chats.current")
+
+    Q_PROPERTY(QString id READ idText NOTIFY changed)
+    Q_PROPERTY(QString kind READ kind NOTIFY changed)
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QStringList members READ members NOTIFY changed)
+    Q_PROPERTY(bool historyGap READ historyGap NOTIFY changed)
+    // A direct chat the server has not created yet (its first message is queued).
+    Q_PROPERTY(bool pending READ pending NOTIFY changed)
+
+public:
+    using QObject::QObject;
+
+    quint64 id() const { return m_id; }
+    QString idText() const { return m_id ? QString::number(m_id) : QString(); }
+    QString kind() const { return m_kind; }
+    QString title() const { return m_title; }
+    QStringList members() const { return m_members; }
+    bool historyGap() const { return m_historyGap; }
+    bool pending() const { return m_pending; }
+    int unread() const { return m_unread; }
+
+    // Shows this conversation (0: none), read from store.
+    void show(quint64 id, Store *store);
+    // Re-reads the open conversation (its title, members or gap may change).
+    void refresh(Store *store);
+
+signals:
+    void changed();
+
+private:
+    bool reread(Store *store); // true when it emitted changed()
+
+    quint64 m_id = 0;
+    QString m_kind;
+    QString m_title;
+    QStringList m_members;
+    bool m_historyGap = false;
+    bool m_pending = false;
+    int m_unread = 0; // not a property: only what the controller acts on
+};
+
+} // namespace natter

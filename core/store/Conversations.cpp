@@ -1,0 +1,339 @@
+#include "store/Conversations.h"
+
+#include "content/MessageContent.h"
+
+#include "natter.pb.h"
+
+namespace natter {
+
+namespace {
+
+// Columns: id, kind, title, pending_peer (unused), server_seq, local_seq, read_seq,
+// last_time, unread, last line's sender name, last line's body. The last
+// line is one primary-key lookup, not a scan.
+#define NATTER_SUMMARY_SELECT                                                                      \
+    "SELECT c.id, c.kind, c.title, c.pending_peer, c.server_seq, c.local_seq, c.read_seq, "        \
+    "c.last_time, c.unread, u.name, e.body "                                                       \
+    "FROM conversations c "                                                                        \
+    "LEFT JOIN events e ON e.conversation_id = c.id AND e.seq = c.last_line_seq "                  \
+    "LEFT JOIN users u ON u.id = e.sender_id "
+
+} // namespace
+
+QString Conversations::kindName(int kind)
+{
+    return kind == proto::GROUP ? QStringLiteral("group") : QStringLiteral("direct");
+}
+
+Conversations::Conversations(Database &db, const Identity &me)
+    : m_db(db)
+    , m_me(me)
+{
+}
+
+void Conversations::upsertUser(quint64 id, const QString &name)
+{
+    m_db.prepare("INSERT OR REPLACE INTO users (id, name) VALUES (?, ?)")
+        .bind(1, qint64(id))
+        .bind(2, name)
+        .exec();
+}
+
+void Conversations::applyJoined(quint64 id, int kind, const QList<MemberInfo> &members)
+{
+    QString title;
+    for (const MemberInfo &m : members) {
+        upsertUser(m.userId, m.name);
+        m_db.prepare("INSERT OR IGNORE INTO members (conversation_id, user_id) VALUES (?, ?)")
+            .bind(1, qint64(id))
+            .bind(2, qint64(m.userId))
+            .exec();
+        if (kind == proto::DIRECT && m.userId != m_me.userId)
+            title = m.name;
+    }
+    m_db.prepare("INSERT OR IGNORE INTO conversations (id, kind) VALUES (?, ?)")
+        .bind(1, qint64(id))
+        .bind(2, qint64(kind))
+        .exec();
+    // Its members are known now: no need to find it by the peer's name.
+    m_db.prepare("UPDATE conversations SET kind = ?1, title = CASE WHEN ?2 = '' THEN title ELSE ?2 "
+                 "END, pending_peer = NULL WHERE id = ?3")
+        .bind(1, qint64(kind))
+        .bind(2, title)
+        .bind(3, qint64(id))
+        .exec();
+}
+
+void Conversations::ensure(quint64 id)
+{
+    m_db.prepare("INSERT OR IGNORE INTO conversations (id, kind) VALUES (?, ?)")
+        .bind(1, qint64(id))
+        .bind(2, qint64(proto::CONVERSATION_UNKNOWN))
+        .exec();
+}
+
+void Conversations::setReadSeq(quint64 id, quint64 seq)
+{
+    m_db.prepare("UPDATE conversations SET read_seq = ? WHERE id = ? AND read_seq < ?")
+        .bind(1, qint64(seq))
+        .bind(2, qint64(id))
+        .bind(3, qint64(seq))
+        .exec();
+    if (m_db.changes() > 0)
+        recountUnread(id);
+}
+
+void Conversations::recountUnread(quint64 id)
+{
+    m_db.prepare("UPDATE conversations SET unread = (SELECT count(*) FROM events e "
+                 "WHERE e.conversation_id = ?1 AND e.seq > conversations.read_seq "
+                 "AND e.shown = ?2 AND e.sender_id != ?3) WHERE id = ?1")
+        .bind(1, qint64(id))
+        .bind(2, qint64(TimelineRole::Message))
+        .bind(3, qint64(m_me.userId))
+        .exec();
+}
+
+bool Conversations::applyHeads(const QList<HeadUpdate> &heads)
+{
+    if (heads.isEmpty())
+        return false;
+    Transaction txn(m_db);
+    for (const HeadUpdate &h : heads) {
+        m_db.prepare("UPDATE conversations SET server_seq = ? WHERE id = ? AND server_seq < ?")
+            .bind(1, qint64(h.lastSeq))
+            .bind(2, qint64(h.conversationId))
+            .bind(3, qint64(h.lastSeq))
+            .exec();
+    }
+    txn.commit();
+    Statement &st
+        = m_db.prepare("SELECT 1 FROM conversations WHERE local_seq < server_seq LIMIT 1");
+    const bool behind = st.step();
+    st.reset();
+    return behind;
+}
+
+bool Conversations::contains(quint64 id)
+{
+    Statement &st = m_db.prepare("SELECT 1 FROM conversations WHERE id = ?");
+    st.bind(1, qint64(id));
+    const bool found = st.step();
+    st.reset();
+    return found;
+}
+
+QList<MissingRange> Conversations::missingRanges()
+{
+    QList<MissingRange> out;
+    Statement &st = m_db.prepare(
+        "SELECT id, local_seq, server_seq FROM conversations WHERE local_seq < server_seq "
+        "ORDER BY last_time DESC");
+    while (st.step())
+        out.append({ quint64(st.int64(0)), quint64(st.int64(1)), quint64(st.int64(2)) });
+    st.reset();
+    return out;
+}
+
+quint64 Conversations::readSeq(quint64 id)
+{
+    Statement &st = m_db.prepare("SELECT read_seq FROM conversations WHERE id = ?");
+    st.bind(1, qint64(id));
+    const quint64 seq = st.step() ? quint64(st.int64(0)) : 0;
+    st.reset();
+    return seq;
+}
+
+void Conversations::noteInserted(quint64 id, const Inserted &in)
+{
+    m_db.prepare("UPDATE conversations SET server_seq = max(server_seq, ?1), "
+                 "last_time = max(last_time, ?2), last_line_seq = max(last_line_seq, ?3), "
+                 "unread = unread + ?4 WHERE id = ?5")
+        .bind(1, qint64(in.maxSeq))
+        .bind(2, in.lastLineMs)
+        .bind(3, qint64(in.lastLineSeq))
+        .bind(4, qint64(in.unreadAdded))
+        .bind(5, qint64(id))
+        .exec();
+    advanceLocalSeq(id);
+}
+
+void Conversations::advanceLocalSeq(quint64 id)
+{
+    Statement &cur = m_db.prepare("SELECT local_seq FROM conversations WHERE id = ?");
+    cur.bind(1, qint64(id));
+    quint64 local = cur.step() ? quint64(cur.int64(0)) : 0;
+    cur.reset();
+    Statement &next
+        = m_db.prepare("SELECT seq FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq");
+    next.bind(1, qint64(id)).bind(2, qint64(local));
+    while (next.step() && quint64(next.int64(0)) == local + 1)
+        ++local;
+    next.reset();
+    m_db.prepare("UPDATE conversations SET local_seq = ? WHERE id = ?")
+        .bind(1, qint64(local))
+        .bind(2, qint64(id))
+        .exec();
+}
+
+std::optional<quint64> Conversations::directWith(const QString &userName)
+{
+    // The server's conversation first (positive ids sort last), else a local one.
+    Statement &st = m_db.prepare(
+        "SELECT c.id FROM conversations c JOIN members m ON m.conversation_id = c.id "
+        "JOIN users u ON u.id = m.user_id WHERE c.kind = ?1 AND u.name = ?2 AND u.id != ?3 "
+        "UNION SELECT id FROM conversations WHERE kind = ?1 AND pending_peer = ?2 "
+        "AND merged_into IS NULL ORDER BY 1 DESC LIMIT 1");
+    st.bind(1, qint64(proto::DIRECT)).bind(2, userName).bind(3, qint64(m_me.userId));
+    std::optional<quint64> id;
+    if (st.step())
+        id = quint64(st.int64(0));
+    st.reset();
+    return id;
+}
+
+quint64 Conversations::startDirect(const QString &userName, qint64 nowMs)
+{
+    if (const auto existing = directWith(userName))
+        return *existing;
+    Statement &lowest = m_db.prepare("SELECT min(id) FROM conversations");
+    const qint64 min = lowest.step() ? lowest.int64(0) : 0;
+    lowest.reset();
+    const qint64 id = min < 0 ? min - 1 : -1;
+    m_db.prepare("INSERT INTO conversations (id, kind, title, pending_peer, last_time) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, qint64(proto::DIRECT))
+        .bind(3, userName)
+        .bind(4, userName)
+        .bind(5, nowMs)
+        .exec();
+    return quint64(id);
+}
+
+QString Conversations::pendingPeer(quint64 id)
+{
+    Statement &st = m_db.prepare("SELECT pending_peer FROM conversations WHERE id = ?");
+    st.bind(1, qint64(id));
+    QString peer;
+    if (st.step())
+        peer = st.text(0);
+    st.reset();
+    return peer;
+}
+
+QList<quint64> Conversations::localsFor(const QString &userName)
+{
+    Statement &st = m_db.prepare(
+        "SELECT id FROM conversations WHERE pending_peer = ? AND id < 0 AND merged_into IS NULL");
+    st.bind(1, userName);
+    QList<quint64> ids;
+    while (st.step())
+        ids.append(quint64(st.int64(0)));
+    st.reset();
+    return ids;
+}
+
+void Conversations::adopt(quint64 localId, quint64 serverId)
+{
+    if (!isLocal(localId) || localId == serverId)
+        return;
+    // Until the feed names its members, the server's conversation is found
+    // by the peer's name as the local one was.
+    m_db.prepare("INSERT OR IGNORE INTO conversations (id, kind, title, pending_peer) "
+                 "SELECT ?1, kind, title, pending_peer FROM conversations WHERE id = ?2")
+        .bind(1, qint64(serverId))
+        .bind(2, qint64(localId))
+        .exec();
+    m_db.prepare(
+            "UPDATE conversations SET title = (SELECT title FROM conversations WHERE id = ?2) "
+            "WHERE id = ?1 AND title = '' AND EXISTS (SELECT 1 FROM conversations WHERE id = ?2)")
+        .bind(1, qint64(serverId))
+        .bind(2, qint64(localId))
+        .exec();
+    m_db.prepare("UPDATE conversations SET merged_into = ? WHERE id = ?")
+        .bind(1, qint64(serverId))
+        .bind(2, qint64(localId))
+        .exec();
+}
+
+quint64 Conversations::resolve(quint64 id)
+{
+    if (!isLocal(id))
+        return id;
+    Statement &st = m_db.prepare("SELECT merged_into FROM conversations WHERE id = ?");
+    st.bind(1, qint64(id));
+    quint64 to = id;
+    if (st.step() && !st.isNull(0))
+        to = quint64(st.int64(0));
+    st.reset();
+    return to;
+}
+
+ConversationSummary Conversations::summaryFrom(Statement &st) const
+{
+    ConversationSummary s;
+    s.id = quint64(st.int64(0));
+    s.kind = int(st.int64(1));
+    s.title = st.text(2);
+    s.local = isLocal(s.id);
+    s.serverSeq = quint64(st.int64(4));
+    s.localSeq = quint64(st.int64(5));
+    s.readSeq = quint64(st.int64(6));
+    s.lastTimeMs = st.int64(7);
+    s.unread = int(st.int64(8));
+    s.hasLast = !st.isNull(10);
+    s.lastFrom = st.text(9);
+    s.lastText = s.hasLast ? content::preview(st.blob(10)) : QString();
+    return s;
+}
+
+std::optional<ConversationSummary> Conversations::summary(quint64 id)
+{
+    Statement &st = m_db.prepare(NATTER_SUMMARY_SELECT "WHERE c.id = ?");
+    st.bind(1, qint64(id));
+    std::optional<ConversationSummary> out;
+    if (st.step())
+        out = summaryFrom(st);
+    st.reset();
+    return out;
+}
+
+QList<ConversationSummary> Conversations::list(int limit)
+{
+    Statement &st = m_db.prepare(
+        NATTER_SUMMARY_SELECT "WHERE c.kind != ?1 AND (c.id >= 0 OR EXISTS "
+                              "(SELECT 1 FROM outbox o WHERE o.conversation_id = c.id)) "
+                              "ORDER BY c.last_time DESC, c.id DESC LIMIT ?2");
+    st.bind(1, qint64(proto::CONVERSATION_UNKNOWN)).bind(2, qint64(limit));
+    QList<ConversationSummary> out;
+    while (st.step())
+        out.append(summaryFrom(st));
+    st.reset();
+    return out;
+}
+
+#undef NATTER_SUMMARY_SELECT
+
+QList<MemberInfo> Conversations::members(quint64 id)
+{
+    Statement &st = m_db.prepare("SELECT u.id, u.name FROM members m JOIN users u ON u.id = "
+                                 "m.user_id WHERE m.conversation_id = ? ORDER BY u.name");
+    st.bind(1, qint64(id));
+    QList<MemberInfo> out;
+    while (st.step())
+        out.append({ quint64(st.int64(0)), st.text(1) });
+    st.reset();
+    return out;
+}
+
+int Conversations::unreadTotal()
+{
+    Statement &st = m_db.prepare("SELECT coalesce(sum(unread), 0) FROM conversations");
+    st.step();
+    const int n = int(st.int64(0));
+    st.reset();
+    return n;
+}
+
+} // namespace natter

@@ -1,0 +1,152 @@
+#include "store/Timeline.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+namespace natter {
+
+QString messageStateName(MessageRow::State state)
+{
+    switch (state) {
+    case MessageRow::State::Received: return QStringLiteral("received");
+    case MessageRow::State::Sent: return QStringLiteral("sent");
+    case MessageRow::State::Pending: return QStringLiteral("pending");
+    case MessageRow::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+Timeline::Timeline(Database &db, const Identity &me, Conversations &conversations)
+    : m_db(db)
+    , m_me(me)
+    , m_conversations(conversations)
+{
+}
+
+QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
+{
+    // Per conversation touched: what the batch stored, written once per batch
+    // rather than once per event (the activity index would be rewritten for
+    // every row otherwise).
+    struct Touched
+    {
+        quint64 conversationId = 0;
+        quint64 readSeq = 0;
+        Conversations::Inserted inserted;
+    };
+    QList<Touched> touched;
+    QHash<quint64, qsizetype> slot;
+    Statement &ins = m_db.prepare(
+        "INSERT OR IGNORE INTO events (conversation_id, seq, id, sender_id, sender_device, "
+        "client_id, kind, time_ms, body, rel_type, rel_seq, rel_key, shown) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const StoredEvent &e : events) {
+        auto it = slot.constFind(e.conversationId);
+        if (it == slot.constEnd()) {
+            // An event of a conversation the feed has not told us about yet.
+            m_conversations.ensure(e.conversationId);
+            it = slot.insert(e.conversationId, touched.size());
+            touched.append({ e.conversationId, m_conversations.readSeq(e.conversationId), {} });
+        }
+        const TimelineRole role = content::roleOf(e.kind, e.relation.type);
+        ins.reset();
+        ins.bind(1, qint64(e.conversationId))
+            .bind(2, qint64(e.seq))
+            .bind(3, qint64(e.id))
+            .bind(4, qint64(e.senderId))
+            .bind(5, qint64(e.senderDevice));
+        if (e.clientId.isEmpty())
+            ins.bindNull(6);
+        else
+            ins.bind(6, e.clientId);
+        ins.bind(7, qint64(e.kind)).bind(8, e.timeMs).bind(9, e.body);
+        ins.bind(10, qint64(e.relation.type)).bind(11, qint64(e.relation.seq));
+        if (e.relation.key.isEmpty())
+            ins.bindNull(12);
+        else
+            ins.bind(12, e.relation.key);
+        ins.bind(13, qint64(role));
+        ins.exec();
+        if (m_db.changes() == 0)
+            continue;
+        Touched &t = touched[*it];
+        t.inserted.maxSeq = std::max(t.inserted.maxSeq, e.seq);
+        if (role != TimelineRole::Message)
+            continue;
+        t.inserted.lastLineSeq = std::max(t.inserted.lastLineSeq, e.seq);
+        t.inserted.lastLineMs = std::max(t.inserted.lastLineMs, e.timeMs);
+        if (e.senderId != m_me.userId && e.seq > t.readSeq)
+            ++t.inserted.unreadAdded;
+    }
+    QList<quint64> changed;
+    for (const Touched &t : std::as_const(touched)) {
+        if (t.inserted.maxSeq == 0)
+            continue; // every event was there already
+        m_conversations.noteInserted(t.conversationId, t.inserted);
+        changed.append(t.conversationId);
+    }
+    return changed;
+}
+
+quint64 Timeline::lineCount()
+{
+    Statement &st = m_db.prepare("SELECT count(*) FROM events WHERE shown = ?");
+    st.bind(1, qint64(TimelineRole::Message));
+    const quint64 n = st.step() ? quint64(st.int64(0)) : 0;
+    st.reset();
+    return n;
+}
+
+// Columns: id, seq, client_id, sender_id, sender name, time_ms, body, rel_type, rel_seq.
+QList<MessageRow> Timeline::readLines(Statement &st)
+{
+    QList<MessageRow> out;
+    while (st.step()) {
+        MessageRow row;
+        row.id = quint64(st.int64(0));
+        row.seq = quint64(st.int64(1));
+        row.clientId = st.text(2);
+        const bool mine = quint64(st.int64(3)) == m_me.userId;
+        row.from = st.text(4);
+        row.timeMs = st.int64(5);
+        row.text = content::text(st.blob(6));
+        row.state = mine ? MessageRow::State::Sent : MessageRow::State::Received;
+        if (st.int64(7) == qint64(Relation::Type::Reply))
+            row.replyTo = quint64(st.int64(8));
+        out.append(row);
+    }
+    st.reset();
+    return out;
+}
+
+QList<MessageRow> Timeline::lines(quint64 conversationId, int limit, quint64 beforeSeq)
+{
+    Statement &st = m_db.prepare(
+        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "
+        "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+        "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
+    st.bind(1, qint64(conversationId))
+        .bind(2, qint64(TimelineRole::Message))
+        .bind(3, beforeSeq ? qint64(beforeSeq) : std::numeric_limits<qint64>::max())
+        .bind(4, qint64(limit));
+    QList<MessageRow> out = readLines(st);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+QList<MessageRow> Timeline::linesAfter(quint64 conversationId, quint64 afterSeq, int limit)
+{
+    Statement &st = m_db.prepare(
+        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "
+        "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+        "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq > ? ORDER BY e.seq LIMIT ?");
+    st.bind(1, qint64(conversationId))
+        .bind(2, qint64(TimelineRole::Message))
+        .bind(3, qint64(afterSeq))
+        .bind(4, qint64(limit));
+    return readLines(st);
+}
+
+} // namespace natter
