@@ -4,33 +4,38 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="41"/>
+        <location filename="../../qml/components/ChatView.qml" line="52"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="43"/>
+        <location filename="../../qml/components/ChatView.qml" line="54"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="187"/>
+        <location filename="../../qml/components/ChatView.qml" line="198"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>Older history not loaded yet — it arrives when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="255"/>
-        <location filename="../../qml/components/ChatView.qml" line="257"/>
+        <location filename="../../qml/components/ChatView.qml" line="266"/>
+        <location filename="../../qml/components/ChatView.qml" line="268"/>
         <source>Jump to latest</source>
         <translation>Jump to latest</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="269"/>
+        <location filename="../../qml/components/ChatView.qml" line="280"/>
         <source>No messages yet. Say hello!</source>
         <translation>No messages yet. Say hello!</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="292"/>
+        <location filename="../../qml/components/ChatView.qml" line="300"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="325"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>Pick a conversation, or start a new one with Ctrl+N.
@@ -40,28 +45,28 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="85"/>
         <location filename="../../qml/components/Composer.qml" line="86"/>
+        <location filename="../../qml/components/Composer.qml" line="87"/>
         <source>Insert emoji</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="109"/>
+        <location filename="../../qml/components/Composer.qml" line="110"/>
         <source>Write a message…</source>
         <translation>Write a message…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="112"/>
+        <location filename="../../qml/components/Composer.qml" line="113"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="143"/>
+        <location filename="../../qml/components/Composer.qml" line="144"/>
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="144"/>
+        <location filename="../../qml/components/Composer.qml" line="145"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
@@ -125,22 +130,27 @@ Ctrl+K jumps to a conversation.</translation>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="148"/>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="149"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="149"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="147"/>
+        <location filename="../../qml/components/ConversationList.qml" line="151"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="169"/>
+        <location filename="../../qml/components/ConversationList.qml" line="173"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -148,7 +158,7 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="183"/>
+        <location filename="../../qml/components/ConversationList.qml" line="187"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
@@ -158,25 +168,30 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="18"/>
         <source>Natter (%1)</source>
         <translation>Natter (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="18"/>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="58"/>
+        <source>Opening your conversations…</source>
+        <translation>Opening your conversations…</translation>
     </message>
 </context>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="93"/>
+        <location filename="../../qml/pages/MainPage.qml" line="83"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="94"/>
+        <location filename="../../qml/pages/MainPage.qml" line="84"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -202,27 +217,27 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>NewChatDialog</name>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="10"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="11"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="33"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="34"/>
         <source>This user name is not valid.</source>
         <translation>This user name is not valid.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="43"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="44"/>
         <source>Whom do you want to write to?</source>
         <translation>Whom do you want to write to?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="51"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="52"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="64"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="65"/>
         <source>Open chat</source>
         <translation>Open chat</translation>
     </message>
@@ -230,17 +245,17 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="103"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="104"/>
         <source>Jump to a conversation…</source>
         <translation>Jump to a conversation…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
         <source>No conversations yet.</source>
         <translation>No conversations yet.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
@@ -268,102 +283,102 @@ Start one with Ctrl+N.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="28"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="30"/>
         <source>never seen</source>
         <translation>never seen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="29"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
         <source>last seen %1</source>
         <translation>last seen %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="40"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="42"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="70"/>
         <source>This device</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="55"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="85"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="89"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="64"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="94"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="69"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="79"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="102"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
         <source>%1 (this device)</source>
         <translation>%1 (this device)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="148"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="130"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="143"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
         <source>Revoke device?</source>
         <translation>Revoke device?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="146"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="185"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>&quot;%1&quot; will be signed out and will no longer receive messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="157"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="196"/>
         <source>Log out?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="160"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="199"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>You will need your password to log in again on this device.</translation>
     </message>
@@ -406,99 +421,99 @@ Start one with Ctrl+N.</translation>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="76"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="84"/>
         <source>Welcome to Natter</source>
         <translation>Welcome to Natter</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="82"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="90"/>
         <source>Your messages live on this computer and sync when you are online.</source>
         <translation>Your messages live on this computer and sync when you are online.</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="94"/>
-        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="103"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="260"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="95"/>
-        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="104"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="260"/>
         <source>Create account</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="98"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="107"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="109"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="136"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="120"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="146"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="126"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="152"/>
         <source>At least 8 characters</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="136"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="162"/>
         <source>Repeat the password</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="141"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="167"/>
         <source>Device name</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="146"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="60"/>
         <source>My computer</source>
         <translation>My computer</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="152"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="177"/>
         <source>Key storage</source>
         <translation>Key storage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="158"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="183"/>
         <source>Messages are stored encrypted on this computer: the system keychain can hold the key and unlock it with your login, or you type a passphrase at every start.</source>
         <translation>Messages are stored encrypted on this computer: the system keychain can hold the key and unlock it with your login, or you type a passphrase at every start.</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="166"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="191"/>
         <source>Keep the key in the system keychain</source>
         <translation>Keep the key in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="173"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="198"/>
         <source>Protect with a passphrase</source>
         <translation>Protect with a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="179"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="204"/>
         <source>No system keychain answered, so the key cannot be stored there: a passphrase is required.</source>
         <translation>No system keychain answered, so the key cannot be stored there: a passphrase is required.</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="190"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="215"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="200"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="225"/>
         <source>Repeat the passphrase</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="206"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="231"/>
         <source>There is no way to recover a forgotten passphrase.</source>
         <translation>There is no way to recover a forgotten passphrase.</translation>
     </message>
@@ -529,6 +544,192 @@ Start one with Ctrl+N.</translation>
         <location filename="../../qml/pages/UnlockPage.qml" line="79"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="27"/>
+        <source>Natter, a local-first messenger.</source>
+        <translation>Natter, a local-first messenger.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="31"/>
+        <source>Profile directory.</source>
+        <translation>Profile directory.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="34"/>
+        <source>Never use the system keychain for this profile.</source>
+        <translation>Never use the system keychain for this profile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="36"/>
+        <source>Print the time when the first conversation list frame is shown (for benchmarks).</source>
+        <translation>Print the time when the first conversation list frame is shown (for benchmarks).</translation>
+    </message>
+</context>
+<context>
+    <name>natter::AppContext</name>
+    <message>
+        <location filename="../../app/desktop/AppContext.cpp" line="44"/>
+        <source>The local store is damaged or not a Natter store (%1).</source>
+        <translation>The local store is damaged or not a Natter store (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ChatsController</name>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="106"/>
+        <source>“%1” is not a valid user name.</source>
+        <translation>“%1” is not a valid user name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="111"/>
+        <source>That is you.</source>
+        <translation>That is you.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="139"/>
+        <source>The message is too long (%1 characters; the limit is %2).</source>
+        <translation>The message is too long (%1 characters; the limit is %2).</translation>
+    </message>
+</context>
+<context>
+    <name>natter::DevicesController</name>
+    <message>
+        <location filename="../../app/desktop/devices/DevicesController.cpp" line="12"/>
+        <source>Cannot list the devices: %1</source>
+        <translation>Cannot list the devices: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::EngineHost</name>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="37"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="75"/>
+        <source>the local store is not open</source>
+        <translation>the local store is not open</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="59"/>
+        <source>Cannot save the trusted certificate: %1</source>
+        <translation>Cannot save the trusted certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="97"/>
+        <source>Cannot queue the message: %1</source>
+        <translation>Cannot queue the message: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="176"/>
+        <source>Log out failed: %1</source>
+        <translation>Log out failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::Notifier</name>
+    <message>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="51"/>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="96"/>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="68"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="96"/>
+        <source>Natter — %n unread</source>
+        <translation>
+            <numerusform>Natter — %n unread</numerusform>
+            <numerusform>Natter — %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>natter::SessionController</name>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="32"/>
+        <source>This device was logged out: %1</source>
+        <translation>This device was logged out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="43"/>
+        <source>The keychain is turned off for this profile.</source>
+        <translation>The keychain is turned off for this profile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="62"/>
+        <source>The key of this profile could not be read from the system keychain (%1). Unlock the keychain and restart Natter.</source>
+        <translation>The key of this profile could not be read from the system keychain (%1). Unlock the keychain and restart Natter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="64"/>
+        <source>wrong size</source>
+        <translation>wrong size</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="139"/>
+        <source>A server certificate is only used with wss://.</source>
+        <translation>A server certificate is only used with wss://.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="142"/>
+        <source>Cannot read the certificate file %1: %2</source>
+        <translation>Cannot read the certificate file %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="146"/>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 holds no PEM certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="170"/>
+        <source>A user name has 1 to 32 lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>A user name has 1 to 32 lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="173"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>The password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="176"/>
+        <source>The server address starts with ws:// or wss://.</source>
+        <translation>The server address starts with ws:// or wss://.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="178"/>
+        <source>No keychain is available: choose a passphrase.</source>
+        <translation>No keychain is available: choose a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="180"/>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>The passphrase needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="182"/>
+        <source>This profile already has an account.</source>
+        <translation>This profile already has an account.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="223"/>
+        <source>The system keychain refused the key: %1</source>
+        <translation>The system keychain refused the key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="228"/>
+        <source>Cannot write to %1</source>
+        <translation>Cannot write to %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="245"/>
+        <source>Wrong passphrase.</source>
+        <translation>Wrong passphrase.</translation>
     </message>
 </context>
 </TS>

@@ -4,33 +4,38 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="41"/>
+        <location filename="../../qml/components/ChatView.qml" line="52"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="43"/>
+        <location filename="../../qml/components/ChatView.qml" line="54"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="187"/>
+        <location filename="../../qml/components/ChatView.qml" line="198"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="255"/>
-        <location filename="../../qml/components/ChatView.qml" line="257"/>
+        <location filename="../../qml/components/ChatView.qml" line="266"/>
+        <location filename="../../qml/components/ChatView.qml" line="268"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="269"/>
+        <location filename="../../qml/components/ChatView.qml" line="280"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="292"/>
+        <location filename="../../qml/components/ChatView.qml" line="300"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="325"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -40,28 +45,28 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="85"/>
         <location filename="../../qml/components/Composer.qml" line="86"/>
+        <location filename="../../qml/components/Composer.qml" line="87"/>
         <source>Insert emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="109"/>
+        <location filename="../../qml/components/Composer.qml" line="110"/>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="112"/>
+        <location filename="../../qml/components/Composer.qml" line="113"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="143"/>
+        <location filename="../../qml/components/Composer.qml" line="144"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="144"/>
+        <location filename="../../qml/components/Composer.qml" line="145"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -124,29 +129,34 @@ Ctrl+K jumps to a conversation.</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="148"/>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="149"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="145"/>
+        <location filename="../../qml/components/ConversationList.qml" line="149"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="147"/>
+        <location filename="../../qml/components/ConversationList.qml" line="151"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="169"/>
+        <location filename="../../qml/components/ConversationList.qml" line="173"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="183"/>
+        <location filename="../../qml/components/ConversationList.qml" line="187"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
@@ -156,25 +166,30 @@ Start one with Ctrl+N.</source>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="18"/>
         <source>Natter (%1)</source>
         <translation>Natter（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="18"/>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="58"/>
+        <source>Opening your conversations…</source>
+        <translation>正在打开你的会话…</translation>
     </message>
 </context>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="93"/>
+        <location filename="../../qml/pages/MainPage.qml" line="83"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="94"/>
+        <location filename="../../qml/pages/MainPage.qml" line="84"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -200,27 +215,27 @@ Start one with Ctrl+N.</source>
 <context>
     <name>NewChatDialog</name>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="10"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="11"/>
         <source>New chat</source>
         <translation>新聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="33"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="34"/>
         <source>This user name is not valid.</source>
         <translation>此用户名无效。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="43"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="44"/>
         <source>Whom do you want to write to?</source>
         <translation>你想给谁发消息？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="51"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="52"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qml/components/NewChatDialog.qml" line="64"/>
+        <location filename="../../qml/components/NewChatDialog.qml" line="65"/>
         <source>Open chat</source>
         <translation>打开聊天</translation>
     </message>
@@ -228,17 +243,17 @@ Start one with Ctrl+N.</source>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="103"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="104"/>
         <source>Jump to a conversation…</source>
         <translation>跳转到会话…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
         <source>No conversations yet.</source>
         <translation>还没有会话。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="123"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
         <source>No conversation matches.</source>
         <translation>没有匹配的会话。</translation>
     </message>
@@ -266,102 +281,102 @@ Start one with Ctrl+N.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="28"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="30"/>
         <source>never seen</source>
         <translation>从未上线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="29"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
         <source>last seen %1</source>
         <translation>最后上线 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="40"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="42"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="45"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="70"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="55"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="85"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="89"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="64"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="94"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="69"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="77"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="79"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>登录了你账户的所有设备。撤销不再使用或已丢失的设备后，它将被退出登录，且无法读取新消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="102"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="148"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="130"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="143"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
         <source>Revoke device?</source>
         <translation>撤销此设备？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="146"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="185"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>“%1”将被退出登录，并且不再接收消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="157"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="196"/>
         <source>Log out?</source>
         <translation>退出登录？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="160"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="199"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>在本设备上重新登录时需要输入密码。</translation>
     </message>
@@ -404,99 +419,99 @@ Start one with Ctrl+N.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="76"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="84"/>
         <source>Welcome to Natter</source>
         <translation>欢迎使用 Natter</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="82"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="90"/>
         <source>Your messages live on this computer and sync when you are online.</source>
         <translation>你的消息保存在这台电脑上，联网时自动同步。</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="94"/>
-        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="103"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="260"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="95"/>
-        <location filename="../../qml/pages/SetupPage.qml" line="235"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="104"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="260"/>
         <source>Create account</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="98"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="107"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="109"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="136"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="120"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="146"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="126"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="152"/>
         <source>At least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="136"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="162"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="141"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="167"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="146"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="60"/>
         <source>My computer</source>
         <translation>我的电脑</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="152"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="177"/>
         <source>Key storage</source>
         <translation>密钥存储</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="158"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="183"/>
         <source>Messages are stored encrypted on this computer: the system keychain can hold the key and unlock it with your login, or you type a passphrase at every start.</source>
         <translation>消息在这台电脑上加密存储：密钥可以保存在系统钥匙串中并随你的系统登录自动解锁，或者每次启动时输入口令。</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="166"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="191"/>
         <source>Keep the key in the system keychain</source>
         <translation>将密钥保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="173"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="198"/>
         <source>Protect with a passphrase</source>
         <translation>使用口令保护</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="179"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="204"/>
         <source>No system keychain answered, so the key cannot be stored there: a passphrase is required.</source>
         <translation>没有可用的系统钥匙串响应，密钥无法保存在其中：必须设置口令。</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="190"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="215"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="200"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="225"/>
         <source>Repeat the passphrase</source>
         <translation>再次输入口令</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SetupPage.qml" line="206"/>
+        <location filename="../../qml/pages/SetupPage.qml" line="231"/>
         <source>There is no way to recover a forgotten passphrase.</source>
         <translation>忘记的口令无法找回。</translation>
     </message>
@@ -527,6 +542,191 @@ Start one with Ctrl+N.</source>
         <location filename="../../qml/pages/UnlockPage.qml" line="79"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="27"/>
+        <source>Natter, a local-first messenger.</source>
+        <translation>Natter，本地优先的即时通讯软件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="31"/>
+        <source>Profile directory.</source>
+        <translation>配置目录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="34"/>
+        <source>Never use the system keychain for this profile.</source>
+        <translation>此配置从不使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/DesktopApp.cpp" line="36"/>
+        <source>Print the time when the first conversation list frame is shown (for benchmarks).</source>
+        <translation>打印会话列表首帧显示的时间（用于基准测试）。</translation>
+    </message>
+</context>
+<context>
+    <name>natter::AppContext</name>
+    <message>
+        <location filename="../../app/desktop/AppContext.cpp" line="44"/>
+        <source>The local store is damaged or not a Natter store (%1).</source>
+        <translation>本地存储已损坏，或不是 Natter 存储（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ChatsController</name>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="106"/>
+        <source>“%1” is not a valid user name.</source>
+        <translation>“%1”不是有效的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="111"/>
+        <source>That is you.</source>
+        <translation>这是你自己。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="139"/>
+        <source>The message is too long (%1 characters; the limit is %2).</source>
+        <translation>消息太长（%1 个字符；上限为 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>natter::DevicesController</name>
+    <message>
+        <location filename="../../app/desktop/devices/DevicesController.cpp" line="12"/>
+        <source>Cannot list the devices: %1</source>
+        <translation>无法列出设备：%1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::EngineHost</name>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="37"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="75"/>
+        <source>the local store is not open</source>
+        <translation>本地存储尚未打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="59"/>
+        <source>Cannot save the trusted certificate: %1</source>
+        <translation>无法保存受信任的证书：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="97"/>
+        <source>Cannot queue the message: %1</source>
+        <translation>无法将消息加入发送队列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="176"/>
+        <source>Log out failed: %1</source>
+        <translation>退出登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::Notifier</name>
+    <message>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="51"/>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="96"/>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="68"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/desktop/notifications/Notifier.cpp" line="96"/>
+        <source>Natter — %n unread</source>
+        <translation>
+            <numerusform>Natter — %n 条未读</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>natter::SessionController</name>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="32"/>
+        <source>This device was logged out: %1</source>
+        <translation>此设备已退出登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="43"/>
+        <source>The keychain is turned off for this profile.</source>
+        <translation>此配置已关闭钥匙串。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="62"/>
+        <source>The key of this profile could not be read from the system keychain (%1). Unlock the keychain and restart Natter.</source>
+        <translation>无法从系统钥匙串读取此配置的密钥（%1）。请解锁钥匙串并重新启动 Natter。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="64"/>
+        <source>wrong size</source>
+        <translation>长度不对</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="139"/>
+        <source>A server certificate is only used with wss://.</source>
+        <translation>服务器证书只用于 wss://。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="142"/>
+        <source>Cannot read the certificate file %1: %2</source>
+        <translation>无法读取证书文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="146"/>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="170"/>
+        <source>A user name has 1 to 32 lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>用户名由 1 到 32 个小写字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="173"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="176"/>
+        <source>The server address starts with ws:// or wss://.</source>
+        <translation>服务器地址以 ws:// 或 wss:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="178"/>
+        <source>No keychain is available: choose a passphrase.</source>
+        <translation>没有可用的钥匙串：请设置口令。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="180"/>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>口令至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="182"/>
+        <source>This profile already has an account.</source>
+        <translation>此配置已经有账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="223"/>
+        <source>The system keychain refused the key: %1</source>
+        <translation>系统钥匙串拒绝了密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="228"/>
+        <source>Cannot write to %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/session/SessionController.cpp" line="245"/>
+        <source>Wrong passphrase.</source>
+        <translation>口令错误。</translation>
     </message>
 </context>
 </TS>

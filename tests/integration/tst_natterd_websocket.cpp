@@ -1,9 +1,8 @@
 // RFC 6455 edge cases against the real natterd, over a raw QTcpSocket: the
-// HTTP upgrade and every frame are written by hand, so the test controls
-// masking, fragmentation, reserved bits and declared lengths exactly. Also
-// plain HTTP on the same port (GET /health, 404, 405, refusals), on ws://
-// and wss://, and that WebSocket clients are served beside it.
-#include "tst_natterd_harness.h"
+// HTTP upgrade and every frame are written by hand (RawWebSocket.h), so the
+// test controls masking, fragmentation, reserved bits and declared lengths
+// exactly. Plain HTTP on the same port: tst_natterd_http.
+#include "RawWebSocket.h"
 
 #include <QDir>
 #include <QSslSocket>
@@ -13,265 +12,6 @@
 
 using namespace natter;
 using namespace natter::test;
-
-namespace {
-
-enum Op : quint8 { Cont = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
-
-// One client frame. mask=false leaves the payload unmasked (and the mask bit clear).
-QByteArray frame(
-    quint8 opcode, const QByteArray &payload, bool fin = true, bool mask = true, quint8 rsv = 0)
-{
-    QByteArray out;
-    out.append(char((fin ? 0x80 : 0) | (rsv << 4) | opcode));
-    const quint8 maskBit = mask ? 0x80 : 0;
-    const qsizetype n = payload.size();
-    if (n <= 125) {
-        out.append(char(maskBit | n));
-    } else if (n <= 0xffff) {
-        out.append(char(maskBit | 126));
-        out.append(char(n >> 8)).append(char(n & 0xff));
-    } else {
-        out.append(char(maskBit | 127));
-        for (int i = 7; i >= 0; --i)
-            out.append(char((quint64(n) >> (8 * i)) & 0xff));
-    }
-    if (!mask)
-        return out + payload;
-    const char key[4] = { 0x12, 0x34, 0x56, 0x78 };
-    out.append(key, 4);
-    for (qsizetype i = 0; i < n; ++i)
-        out.append(char(payload[i] ^ key[i % 4]));
-    return out;
-}
-
-// A masked header declaring a 64-bit payload length, without the payload.
-QByteArray header64(quint8 opcode, quint64 length)
-{
-    QByteArray out;
-    out.append(char(0x80 | opcode));
-    out.append(char(0x80 | 127));
-    for (int i = 7; i >= 0; --i)
-        out.append(char((length >> (8 * i)) & 0xff));
-    out.append("\x01\x02\x03\x04", 4);
-    return out;
-}
-
-QByteArray closePayload(quint16 code, const QByteArray &reason = {})
-{
-    QByteArray p(2, 0);
-    qToBigEndian(code, p.data());
-    return p + reason;
-}
-
-struct ServerFrame
-{
-    quint8 opcode = 0xff;
-    bool fin = false;
-    QByteArray payload;
-    int closeCode() const
-    {
-        return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
-    }
-};
-
-// A WebSocket client made by hand.
-class RawClient
-{
-public:
-    // tls: wss:// without certificate checks (what is tested is the framing).
-    explicit RawClient(bool tls = false)
-        : sockPtr(tls ? new QSslSocket : new QTcpSocket)
-        , sock(*sockPtr)
-    {
-    }
-
-    bool connectTo(const QUrl &url)
-    {
-        if (auto *ssl = qobject_cast<QSslSocket *>(&sock)) {
-            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
-            ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(url.port()));
-            if (!ssl->waitForEncrypted(5000))
-                return false;
-        } else {
-            sock.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
-            if (!sock.waitForConnected(5000))
-                return false;
-        }
-        sock.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                   "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                   "Sec-WebSocket-Version: 13\r\n\r\n");
-        QElapsedTimer t;
-        t.start();
-        while (!buf.contains("\r\n\r\n") && t.elapsed() < 5000) {
-            sock.waitForReadyRead(100);
-            buf += sock.readAll();
-        }
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0 || !buf.startsWith("HTTP/1.1 101"))
-            return false;
-        buf.remove(0, end + 4);
-        return true;
-    }
-
-    void send(const QByteArray &bytes)
-    {
-        sock.write(bytes);
-        sock.flush();
-    }
-
-    // Next frame from the server; opcode 0xff when none came (or the connection ended).
-    ServerFrame next(int timeoutMs = 5000)
-    {
-        QElapsedTimer t;
-        t.start();
-        for (;;) {
-            ServerFrame f;
-            if (parse(&f))
-                return f;
-            if (t.elapsed() > timeoutMs)
-                return {};
-            if (sock.state() != QAbstractSocket::ConnectedState && sock.bytesAvailable() == 0) {
-                closedByPeer = true;
-                return {};
-            }
-            sock.waitForReadyRead(50);
-            buf += sock.readAll();
-        }
-    }
-
-    // Reads until a close frame; its code, or -1 when the TCP connection ended without one
-    // (0 on timeout). Data frames before it are kept in `data`.
-    int waitClose(int timeoutMs = 5000)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            const ServerFrame f = next(int(timeoutMs - t.elapsed()));
-            if (f.opcode == Close)
-                return f.closeCode();
-            if (f.opcode == 0xff)
-                return closedByPeer ? -1 : 0;
-            data.append(f);
-        }
-        return 0;
-    }
-
-    // True once the server has closed the TCP connection.
-    bool waitDisconnected(int timeoutMs = 5000)
-    {
-        return QTest::qWaitFor(
-            [&] {
-                sock.waitForReadyRead(20);
-                sock.readAll();
-                return sock.state() == QAbstractSocket::UnconnectedState;
-            },
-            timeoutMs);
-    }
-
-    std::unique_ptr<QTcpSocket> sockPtr;
-    QTcpSocket &sock;
-    QByteArray buf;
-    QList<ServerFrame> data;
-    bool closedByPeer = false;
-
-private:
-    bool parse(ServerFrame *f)
-    {
-        if (buf.size() < 2)
-            return false;
-        const auto *b = reinterpret_cast<const quint8 *>(buf.constData());
-        if (b[1] & 0x80)
-            qWarning("server sent a masked frame");
-        quint64 len = b[1] & 0x7f;
-        qsizetype at = 2;
-        if (len == 126) {
-            if (buf.size() < 4)
-                return false;
-            len = qFromBigEndian<quint16>(b + 2);
-            at = 4;
-        } else if (len == 127) {
-            if (buf.size() < 10)
-                return false;
-            len = qFromBigEndian<quint64>(b + 2);
-            at = 10;
-        }
-        if (quint64(buf.size() - at) < len)
-            return false;
-        f->fin = b[0] & 0x80;
-        f->opcode = b[0] & 0x0f;
-        f->payload = buf.mid(at, qsizetype(len));
-        buf.remove(0, at + qsizetype(len));
-        return true;
-    }
-};
-
-QByteArray registerFrame(const std::string &user, quint64 requestId)
-{
-    proto::Envelope env = registerReq(user);
-    env.set_version(kProtocolVersion);
-    env.set_request_id(requestId);
-    return encodeEnvelope(env);
-}
-
-// The AuthResponse for requestId among binary frames, or an empty envelope.
-proto::Envelope authIn(const ServerFrame &f, quint64 requestId)
-{
-    proto::Envelope env;
-    if (f.opcode != Binary || !env.ParseFromArray(f.payload.constData(), int(f.payload.size()))
-        || env.request_id() != requestId)
-        return {};
-    return env;
-}
-
-struct HttpReply
-{
-    QByteArray bytes; // everything the server sent
-    bool closedByServer = false; // rather than the 5 s wait running out
-    QByteArray statusLine() const { return bytes.left(bytes.indexOf("\r\n")); }
-};
-
-// One plain HTTP exchange on a raw socket (wss:// without certificate
-// checks when tls): sends `pieces` a moment apart, then reads until the
-// server ends the connection.
-HttpReply httpExchange(const QUrl &url, const QList<QByteArray> &pieces, bool tls = false)
-{
-    std::unique_ptr<QTcpSocket> sock(tls ? new QSslSocket : new QTcpSocket);
-    if (auto *ssl = qobject_cast<QSslSocket *>(sock.get())) {
-        ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
-        ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(url.port()));
-        if (!ssl->waitForEncrypted(5000))
-            return {};
-    } else {
-        sock->connectToHost(QHostAddress::LocalHost, quint16(url.port()));
-        if (!sock->waitForConnected(5000))
-            return {};
-    }
-    sock->setSocketOption(QAbstractSocket::LowDelayOption, 1); // each piece its own segment
-    for (qsizetype i = 0; i < pieces.size(); ++i) {
-        if (i > 0)
-            QTest::qWait(30); // so that the server reads them one by one
-        sock->write(pieces[i]);
-        sock->flush();
-    }
-    HttpReply reply;
-    QElapsedTimer t;
-    t.start();
-    while (!reply.closedByServer && t.elapsed() < 5000) {
-        sock->waitForReadyRead(50);
-        reply.bytes += sock->readAll();
-        reply.closedByServer = sock->state() == QAbstractSocket::UnconnectedState;
-    }
-    reply.bytes += sock->readAll();
-    return reply;
-}
-
-const QByteArray kHealthBody = R"({"status":"ok","version":")" NATTER_VERSION R"("})";
-const QByteArray kHealthAnswer = "HTTP/1.1 200 OK\r\nServer: natterd\r\n"
-                                 "Content-Type: application/json\r\nContent-Length: "
-    + QByteArray::number(kHealthBody.size()) + "\r\nConnection: close\r\n\r\n" + kHealthBody;
-
-} // namespace
 
 class TestNatterdWebSocket : public QObject
 {
@@ -317,22 +57,6 @@ private:
         c.send(frame(Ping, "alive"));
         const ServerFrame f = c.next();
         QCOMPARE(f.opcode, quint8(Pong));
-    }
-
-    // A certificate for 127.0.0.1 (made once) and the [tls] lines using it.
-    QString tlsIni()
-    {
-        const QString key = m_tmp.filePath("tls.key"), cert = m_tmp.filePath("tls.pem");
-        if (!QFile::exists(cert)) {
-            QProcess openssl;
-            openssl.start("openssl",
-                { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj",
-                    "/CN=127.0.0.1" });
-            if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
-                qWarning("openssl req failed: %s", openssl.readAllStandardError().constData());
-        }
-        return QStringLiteral("[tls]\ncert=%1\nkey=%2\n").arg(cert, key);
     }
 
 private slots:
@@ -584,7 +308,8 @@ private slots:
         if (!QSslSocket::supportsSsl())
             QSKIP("Qt has no TLS backend");
         Natterd server; // killed on failure, stopped by the test otherwise
-        QVERIFY(server.start(m_tmp.filePath("tls-data"), kFastConfig + tlsIni(), {}, "wss"));
+        QVERIFY(server.start(
+            m_tmp.filePath("tls-data"), kFastConfig + selfSignedTlsIni(m_tmp), {}, "wss"));
         const QUrl url = server.url();
 
         RawClient good(true);
@@ -625,7 +350,7 @@ private slots:
         const QString name = tls ? QStringLiteral("stall-tls") : QStringLiteral("stall");
         QVERIFY(server.start(m_tmp.filePath(name + "-data"),
             kFastConfig + QStringLiteral("[network]\nwrite_stall_ms=1000\n")
-                + (tls ? tlsIni() : QString()),
+                + (tls ? selfSignedTlsIni(m_tmp) : QString()),
             {}, tls ? "wss" : "ws"));
         const QUrl url = server.url();
 
@@ -668,113 +393,6 @@ private slots:
         other.send(frame(Ping, "after"));
         QCOMPARE(other.next().payload, QByteArray("after"));
 
-        QCOMPARE(server.stop(), 0);
-    }
-
-    void httpHealth()
-    {
-        const HttpReply reply
-            = httpExchange(m_server.url(), { "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" });
-        QCOMPARE(reply.bytes, kHealthAnswer);
-        QVERIFY(reply.closedByServer);
-        // HEAD: the same head, no body.
-        const HttpReply head
-            = httpExchange(m_server.url(), { "HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" });
-        QCOMPARE(head.bytes, kHealthAnswer.left(kHealthAnswer.indexOf("\r\n\r\n") + 4));
-        QVERIFY(head.closedByServer);
-        expectServerServes(); // WebSocket on the same port, after HTTP
-    }
-
-    void httpAnswersAndRefusals_data()
-    {
-        QTest::addColumn<QByteArray>("request");
-        QTest::addColumn<QByteArray>("statusLine");
-        QTest::addColumn<QByteArray>("header"); // one more line the answer must have
-        QTest::newRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\nHost: h\r\n\r\n")
-                                      << QByteArray("HTTP/1.1 404 Not Found") << QByteArray();
-        QTest::newRow("POST /health")
-            << QByteArray("POST /health HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}")
-            << QByteArray("HTTP/1.1 405 Method Not Allowed") << QByteArray("Allow: GET, HEAD");
-        QTest::newRow("HTTP/1.0") << QByteArray("GET /health HTTP/1.0\r\n\r\n")
-                                  << QByteArray("HTTP/1.1 505 HTTP Version Not Supported")
-                                  << QByteArray();
-        QTest::newRow("chunked") << QByteArray("POST /health HTTP/1.1\r\nHost: h\r\n"
-                                               "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n")
-                                 << QByteArray("HTTP/1.1 411 Length Required") << QByteArray();
-        QTest::newRow("body too large")
-            << QByteArray("POST /health HTTP/1.1\r\nHost: h\r\nContent-Length: 70000\r\n\r\n")
-            << QByteArray("HTTP/1.1 413 Payload Too Large") << QByteArray();
-        QTest::newRow("head too large")
-            << "GET /health HTTP/1.1\r\nHost: h\r\nX: " + QByteArray(9000, 'x') + "\r\n\r\n"
-            << QByteArray("HTTP/1.1 431 Request Header Fields Too Large") << QByteArray();
-        QTest::newRow("garbage") << QByteArray("\x16\x03\x01 not http at all\r\n\r\n")
-                                 << QByteArray("HTTP/1.1 400 Bad Request") << QByteArray();
-    }
-
-    void httpAnswersAndRefusals()
-    {
-        QFETCH(QByteArray, request);
-        QFETCH(QByteArray, statusLine);
-        QFETCH(QByteArray, header);
-        const HttpReply reply = httpExchange(m_server.url(), { request });
-        QCOMPARE(reply.statusLine(), statusLine);
-        QVERIFY2(reply.bytes.contains("\r\nConnection: close\r\n"), reply.bytes.constData());
-        if (!header.isEmpty())
-            QVERIFY2(reply.bytes.contains("\r\n" + header + "\r\n"), reply.bytes.constData());
-        QVERIFY(reply.closedByServer);
-    }
-
-    void httpRequestInPieces()
-    {
-        const HttpReply reply = httpExchange(m_server.url(),
-            { "GE", "T /hea", "lth?probe=1 HTTP/1.1\r\nHo", "st: 127.0.0.1\r\n", "\r", "\n" });
-        QCOMPARE(reply.bytes, kHealthAnswer);
-        QVERIFY(reply.closedByServer);
-        // Bytes after the request are ignored: one answer, then the end.
-        const HttpReply twice = httpExchange(m_server.url(),
-            { "GET /health HTTP/1.1\r\nHost: h\r\n\r\nGET /nope HTTP/1.1\r\nHost: h\r\n\r\n" });
-        QCOMPARE(twice.bytes, kHealthAnswer);
-    }
-
-    void incompleteHttpRequestHitsTheHandshakeDeadline()
-    {
-        Natterd server;
-        QVERIFY(server.start(m_tmp.filePath("deadline-data"),
-            kFastConfig + QStringLiteral("[network]\nhandshake_timeout_ms=300\n")));
-        QElapsedTimer t;
-        t.start();
-        const HttpReply head
-            = httpExchange(server.url(), { "GET /health HTTP/1.1\r\nHost: h\r\n" });
-        QVERIFY(head.closedByServer);
-        QVERIFY(head.bytes.isEmpty()); // dropped, not answered
-        // A body that never ends, too.
-        const HttpReply body = httpExchange(server.url(),
-            { "POST /health HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nabc", "de" });
-        QVERIFY(body.closedByServer);
-        QVERIFY(body.bytes.isEmpty());
-        QVERIFY2(t.elapsed() < 4000, QByteArray::number(t.elapsed()));
-        QCOMPARE(server.stop(), 0);
-    }
-
-    void httpOverTls()
-    {
-        if (!QSslSocket::supportsSsl())
-            QSKIP("Qt has no TLS backend");
-        Natterd server;
-        QVERIFY(server.start(m_tmp.filePath("http-tls-data"), kFastConfig + tlsIni(), {}, "wss"));
-        const QUrl url = server.url();
-        const HttpReply health
-            = httpExchange(url, { "GET /health HTTP/1.1\r\n", "Host: 127.0.0.1\r\n\r\n" }, true);
-        QCOMPARE(health.bytes, kHealthAnswer);
-        QVERIFY(health.closedByServer);
-        const HttpReply nope = httpExchange(url, { "GET /nope HTTP/1.1\r\nHost: h\r\n\r\n" }, true);
-        QCOMPARE(nope.statusLine(), QByteArray("HTTP/1.1 404 Not Found"));
-        QVERIFY(nope.closedByServer);
-        // A WebSocket client on the same wss:// port afterwards.
-        RawClient ws(true);
-        QVERIFY(ws.connectTo(url));
-        ws.send(frame(Ping, "after http"));
-        QCOMPARE(ws.next().payload, QByteArray("after http"));
         QCOMPARE(server.stop(), 0);
     }
 
