@@ -222,6 +222,18 @@ inline proto::Envelope authIn(const ServerFrame &f, quint64 requestId)
     return env;
 }
 
+// The server is up and answers a WebSocket ping (QtTest checks: call it
+// from a test function).
+inline void expectServes(Natterd &server)
+{
+    QVERIFY(server.running());
+    RawClient c;
+    QVERIFY(c.connectTo(server.url()));
+    c.send(frame(Ping, "alive"));
+    const ServerFrame f = c.next();
+    QCOMPARE(f.opcode, quint8(Pong));
+}
+
 // The [tls] lines of a natterd config using a self-signed certificate for
 // 127.0.0.1, made once in dir.
 inline QString selfSignedTlsIni(const QTemporaryDir &dir)

@@ -69,16 +69,6 @@ private:
     QTemporaryDir m_tmp;
     Natterd m_server;
 
-    void expectServerServes()
-    {
-        QVERIFY(m_server.running());
-        RawClient c;
-        QVERIFY(c.connectTo(m_server.url()));
-        c.send(frame(Ping, "alive"));
-        const ServerFrame f = c.next();
-        QCOMPARE(f.opcode, quint8(Pong));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -99,7 +89,7 @@ private slots:
             = httpExchange(m_server.url(), { "HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" });
         QCOMPARE(head.bytes, kHealthAnswer.left(kHealthAnswer.indexOf("\r\n\r\n") + 4));
         QVERIFY(head.closedByServer);
-        expectServerServes(); // WebSocket on the same port, after HTTP
+        expectServes(m_server); // WebSocket on the same port, after HTTP
     }
 
     void httpAnswersAndRefusals_data()
@@ -196,7 +186,7 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
-    void serverStillHealthy() { expectServerServes(); }
+    void serverStillHealthy() { expectServes(m_server); }
 };
 
 QTEST_GUILESS_MAIN(TestNatterdHttp)

@@ -49,16 +49,6 @@ private:
         return -1;
     }
 
-    void expectServerServes()
-    {
-        QVERIFY(m_server.running());
-        RawClient c;
-        QVERIFY(c.connectTo(m_server.url()));
-        c.send(frame(Ping, "alive"));
-        const ServerFrame f = c.next();
-        QCOMPARE(f.opcode, quint8(Pong));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -228,7 +218,7 @@ private slots:
         for (const ServerFrame &f : std::as_const(c.data))
             QVERIFY(authIn(f, 5).body_case() != proto::Envelope::kAuth);
         QVERIFY(c.waitDisconnected(7000));
-        expectServerServes();
+        expectServes(m_server);
     }
 
     void unmaskedFrameAfterMaskedOnesInOneRead()
@@ -396,7 +386,7 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
-    void serverStillHealthy() { expectServerServes(); }
+    void serverStillHealthy() { expectServes(m_server); }
 };
 
 QTEST_GUILESS_MAIN(TestNatterdWebSocket)
