@@ -5,6 +5,7 @@
 #include "ServerTestSupport.h"
 #include "accounts/Accounts.h"
 #include "accounts/Credentials.h"
+#include "common/Requester.h"
 #include "conversations/ConversationService.h"
 #include "storage/TransactionGuard.h"
 
@@ -326,6 +327,29 @@ private slots:
         QCOMPARE(list.devices_size(), 2);
         QVERIFY(list.devices(1).revoked());
         QVERIFY(list.devices(1).current());
+    }
+
+    // A storage failure reaches the client as what it is.
+    void storageFailuresAreTyped()
+    {
+        struct Recorder final : ReplyChannel
+        {
+            QList<proto::Envelope> replies;
+            void reply(int, quint64, proto::Envelope e) override { replies.append(e); }
+            void signIn(int, quint64, quint64, const SignIn &) override { }
+            void replyAndClose(int, quint64, proto::Envelope, const QString &) override { }
+            void read(int, const DbOp &) override { }
+        } channel;
+        const Requester who { &channel, 0, 1, 77 };
+        who.storageFailure(StorageError(StorageError::Kind::Duplicate, "UNIQUE constraint"));
+        who.onStorageFailure()(StorageError(StorageError::Kind::Full, "disk"));
+        who.storageFailure(StorageError("a bug"));
+        QCOMPARE(channel.replies.size(), 3);
+        QCOMPARE(channel.replies[0].request_id(), 77u);
+        QCOMPARE(channel.replies[0].error().code(), proto::CONFLICT);
+        QCOMPARE(channel.replies[1].error().code(), proto::INTERNAL);
+        QVERIFY(QString::fromStdString(channel.replies[1].error().message()).contains("full"));
+        QCOMPARE(channel.replies[2].error().code(), proto::INTERNAL);
     }
 
     void passwords()
