@@ -1,8 +1,11 @@
 #include "storage/sqlite/Checkpointer.h"
 
 #include "common/Logging.h"
+#include "storage/sqlite/SqliteConnection.h"
 
 #include <sqlite3.h>
+
+#include <memory>
 
 namespace natter::server::sqlite {
 
@@ -61,39 +64,28 @@ void Checkpointer::stopAndWait()
         wait();
 }
 
-QString Checkpointer::open(sqlite3 **db)
-{
-    if (sqlite3_open_v2(m_path.toUtf8().constData(), db, SQLITE_OPEN_READWRITE, nullptr)
-        != SQLITE_OK)
-        return QStringLiteral("checkpointer cannot open %1: %2")
-            .arg(m_path, QString::fromUtf8(sqlite3_errmsg(*db)));
-    sqlite3_busy_timeout(*db, m_busyTimeoutMs);
-    // A checkpoint syncs the database file unless synchronous is OFF: the
-    // same durability as the writer's connection.
-    const QByteArray pragma = "PRAGMA synchronous=" + m_synchronous.toLatin1();
-    char *error = nullptr;
-    if (sqlite3_exec(*db, pragma.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
-        const QString message = QString::fromUtf8(error ? error : "unknown error");
-        sqlite3_free(error);
-        return QStringLiteral("checkpointer: %1: %2").arg(QString::fromLatin1(pragma), message);
-    }
-    return {};
-}
-
 void Checkpointer::run()
 {
-    sqlite3 *db = nullptr;
-    const QString error = open(&db);
+    std::unique_ptr<SqliteConnection> connection;
+    QString error;
+    try {
+        connection = std::make_unique<SqliteConnection>(m_path);
+        sqlite3_busy_timeout(connection->handle(), m_busyTimeoutMs);
+        // A checkpoint syncs the database file unless synchronous is OFF: the
+        // same durability as the writer's connection.
+        connection->exec("PRAGMA synchronous=" + m_synchronous.toLatin1());
+    } catch (const StorageError &e) {
+        error = QStringLiteral("checkpointer: %1").arg(e.message());
+    }
     {
         std::lock_guard lock(m_mutex);
         m_openError = error;
         m_opened = error.isEmpty();
     }
     m_cv.notify_all();
-    if (!error.isEmpty()) {
-        sqlite3_close(db);
+    if (!error.isEmpty())
         return;
-    }
+    sqlite3 *db = connection->handle();
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -128,7 +120,6 @@ void Checkpointer::run()
         // next round starts when the WAL has grown again.
         m_round.store(caughtUp ? Round::WriterFinishes : Round::None);
     }
-    sqlite3_close(db);
 }
 
 } // namespace natter::server::sqlite

@@ -27,8 +27,6 @@
 #include <condition_variable>
 #include <mutex>
 
-struct sqlite3;
-
 namespace natter::server::sqlite {
 
 class Checkpointer : public QThread
@@ -67,8 +65,6 @@ protected:
     void run() override;
 
 private:
-    QString open(sqlite3 **db);
-
     const QString m_path;
     const QString m_synchronous;
     const int m_busyTimeoutMs;
