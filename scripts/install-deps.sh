@@ -14,6 +14,8 @@ pkgs=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtqml
+  # its qmltypes let qmllint check DelegateModel (QtQml.Models)
+  qml6-module-qtqml-models
   qt6-qpa-plugins libqt6dbus6 libqt6svg6 qtkeychain-qt6-dev
   # packaging (.deb through CPack)
   dpkg-dev file desktop-file-utils
