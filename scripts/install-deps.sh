@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # scripts/lint.sh
+  shellcheck
   qt6-base-dev qt6-websockets-dev libsqlite3-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
