@@ -14,10 +14,10 @@ namespace {
 
 // A transaction larger than this goes out in pieces of this size: it is
 // still unpublished until its commit, so that is as safe as one write.
-constexpr size_t kMaxBuffered = 4 * 1024 * 1024;
+constexpr size_t kMaxBuffered = size_t(4) * 1024 * 1024;
 // The unix VFS writes at most 128 KiB - 1 per call (it masks the length
 // with 0x1ffff), so a flush goes out in pieces below that.
-constexpr size_t kMaxWrite = 120 * 1024;
+constexpr size_t kMaxWrite = size_t(120) * 1024;
 
 sqlite3_vfs *s_base = nullptr; // the default VFS we wrap
 sqlite3_vfs s_vfs {};
