@@ -274,7 +274,7 @@ void Cli::runEngineUntilIdle(std::function<void()> whenIdle)
         fail(QStringLiteral("not logged in (register or log in first)"));
         return;
     }
-    connect(m_engine.get(), &SyncEngine::idle, this, [this, whenIdle] {
+    connect(m_engine.get(), &SyncEngine::idle, this, [this, whenIdle = std::move(whenIdle)] {
         if (m_inputDone)
             whenIdle();
     });
