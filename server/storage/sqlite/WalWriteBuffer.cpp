@@ -54,7 +54,8 @@ int flush(File *f)
     int rc = SQLITE_OK;
     for (size_t at = 0; at < f->pending.size() && rc == SQLITE_OK; at += kMaxWrite) {
         const size_t n = std::min(kMaxWrite, f->pending.size() - at);
-        rc = f->real->pMethods->xWrite(f->real, f->pending.data() + at, int(n), f->start + at);
+        rc = f->real->pMethods->xWrite(
+            f->real, f->pending.data() + at, int(n), f->start + sqlite3_int64(at));
     }
     // Written or not, these bytes are done: on failure SQLite fails the
     // commit and writes the frames again, at the same offsets, next time.
