@@ -27,7 +27,7 @@ constexpr qsizetype kReadChunk = limits::kMaxClientFrameBytes + 16;
 char *readScratch()
 {
     thread_local std::unique_ptr<char[]> scratch(new char[kReadChunk]);
-    return scratch.get();
+    return scratch.get(); // NOLINT(clang-analyzer-cplusplus.NewDelete): lives with the thread
 }
 } // namespace
 
