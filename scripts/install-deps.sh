@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   # scripts/lint.sh
-  shellcheck
+  shellcheck clang-tidy
   qt6-base-dev qt6-websockets-dev libsqlite3-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
