@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # scripts/lint.sh
+  shellcheck clang-tidy
   qt6-base-dev qt6-websockets-dev libsqlite3-dev libjemalloc-dev
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
@@ -14,6 +16,8 @@ pkgs=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtqml
+  # its qmltypes let qmllint check DelegateModel (QtQml.Models)
+  qml6-module-qtqml-models
   qt6-qpa-plugins libqt6dbus6 libqt6svg6 qtkeychain-qt6-dev
   # packaging (.deb through CPack)
   dpkg-dev file desktop-file-utils

@@ -51,12 +51,12 @@ Server::~Server()
 QString Server::start()
 {
     m_core = std::make_unique<ServerCore>(m_config);
-    if (const QString e = m_core->start(); !e.isEmpty())
+    if (QString e = m_core->start(); !e.isEmpty())
         return e;
     GatewayContext &gateway = m_core->gateway();
     addHttpRoutes(gateway.httpRoutes); // before the network threads: read-only after
     if (m_config.tls()) {
-        if (const QString e
+        if (QString e
             = loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, &gateway.tls);
             !e.isEmpty())
             return e;

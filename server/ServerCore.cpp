@@ -45,7 +45,7 @@ QString ServerCore::start()
     m_services->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 
     m_writer = std::make_unique<DbWorker>(*m_storage, m_config.batchMax, &m_services->recent);
-    if (const QString e = m_writer->startAndOpen(); !e.isEmpty())
+    if (QString e = m_writer->startAndOpen(); !e.isEmpty())
         return e;
     m_services->writer = m_writer.get();
 

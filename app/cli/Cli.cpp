@@ -11,6 +11,9 @@
 #include <QHostInfo>
 
 #include <cstdio>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 namespace natter {
 
@@ -271,7 +274,7 @@ void Cli::runEngineUntilIdle(std::function<void()> whenIdle)
         fail(QStringLiteral("not logged in (register or log in first)"));
         return;
     }
-    connect(m_engine.get(), &SyncEngine::idle, this, [this, whenIdle] {
+    connect(m_engine.get(), &SyncEngine::idle, this, [this, whenIdle = std::move(whenIdle)] {
         if (m_inputDone)
             whenIdle();
     });
@@ -390,6 +393,10 @@ int Cli::cmdSend(const QStringList &args)
     // Not a child of this object and never deleted: a QThread destroyed while
     // blocked in a read aborts the process; the thread ends with the process.
     auto *reader = new StdinReader;
+#ifdef __SANITIZE_ADDRESS__
+    // Left to the end of the process on purpose: not a leak to report.
+    __lsan_ignore_object(reader);
+#endif
     connect(reader, &StdinReader::line, this, [enqueue](const QString &text) {
         if (!text.isEmpty())
             enqueue(text);

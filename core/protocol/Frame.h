@@ -14,8 +14,8 @@ constexpr quint32 kProtocolVersion = 1;
 // Limits shared by both sides. The server enforces them; the client checks
 // before queueing so the user learns early.
 namespace limits {
-constexpr qint64 kMaxClientFrameBytes = 64 * 1024; // client -> server
-constexpr qint64 kMaxServerFrameBytes = 64 * 1024 * 1024; // server -> client
+constexpr qint64 kMaxClientFrameBytes = qint64(64) * 1024; // client -> server
+constexpr qint64 kMaxServerFrameBytes = qint64(64) * 1024 * 1024; // server -> client
 constexpr int kMaxTextChars = 8000; // characters (UTF-16 code units) per text message
 constexpr int kMinPasswordChars = 8;
 constexpr int kMaxPasswordChars = 256;

@@ -84,7 +84,7 @@ QByteArray KeyVault::randomKey()
 
 QByteArray KeyVault::create(const QString &profileDir, const QString &passphrase)
 {
-    const QByteArray rawKey = randomKey();
+    QByteArray rawKey = randomKey();
     writeWrapped(profileDir, rawKey, passphrase);
     return rawKey;
 }

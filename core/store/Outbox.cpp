@@ -42,7 +42,7 @@ QString Outbox::enqueueMessage(quint64 target, const QString &text, const Relati
     const quint64 conversationId = m_conversations.resolve(target);
     if (!m_conversations.contains(conversationId))
         throw StoreError(StoreError::Kind::Missing, QStringLiteral("no such conversation"));
-    const QString clientId = newClientId();
+    QString clientId = newClientId(); // not const: returned by move
     Statement &st = m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, "
                                  "rel_type, rel_seq, rel_key, created_ms) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

@@ -24,7 +24,7 @@ void AccountRequests::authenticate(
 {
     Connection *conn = m_supervisor.newConnection();
     auto finished = std::make_shared<bool>(false);
-    auto finish = [conn, finished, done](const QString &error) {
+    auto finish = [conn, finished, done = std::move(done)](const QString &error) {
         if (*finished)
             return;
         *finished = true;
@@ -42,7 +42,7 @@ void AccountRequests::authenticate(
         = QString::fromStdString(request.has_login() ? request.login().device_name()
                                                      : request.register_request().device_name());
     connect(conn, &Connection::connected, this,
-        [this, conn, request, server, user, deviceName, finish] {
+        [this, conn, request = std::move(request), server, user, deviceName, finish] {
             conn->request(
                 request, [this, server, user, deviceName, finish](const proto::Envelope &reply) {
                     if (reply.body_case() != proto::Envelope::kAuth) {
@@ -116,7 +116,7 @@ void AccountRequests::logout(Done done)
     }
     proto::Envelope env;
     env.mutable_logout();
-    session->request(env, [this, done](const proto::Envelope &reply) {
+    session->request(env, [this, done = std::move(done)](const proto::Envelope &reply) {
         if (!reply.has_ok()) {
             done(replyError(reply));
             return;
@@ -141,7 +141,7 @@ void AccountRequests::fetchDevices(DevicesDone done)
     }
     proto::Envelope env;
     env.mutable_devices_request();
-    session->request(env, [done](const proto::Envelope &reply) {
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
         if (!reply.has_devices()) {
             done({}, replyError(reply));
             return;
@@ -163,7 +163,7 @@ void AccountRequests::revokeDevice(quint64 deviceId, Done done)
     }
     proto::Envelope env;
     env.mutable_revoke_device()->set_device_id(deviceId);
-    session->request(env, [done](const proto::Envelope &reply) {
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
         done(reply.has_ok() ? QString() : replyError(reply));
     });
 }

@@ -79,8 +79,15 @@ Pane {
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
 
-            Keys.onReturnPressed: if (currentItem) currentItem.clicked()
-            Keys.onEnterPressed: if (currentItem) currentItem.clicked()
+            Keys.onReturnPressed: activateCurrent()
+            Keys.onEnterPressed: activateCurrent()
+
+            // Enter opens the highlighted row as a click would.
+            function activateCurrent() {
+                const row = currentItem as ItemDelegate
+                if (row)
+                    row.clicked()
+            }
 
             delegate: ItemDelegate {
                 id: row
@@ -156,19 +163,24 @@ Pane {
                                 maximumLineCount: 1
                                 Layout.fillWidth: true
                             }
-                            Rectangle {
+                            // The unread badge: a pill at least as wide as high. No
+                            // id in here: one would make this contentItem immediate,
+                            // and every row would build the style's own first.
+                            Label {
                                 visible: row.unread > 0
-                                radius: height / 2
-                                color: Material.accent
-                                implicitHeight: 20
-                                implicitWidth: Math.max(20, badge.implicitWidth + 10)
-                                Label {
-                                    id: badge
-                                    anchors.centerIn: parent
-                                    text: row.unread > 99 ? "99+" : row.unread
-                                    color: "white"
-                                    font.pixelSize: 11
-                                    font.bold: true
+                                text: row.unread > 99 ? "99+" : row.unread
+                                color: "white"
+                                font.pixelSize: 11
+                                font.bold: true
+                                horizontalAlignment: Text.AlignHCenter
+                                verticalAlignment: Text.AlignVCenter
+                                leftPadding: 5
+                                rightPadding: 5
+                                Layout.preferredHeight: 20
+                                Layout.minimumWidth: 20
+                                background: Rectangle {
+                                    radius: height / 2
+                                    color: Material.accent
                                 }
                                 Accessible.name: qsTr("%n unread", "", row.unread)
                             }

@@ -30,7 +30,8 @@ Popup {
 
     onOpened: grid.forceActiveFocus()
 
-    contentItem: GridView {
+    // Material's Popup has no contentItem of its own: nothing is built twice.
+    contentItem: GridView { // qmllint disable deferred-property-id
         id: grid
         objectName: "emojiGrid"
         clip: true

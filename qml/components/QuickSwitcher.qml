@@ -1,6 +1,8 @@
 // Ctrl+K: type to filter conversations by title, Up/Down to choose, Enter to
 // open. Controller-free: takes the conversation model, emits
 // picked(conversationId).
+// The Qt.callLater lines say `qmllint disable type`: qmllint 6.4 takes
+// that function for an untyped property.
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -31,10 +33,10 @@ Popup {
     onOpened: filterField.forceActiveFocus()
 
     function openCurrent() {
-        const item = results.currentItem
-        if (!item)
+        // The list shows the group `matching`, so its index is the group's.
+        if (results.currentIndex < 0)
             return
-        root.picked(item.conversationId)
+        root.picked(matching.get(results.currentIndex).model.conversationId)
         root.close()
     }
 
@@ -58,7 +60,7 @@ Popup {
             results.currentIndex = matching.count > 0 ? 0 : -1
         }
 
-        items.onChanged: Qt.callLater(refilter)
+        items.onChanged: Qt.callLater(refilter) // qmllint disable type
 
         delegate: ItemDelegate {
             id: row
@@ -94,7 +96,8 @@ Popup {
         }
     }
 
-    contentItem: ColumnLayout {
+    // Material's Popup has no contentItem of its own: nothing is built twice.
+    contentItem: ColumnLayout { // qmllint disable deferred-property-id
         spacing: 8
 
         TextField {

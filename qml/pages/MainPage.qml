@@ -12,12 +12,12 @@ Page {
     id: root
 
     function markReadIfVisible() {
-        if (Chats.current.id !== "" && Qt.application.state === Qt.ApplicationActive)
+        if (Chats.current.id !== "" && Application.state === Qt.ApplicationActive)
             Chats.markRead()
     }
 
     Connections {
-        target: Qt.application
+        target: Application
         function onStateChanged() { root.markReadIfVisible() }
     }
 
@@ -38,7 +38,8 @@ Page {
         onActivated: newChat.open()
     }
     Shortcut {
-        sequences: ["Ctrl+,", StandardKey.Preferences]
+        // StandardKey, a value-type export of QtQuick: qmllint 6.4 does not see its enums.
+        sequences: ["Ctrl+,", StandardKey.Preferences] // qmllint disable unqualified
         onActivated: settings.open()
     }
 

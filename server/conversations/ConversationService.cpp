@@ -106,7 +106,7 @@ ServiceError ConversationService::validateSend(
             QStringLiteral("client_id must be 1..%1 characters").arg(limits::kMaxClientIdChars) };
     if (request.target_case() == proto::SendRequest::TARGET_NOT_SET)
         return { proto::INVALID_ARGUMENT, QStringLiteral("send needs to_user or conversation_id") };
-    if (const ServiceError e = validateRelation(request.relates_to()))
+    if (ServiceError e = validateRelation(request.relates_to()))
         return e;
     proto::EventBody body;
     if (!body.ParseFromString(request.body()))

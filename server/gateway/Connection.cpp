@@ -20,14 +20,14 @@ namespace {
 // without bound: one largest answer plus some slack.
 constexpr qsizetype kMaxBufferedOut = limits::kMaxServerFrameBytes + (1 << 20);
 // What a QSslSocket may hold unsent (plain and encrypted) before we wait.
-constexpr qint64 kSslWriteWindow = 256 * 1024;
+constexpr qint64 kSslWriteWindow = qint64(256) * 1024;
 // One read per ready event: enough for a full frame, and fair to the others.
 constexpr qsizetype kReadChunk = limits::kMaxClientFrameBytes + 16;
 
 char *readScratch()
 {
     thread_local std::unique_ptr<char[]> scratch(new char[kReadChunk]);
-    return scratch.get();
+    return scratch.get(); // NOLINT(clang-analyzer-cplusplus.NewDelete): lives with the thread
 }
 } // namespace
 

@@ -26,7 +26,7 @@ bool RateLimiter::allowAt(const QString &key, qint64 nowMs)
         it = m_buckets.insert(key, Bucket { m_burst, nowMs });
     Bucket &b = it.value();
     if (nowMs > b.lastMs) {
-        b.tokens = qMin(m_burst, b.tokens + (nowMs - b.lastMs) * m_rate / 1000.0);
+        b.tokens = qMin(m_burst, b.tokens + double(nowMs - b.lastMs) * m_rate / 1000.0);
         b.lastMs = nowMs;
     }
     if (b.tokens < 1.0)
@@ -40,7 +40,7 @@ void RateLimiter::prune(qint64 nowMs)
     m_lastPruneMs = nowMs;
     // A bucket that would be full again carries no state worth keeping.
     for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-        if (it->tokens + (nowMs - it->lastMs) * m_rate / 1000.0 >= m_burst)
+        if (it->tokens + double(nowMs - it->lastMs) * m_rate / 1000.0 >= m_burst)
             it = m_buckets.erase(it);
         else
             ++it;

@@ -40,10 +40,10 @@ QList<SessionRef> SessionRegistry::revokeDevice(quint64 deviceId)
     return out;
 }
 
-int SessionRegistry::size() const
+qsizetype SessionRegistry::size() const
 {
     std::lock_guard lock(m_mutex);
-    int n = 0;
+    qsizetype n = 0;
     for (const auto &list : m_byUser)
         n += list.size();
     return n;

@@ -29,7 +29,7 @@ public:
     QList<SessionRef> sessionsOfUser(quint64 userId) const;
     // Marks the device revoked (later add() fails) and returns its open sessions.
     QList<SessionRef> revokeDevice(quint64 deviceId);
-    int size() const;
+    qsizetype size() const;
 
 private:
     mutable std::mutex m_mutex;

@@ -33,7 +33,7 @@ constexpr qsizetype kMaxRequestHeadBytes = 8192;
 // its 8 KiB as separately allocated names and values.
 constexpr int kMaxRequestHeaderFields = 100;
 // Bodies are small (admin and metrics requests); anything larger is refused.
-constexpr qsizetype kMaxRequestBodyBytes = 64 * 1024;
+constexpr qsizetype kMaxRequestBodyBytes = qsizetype(64) * 1024;
 
 struct HttpRequest
 {

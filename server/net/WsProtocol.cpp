@@ -220,7 +220,10 @@ void appendClose(QByteArray &out, CloseCode code, QByteArrayView reason)
     char payload[125];
     qToBigEndian<quint16>(quint16(code), payload);
     const qsizetype n = qMin<qsizetype>(reason.size(), 123);
-    memcpy(payload + 2, reason.data(), size_t(n));
+    // An empty reason may have no data at all, and memcpy from null is
+    // undefined even for 0 bytes.
+    if (n > 0)
+        memcpy(payload + 2, reason.data(), size_t(n));
     appendFrame(out, Close, QByteArrayView(payload, 2 + n));
 }
 

@@ -36,7 +36,7 @@ class RecentEvents
 {
 public:
     static constexpr int kEventsPerConversation = 64;
-    static constexpr qsizetype kBudgetBytes = 32 * 1024 * 1024;
+    static constexpr qsizetype kBudgetBytes = qsizetype(32) * 1024 * 1024;
 
     // Writer thread, in commit order. members: the conversation's member
     // user ids now (used when the run starts).

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the tests/bench/run-*.sh scripts (sourced, not run): the build
 # check, natterd's bench config, CPU pinning, natterd started and stopped
 # by PID, CPU time of a process.
@@ -30,6 +31,7 @@ EOF
 
 # Sets SERVER_PIN and LOAD_PIN (arrays): the server on CPU 0 and the load on
 # CPU 1 when there are two CPUs and taskset; empty (no pinning) otherwise.
+# shellcheck disable=SC2034 # LOAD_PIN is for the scripts that source this file
 bench_pin_cpus() {
     SERVER_PIN=()
     LOAD_PIN=()

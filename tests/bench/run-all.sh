@@ -39,6 +39,7 @@ ONLY=${ONLY:-coldsync catchup idle}
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
+# shellcheck source=bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_require run-all.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-all.XXXXXX")
@@ -47,6 +48,7 @@ stop_natterd() {
     pid_stop "$NATTERD_PID"
     NATTERD_PID=""
 }
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
     stop_natterd
     rm -rf "$TMP"

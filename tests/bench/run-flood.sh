@@ -37,6 +37,7 @@ FLOOD_RATE=$(awk -v r="$DEVICE_RATE" -v f="$FLOOD_FACTOR" 'BEGIN { print r * f }
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
+# shellcheck source=bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_require run-flood.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench-flood.XXXXXX")

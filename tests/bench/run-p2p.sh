@@ -24,6 +24,7 @@ WARMUP=${WARMUP:-2}
 
 NATTERD="$BUILD_DIR/server/natterd"
 BENCH="$BUILD_DIR/tests/bench/natter-bench"
+# shellcheck source=bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_require run-p2p.sh "$NATTERD" "$BENCH"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/natter-bench.XXXXXX")

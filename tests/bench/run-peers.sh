@@ -130,6 +130,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# shellcheck source=bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_pin_cpus
 [[ ${#SERVER_PIN[@]} -gt 0 ]] || log "fewer than 2 CPUs or no taskset: not pinning"

@@ -19,8 +19,8 @@ work=$(mktemp -d)
 xvfb_pid=
 app_pid=
 cleanup() {
-  [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null || true
-  [[ -n $xvfb_pid ]] && kill "$xvfb_pid" 2>/dev/null || true
+  if [[ -n $app_pid ]]; then kill "$app_pid" 2>/dev/null || true; fi
+  if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
   DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq natter >/dev/null 2>&1 || true
   rm -rf "$work"
 }

@@ -95,10 +95,11 @@ void EngineProxy::authenticate(bool registerNew, const QUrl &server, const QStri
 {
     // The answer comes as the host's authFinished, once per call.
     auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(m_host, &EngineHost::authFinished, this, [once, done](const QString &error) {
-        QObject::disconnect(*once);
-        done(error);
-    });
+    *once = connect(m_host, &EngineHost::authFinished, this,
+        [once, done = std::move(done)](const QString &error) {
+            QObject::disconnect(*once);
+            done(error);
+        });
     onEngine([=](EngineHost &host) {
         host.authenticate(registerNew, server, user, password, device, trustedPem);
     });

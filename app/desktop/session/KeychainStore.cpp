@@ -23,7 +23,7 @@ void KeychainStore::probe(std::function<void(bool, const QString &)> done)
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setInsecureFallback(false);
     job->setKey(kProbe);
-    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         const auto err = j->error();
         const bool available = err == QKeychain::NoError || err == QKeychain::EntryNotFound;
         done(available, available ? QString() : j->errorString());
@@ -38,7 +38,7 @@ void KeychainStore::writeKey(
     job->setInsecureFallback(false);
     job->setKey(profileId);
     job->setBinaryData(key);
-    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         done(j->error() == QKeychain::NoError ? QString() : j->errorString());
     });
     job->start();
@@ -50,7 +50,7 @@ void KeychainStore::readKey(
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setInsecureFallback(false);
     job->setKey(profileId);
-    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
         if (read->error() != QKeychain::NoError)
             done({}, read->errorString());

@@ -141,7 +141,7 @@ QString SessionController::readCertificate(
     if (!file.open(QIODevice::ReadOnly))
         return tr("Cannot read the certificate file %1: %2")
             .arg(certificateFile, file.errorString());
-    *pem = file.read(1024 * 1024);
+    *pem = file.read(qint64(1024) * 1024);
     if (QSslCertificate::fromData(*pem, QSsl::Pem).isEmpty())
         return tr("%1 holds no PEM certificate.").arg(certificateFile);
     return {};

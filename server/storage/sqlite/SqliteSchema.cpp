@@ -10,6 +10,7 @@ const QList<QByteArrayList> &schemaMigrations()
     static const QList<QByteArrayList> migrations {
         // 0 -> 1: initial schema
         {
+            // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): a statement split over lines
             "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
             " pwhash TEXT NOT NULL, created_ms INTEGER NOT NULL,"
             " feed_seq INTEGER NOT NULL DEFAULT 0)",

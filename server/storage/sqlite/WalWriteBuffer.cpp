@@ -14,10 +14,10 @@ namespace {
 
 // A transaction larger than this goes out in pieces of this size: it is
 // still unpublished until its commit, so that is as safe as one write.
-constexpr size_t kMaxBuffered = 4 * 1024 * 1024;
+constexpr size_t kMaxBuffered = size_t(4) * 1024 * 1024;
 // The unix VFS writes at most 128 KiB - 1 per call (it masks the length
 // with 0x1ffff), so a flush goes out in pieces below that.
-constexpr size_t kMaxWrite = 120 * 1024;
+constexpr size_t kMaxWrite = size_t(120) * 1024;
 
 sqlite3_vfs *s_base = nullptr; // the default VFS we wrap
 sqlite3_vfs s_vfs {};
@@ -54,7 +54,8 @@ int flush(File *f)
     int rc = SQLITE_OK;
     for (size_t at = 0; at < f->pending.size() && rc == SQLITE_OK; at += kMaxWrite) {
         const size_t n = std::min(kMaxWrite, f->pending.size() - at);
-        rc = f->real->pMethods->xWrite(f->real, f->pending.data() + at, int(n), f->start + at);
+        rc = f->real->pMethods->xWrite(
+            f->real, f->pending.data() + at, int(n), f->start + sqlite3_int64(at));
     }
     // Written or not, these bytes are done: on failure SQLite fails the
     // commit and writes the frames again, at the same offsets, next time.
