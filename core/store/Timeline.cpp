@@ -7,6 +7,11 @@
 
 namespace natter {
 
+// What readLines() reads, in its order; the callers add WHERE and ORDER BY.
+#define LINE_COLUMNS                                                                               \
+    "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "        \
+    "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+
 QString messageStateName(MessageRow::State state)
 {
     switch (state) {
@@ -123,9 +128,7 @@ QList<MessageRow> Timeline::readLines(Statement &st)
 
 QList<MessageRow> Timeline::lines(quint64 conversationId, int limit, quint64 beforeSeq)
 {
-    Statement &st = m_db.prepare(
-        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "
-        "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+    Statement &st = m_db.prepare(LINE_COLUMNS
         "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
     st.bind(1, qint64(conversationId))
         .bind(2, qint64(TimelineRole::Message))
@@ -138,9 +141,7 @@ QList<MessageRow> Timeline::lines(quint64 conversationId, int limit, quint64 bef
 
 QList<MessageRow> Timeline::linesAfter(quint64 conversationId, quint64 afterSeq, int limit)
 {
-    Statement &st = m_db.prepare(
-        "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "
-        "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+    Statement &st = m_db.prepare(LINE_COLUMNS
         "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq > ? ORDER BY e.seq LIMIT ?");
     st.bind(1, qint64(conversationId))
         .bind(2, qint64(TimelineRole::Message))
