@@ -13,11 +13,7 @@ QString AccountState::text(const char *key)
 {
     Statement &st = m_db.prepare("SELECT value FROM state WHERE key = ?");
     st.bind(1, QString::fromLatin1(key));
-    QString value;
-    if (st.step())
-        value = st.text(0);
-    st.reset();
-    return value;
+    return st.firstText();
 }
 
 void AccountState::setText(const char *key, const QString &value)

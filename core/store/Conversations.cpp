@@ -215,11 +215,7 @@ QString Conversations::pendingPeer(quint64 id)
 {
     Statement &st = m_db.prepare("SELECT pending_peer FROM conversations WHERE id = ?");
     st.bind(1, qint64(id));
-    QString peer;
-    if (st.step())
-        peer = st.text(0);
-    st.reset();
-    return peer;
+    return st.firstText();
 }
 
 QList<quint64> Conversations::localsFor(const QString &userName)

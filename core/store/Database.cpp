@@ -101,6 +101,15 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+QString Statement::firstText()
+{
+    QString value;
+    if (step())
+        value = text(0);
+    reset();
+    return value;
+}
+
 qint64 Statement::int64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

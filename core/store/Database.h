@@ -45,6 +45,9 @@ public:
     bool step(); // true while a row is available; throws on error
     void exec(); // step to the end
     void reset();
+    // Steps once: column 0 of the first row as text (empty when there is no
+    // row); the statement is reset after.
+    QString firstText();
 
     qint64 int64(int column) const;
     QString text(int column) const;

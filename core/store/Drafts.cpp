@@ -13,11 +13,7 @@ QString Drafts::draft(quint64 conversationId)
 {
     Statement &st = m_db.prepare("SELECT text FROM drafts WHERE conversation_id = ?");
     st.bind(1, qint64(conversationId));
-    QString text;
-    if (st.step())
-        text = st.text(0);
-    st.reset();
-    return text;
+    return st.firstText();
 }
 
 void Drafts::setDraft(quint64 conversationId, const QString &text)
