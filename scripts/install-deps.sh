@@ -10,6 +10,8 @@ pkgs=(
   libprotobuf-dev protobuf-compiler
   libsodium-dev libsqlcipher-dev
   libhttp-parser-dev
+  # natterd frees OpenSSL's per-thread state as a network thread ends
+  libssl-dev
   procps python3 openssl python3-websockets
   # desktop app
   qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev

@@ -4,6 +4,7 @@
 #include "gateway/Connection.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/RequestHandler.h"
+#include "gateway/TlsConfig.h"
 #include "net/EpollDispatcher.h"
 
 #include <QHostAddress>
@@ -55,6 +56,9 @@ NetworkWorker::~NetworkWorker()
     m_dispatcher->setAfterPass({});
     qDeleteAll(m_connections);
     qDeleteAll(m_retired);
+    // Sockets whose deleteLater() has not run yet go before OpenSSL's state.
+    qDeleteAll(findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly));
+    releaseTlsThreadState(); // this runs on the network thread, as it ends
 }
 
 void NetworkWorker::acceptDescriptor(qintptr descriptor)

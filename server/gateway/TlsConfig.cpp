@@ -9,6 +9,8 @@
 #include <QSslSocket>
 #include <QTcpServer>
 
+#include <openssl/crypto.h>
+
 namespace natter::server {
 
 namespace {
@@ -105,6 +107,11 @@ QString loadTlsConfiguration(
             .arg(keyFile, certFile);
     *out = c;
     return {};
+}
+
+void releaseTlsThreadState()
+{
+    OPENSSL_thread_stop();
 }
 
 } // namespace natter::server

@@ -13,4 +13,10 @@ namespace natter::server {
 QString loadTlsConfiguration(
     const QString &certFile, const QString &keyFile, QSslConfiguration *out);
 
+// Frees the calling thread's OpenSSL state (its random generators and error
+// queue) now. A network thread calls it last, after its sockets are gone:
+// QThread::wait() returns before the thread's own exit handlers have run, so
+// without it that state could still be alive while exit() tears OpenSSL down.
+void releaseTlsThreadState();
+
 } // namespace natter::server
