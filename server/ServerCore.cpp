@@ -4,6 +4,7 @@
 #include "accounts/Credentials.h"
 #include "common/Logging.h"
 #include "conversations/ConversationRequests.h"
+#include "groups/GroupRequests.h"
 #include "gateway/GatewayContext.h"
 #include "storage/StorageBackend.h"
 
@@ -53,6 +54,8 @@ QString ServerCore::start()
     m_accounts->registerRoutes(m_gateway->router);
     m_conversations = std::make_unique<ConversationRequests>(*m_services);
     m_conversations->registerRoutes(m_gateway->router);
+    m_groups = std::make_unique<GroupRequests>(*m_services);
+    m_groups->registerRoutes(m_gateway->router);
     return {};
 }
 

@@ -16,6 +16,7 @@ namespace natter::server {
 
 class AccountRequests;
 class ConversationRequests;
+class GroupRequests;
 class DbWorker;
 class StorageBackend;
 struct GatewayContext;
@@ -48,6 +49,7 @@ private:
     std::unique_ptr<GatewayContext> m_gateway;
     std::unique_ptr<AccountRequests> m_accounts;
     std::unique_ptr<ConversationRequests> m_conversations;
+    std::unique_ptr<GroupRequests> m_groups;
     std::unique_ptr<DbWorker> m_writer;
 };
 

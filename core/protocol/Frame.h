@@ -22,6 +22,10 @@ constexpr int kMaxPasswordChars = 256;
 constexpr int kMaxClientIdChars = 64;
 constexpr int kMaxDeviceNameChars = 64;
 constexpr int kMaxPullRanges = 256;
+constexpr int kMaxGroupNameChars = 64;
+constexpr int kMaxAnnouncementChars = 2000;
+constexpr int kMaxGroupInvites = 200; // users named in one create or invite
+constexpr int kMaxGroupMembers = 100000; // the highest [groups] max_members
 constexpr quint32 kDefaultPullLimit = 500;
 // Events a client asks for in one pull, over all its ranges: 2,000 events of
 // at most ~24 KB (8,000 characters of 3-byte UTF-8) stay below

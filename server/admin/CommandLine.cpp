@@ -30,6 +30,7 @@ Config file (INI, all keys optional):
             ip_rate=20             register/login per second per source IP
             ip_burst=50
             max_text_chars=8000    per text message (at most 8000)
+  [groups]  max_members=2000       members per group, on every path that adds one
   [storage] backend=sqlite         the embedded SQLite database in the data directory
             synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
             batch_max=512          ops per group commit

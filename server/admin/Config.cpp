@@ -24,6 +24,7 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->ipRate = s.value("limits/ip_rate", c->ipRate).toDouble();
     c->ipBurst = s.value("limits/ip_burst", c->ipBurst).toDouble();
     c->maxTextChars = s.value("limits/max_text_chars", c->maxTextChars).toInt();
+    c->maxGroupMembers = s.value("groups/max_members", c->maxGroupMembers).toInt();
     c->storageBackend = s.value("storage/backend", c->storageBackend).toString().toLower();
     c->synchronous = s.value("storage/synchronous", c->synchronous).toString().toUpper();
     c->batchMax = s.value("storage/batch_max", c->batchMax).toInt();
@@ -41,6 +42,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("rate limits must be positive (burst >= 1)");
     if (c->maxTextChars < 1 || c->maxTextChars > limits::kMaxTextChars)
         return QStringLiteral("limits/max_text_chars must be 1..%1").arg(limits::kMaxTextChars);
+    if (c->maxGroupMembers < 2 || c->maxGroupMembers > limits::kMaxGroupMembers)
+        return QStringLiteral("groups/max_members must be 2..%1").arg(limits::kMaxGroupMembers);
     if (c->storageBackend != QLatin1String("sqlite"))
         return QStringLiteral("storage/backend must be sqlite");
     static const QStringList modes { "OFF", "NORMAL", "FULL", "EXTRA" };

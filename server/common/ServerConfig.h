@@ -31,6 +31,9 @@ struct ServerConfig
     double ipBurst = 50;
     int maxTextChars = 8000;
 
+    // [groups]
+    int maxGroupMembers = 2000; // enforced on every path that adds members
+
     // [storage]
     QString storageBackend = QStringLiteral("sqlite"); // the only one so far
     QString synchronous = QStringLiteral("FULL"); // OFF, NORMAL, FULL, EXTRA

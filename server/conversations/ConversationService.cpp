@@ -61,10 +61,15 @@ proto::SendAck ackOf(const EventRow &row)
     return ack;
 }
 
+Role roleOf(const std::optional<MemberRow> &member)
+{
+    return permissions::roleOf(
+        member.has_value(), member && member->isCurrent(), member ? member->role : 0);
+}
+
 Role roleIn(Storage &storage, quint64 conversationId, quint64 userId)
 {
-    const auto member = storage.conversations().member(conversationId, userId);
-    return member ? permissions::roleFromColumn(member->role) : Role::None;
+    return roleOf(storage.conversations().member(conversationId, userId));
 }
 
 // The relation's shape: a known type, a target, a key only on annotations.
@@ -127,11 +132,12 @@ quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, cons
     const quint64 conversationId = ids.next();
     ConversationStore &conversations = storage.conversations();
     conversations.insert(
-        ConversationRow { conversationId, proto::DIRECT, 0, nowMs }, directKey(self.id, peer.id));
+        ConversationRow { conversationId, proto::DIRECT, 0, nowMs, {}, 0, 0, 0, {}, false },
+        directKey(self.id, peer.id));
     conversations.insertMember(
-        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0 });
+        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0, 0 });
     conversations.insertMember(
-        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0 });
+        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0, 0 });
     storage.events().append(EventRow { conversationId, 0, ids.next(), self.id, actor.deviceId, {},
         proto::EVENT_CREATED, nowMs, {}, {} });
 
@@ -212,7 +218,7 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
     }
     if (const ServiceError e = permissions::check(roleIn(storage, conversationId, actor.userId),
             permissions::actionFor(rel.type()), proto::ConversationKind(conversation->kind),
-            ownTarget)) {
+            permissions::Target { ownTarget })) {
         result.error = e;
         return result;
     }
@@ -238,7 +244,7 @@ MarkReadResult ConversationService::markRead(
         return result;
     }
     const auto member = storage.conversations().member(conversation->id, actor.userId);
-    const Role role = member ? permissions::roleFromColumn(member->role) : Role::None;
+    const Role role = roleOf(member);
     if (const ServiceError e
         = permissions::check(role, Action::MarkRead, proto::ConversationKind(conversation->kind))) {
         result.error = e;
@@ -273,18 +279,29 @@ PullResult ConversationService::pull(
             result.error = { proto::NOT_FOUND, QStringLiteral("no such conversation") };
             return result;
         }
-        if (const ServiceError e
-            = permissions::check(roleIn(storage, conversation->id, actor.userId),
-                Action::ReadHistory, proto::ConversationKind(conversation->kind))) {
+        const auto member = storage.conversations().member(conversation->id, actor.userId);
+        if (const ServiceError e = permissions::check(
+                roleOf(member), Action::ReadHistory, proto::ConversationKind(conversation->kind))) {
             result.error = e;
             return result;
         }
-        for (const EventRow &row :
-            storage.events().after(conversation->id, range.after_seq(), pullLimit(range.limit())))
-            fillEvent(row, result.response.add_events());
+        // The member's visible range, from the database: from their join
+        // (a group's history policy set joinedSeq) to their removal.
+        const quint64 last = member->isCurrent() ? conversation->lastSeq
+                                                 : qMin(member->leftSeq, conversation->lastSeq);
+        const quint64 after
+            = qMax<quint64>(range.after_seq(), member->joinedSeq > 0 ? member->joinedSeq - 1 : 0);
+        if (after < last) {
+            for (const EventRow &row :
+                storage.events().after(conversation->id, after, pullLimit(range.limit()))) {
+                if (row.seq > last)
+                    break;
+                fillEvent(row, result.response.add_events());
+            }
+        }
         auto *head = result.response.add_heads();
         head->set_conversation_id(conversation->id);
-        head->set_last_seq(conversation->lastSeq);
+        head->set_last_seq(last);
     }
     return result;
 }
@@ -294,9 +311,11 @@ std::optional<proto::PullResponse> ConversationService::pullRecent(
 {
     if (request.ranges_size() > limits::kMaxPullRanges)
         return std::nullopt; // the database path answers with the error
-    // RecentEvents answers members only; every member may read the history
-    // in every kind of conversation (permissions' ReadHistory column), so
-    // this is the same decision pull() makes.
+    // RecentEvents answers current members only, and holds only events
+    // after the last membership change (DbWorker::publish), so it never
+    // reaches before a member's join; every current member may read the
+    // history in every kind of conversation (permissions' ReadHistory
+    // column): the same decision pull() makes. Former members always miss.
     proto::PullResponse response;
     for (const proto::PullRange &range : request.ranges()) {
         auto slice = recent.after(

@@ -7,16 +7,30 @@ namespace {
 constexpr Rule A = Rule::Allow;
 constexpr Rule D = Rule::Deny;
 constexpr Rule O = Rule::OwnOnly;
+constexpr Rule L = Rule::OnLower;
+constexpr Rule F = Rule::IfOpen;
 
-// [role][action], in the enums' order. Direct and group conversations share
-// these rules so far; the group management actions come with groups.
-//                                  Read Mark Send Reply Annot Repl Redact
-constexpr Rule kMessageRules[kRoleCount][kActionCount] = {
-    /* None   */ { D, D, D, D, D, D, D },
-    /* Member */ { A, A, A, A, A, O, O },
-    /* Admin  */ { A, A, A, A, A, O, O },
-    /* Owner  */ { A, A, A, A, A, O, O },
+// [role][action], in the enums' order.
+//                                 Read Mark Send Reply Annot Repl Redact
+//                                 View Invite Kick Leave Dissolve Transfer SetRole Announce Rename
+constexpr Rule kGroupRules[kRoleCount][kActionCount] = {
+    /* None   */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D },
+    /* Former */ { A, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D },
+    /* Member */ { A, A, A, A, A, O, O, /**/ A, F, D, A, D, D, D, D, D },
+    /* Admin  */ { A, A, A, A, A, O, O, /**/ A, A, L, A, D, D, D, A, A },
+    /* Owner  */ { A, A, A, A, A, O, O, /**/ A, A, L, D, A, L, L, A, A },
 };
+
+// A direct conversation: the message rules of a group; nothing to manage.
+constexpr bool isGroupAction(Action action)
+{
+    return int(action) >= int(Action::ViewGroup);
+}
+
+ServiceError forbidden(const QString &message)
+{
+    return { proto::FORBIDDEN, message };
+}
 
 } // namespace
 
@@ -30,31 +44,59 @@ Role roleFromColumn(int role)
     return Role::Member; // an unknown stored role has no privileges
 }
 
-Rule rule(Role role, Action action, proto::ConversationKind kind)
+Role roleOf(bool isMember, bool isCurrent, int storedRole)
 {
-    if (kind != proto::DIRECT && kind != proto::GROUP)
-        return Rule::Deny;
-    return kMessageRules[int(role)][int(action)];
+    if (!isMember)
+        return Role::None;
+    return isCurrent ? roleFromColumn(storedRole) : Role::Former;
 }
 
-ServiceError check(Role role, Action action, proto::ConversationKind kind, bool ownTarget)
+Rule rule(Role role, Action action, proto::ConversationKind kind)
+{
+    if (kind == proto::DIRECT)
+        return isGroupAction(action) ? Rule::Deny : kGroupRules[int(role)][int(action)];
+    if (kind == proto::GROUP)
+        return kGroupRules[int(role)][int(action)];
+    return Rule::Deny;
+}
+
+ServiceError check(Role role, Action action, proto::ConversationKind kind, const Target &target)
 {
     switch (rule(role, action, kind)) {
     case Rule::Allow: return {};
     case Rule::OwnOnly:
-        if (ownTarget)
+        if (target.own)
             return {};
-        return { proto::FORBIDDEN,
+        return forbidden(
             QStringLiteral("only the sender may %1 a message")
-                .arg(
-                    action == Action::Redact ? QStringLiteral("recall") : QStringLiteral("edit")) };
+                .arg(action == Action::Redact ? QStringLiteral("recall") : QStringLiteral("edit")));
+    case Rule::OnLower:
+        if (target.self)
+            return forbidden(
+                QStringLiteral("you cannot %1 yourself").arg(QLatin1String(actionName(action))));
+        if (int(target.role) < int(role))
+            return {};
+        return forbidden(QStringLiteral("a %1 may not %2 a %3")
+                             .arg(QLatin1String(roleName(role)), QLatin1String(actionName(action)),
+                                 QLatin1String(roleName(target.role))));
+    case Rule::IfOpen:
+        if (target.openGroup)
+            return {};
+        return forbidden(QStringLiteral("only admins may %1 in this group")
+                             .arg(QLatin1String(actionName(action))));
     case Rule::Deny: break;
     }
     if (role == Role::None)
-        return { proto::FORBIDDEN, QStringLiteral("not a member") };
-    return { proto::FORBIDDEN,
-        QStringLiteral("a %1 may not %2 here")
-            .arg(QLatin1String(roleName(role)), QLatin1String(actionName(action))) };
+        return forbidden(QStringLiteral("not a member"));
+    if (role == Role::Former)
+        return { proto::GONE, QStringLiteral("no longer a member of this group") };
+    if (kind == proto::DIRECT && isGroupAction(action))
+        return { proto::INVALID_ARGUMENT, QStringLiteral("not a group") };
+    if (role == Role::Owner && action == Action::Leave)
+        return forbidden(
+            QStringLiteral("the owner hands the group over (transfer) before leaving"));
+    return forbidden(QStringLiteral("a %1 may not %2 here")
+                         .arg(QLatin1String(roleName(role)), QLatin1String(actionName(action))));
 }
 
 Action actionFor(proto::RelationType relation)
@@ -72,6 +114,7 @@ const char *roleName(Role role)
 {
     switch (role) {
     case Role::None: return "non-member";
+    case Role::Former: return "former member";
     case Role::Member: return "member";
     case Role::Admin: return "admin";
     case Role::Owner: return "owner";
@@ -89,6 +132,15 @@ const char *actionName(Action action)
     case Action::Annotate: return "react";
     case Action::Replace: return "edit";
     case Action::Redact: return "recall";
+    case Action::ViewGroup: return "view the group";
+    case Action::Invite: return "invite";
+    case Action::Kick: return "remove";
+    case Action::Leave: return "leave";
+    case Action::Dissolve: return "dissolve the group";
+    case Action::Transfer: return "hand the ownership to";
+    case Action::SetRole: return "change the role of";
+    case Action::Announce: return "change the announcement";
+    case Action::Rename: return "rename the group";
     }
     return "?";
 }

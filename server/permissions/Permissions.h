@@ -1,47 +1,71 @@
 // Permissions: the one place that says who may do what in a conversation —
 // the actor's standing there (role) × the action × the conversation's kind.
-// Every service asks check() before it acts, and the authorization test
-// walks the same table cell by cell. Pure functions; any thread.
+// Every service asks check() before it acts, and the authorization tests
+// (the unit table test and the matrix against a running natterd) walk the
+// same table cell by cell. Pure functions; any thread.
 #pragma once
 
 #include "common/ServiceError.h"
 
 namespace natter::server::permissions {
 
-// How members.role is stored.
+// How members.role is stored (the values of proto::GroupRole).
 enum class MemberRole : int { Member = 0, Admin = 1, Owner = 2 };
 
-// The actor's standing in the conversation.
+// The actor's standing in the conversation, lowest first.
 enum class Role {
     None, // not a member, never was
+    Former, // left, was removed, or the group was dissolved: reads up to then
     Member,
     Admin,
     Owner,
 };
-constexpr int kRoleCount = 4;
+constexpr int kRoleCount = 5;
 
 enum class Action {
-    ReadHistory, // pull events, see heads
+    ReadHistory, // pull events, see heads (a former member: up to their removal)
     MarkRead,
     Send, // a plain message
     Reply, // a message that quotes another
     Annotate, // react to a message
     Replace, // edit a message
     Redact, // recall a message
+    // Groups only.
+    ViewGroup, // the group's info and member list
+    Invite,
+    Kick,
+    Leave,
+    Dissolve,
+    Transfer, // hand the ownership to another member
+    SetRole, // make a member an admin, or an admin a member
+    Announce,
+    Rename,
 };
-constexpr int kActionCount = 7;
+constexpr int kActionCount = 16;
 
 enum class Rule {
     Deny,
     Allow,
     OwnOnly, // allowed on the actor's own events only
+    OnLower, // on another member whose role is below the actor's
+    IfOpen, // allowed when the group's join policy is open
 };
 
-Role roleFromColumn(int role); // a member's stored role
+// What the action is aimed at, where the rule needs it.
+struct Target
+{
+    bool own = false; // OwnOnly: the target event is the actor's
+    Role role = Role::None; // OnLower: the target member's role
+    bool self = false; // OnLower: the target is the actor
+    bool openGroup = false; // IfOpen: the group's join policy is open
+};
+
+Role roleFromColumn(int role); // a current member's stored role
+Role roleOf(bool isMember, bool isCurrent, int storedRole);
 Rule rule(Role role, Action action, proto::ConversationKind kind);
-// The refusal, if any. ownTarget: the action's target event is the actor's
-// (for OwnOnly rules; ignored otherwise).
-ServiceError check(Role role, Action action, proto::ConversationKind kind, bool ownTarget = false);
+// The refusal, if any: FORBIDDEN, or GONE for a former member.
+ServiceError check(
+    Role role, Action action, proto::ConversationKind kind, const Target &target = {});
 // What a send with this relation does.
 Action actionFor(proto::RelationType relation);
 

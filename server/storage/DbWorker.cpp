@@ -108,6 +108,11 @@ void DbWorker::publish(WriterStorage &storage)
     for (quint64 conversationId : writes.membershipChanged)
         m_recent->forget(conversationId);
     for (const EventRow &event : writes.events) {
+        // Its run starts with the next transaction's events: one from this
+        // one might precede a new member's join, which only the database
+        // knows.
+        if (writes.membershipChanged.contains(event.conversationId))
+            continue;
         try {
             m_recent->append(event, storage.conversations().memberUserIds(event.conversationId));
         } catch (const StorageError &e) {

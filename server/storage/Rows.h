@@ -33,6 +33,13 @@ struct ConversationRow
     int kind = 0; // proto::ConversationKind
     quint64 lastSeq = 0;
     qint64 createdMs = 0;
+    // Groups only (direct conversations keep the defaults).
+    QString name;
+    int joinPolicy = 0; // proto::JoinPolicy
+    int historyPolicy = 0; // proto::HistoryPolicy
+    quint64 version = 0; // moves with every membership or settings change
+    QString announcement;
+    bool dissolved = false;
 };
 
 struct MemberRow
@@ -41,8 +48,12 @@ struct MemberRow
     quint64 userId = 0;
     QString userName;
     int role = 0; // MemberRole
-    quint64 joinedSeq = 0;
+    quint64 joinedSeq = 0; // the first seq the member may read
     quint64 readSeq = 0;
+    // 0 while a member; else the seq of the event that removed them (kick,
+    // leave, dissolve): the last one they may read.
+    quint64 leftSeq = 0;
+    bool isCurrent() const { return leftSeq == 0; }
 };
 
 // What an event points at in its own conversation (reply, edit, reaction,

@@ -13,9 +13,9 @@
 // gets, so replies are encoded and dropped.
 //
 // Conversation ids are snowflakes a fuzzer cannot guess, so for alice's
-// session a conversation_id of 1..N in Send, Pull ranges or MarkRead is
-// rewritten to the id of alice's N-th conversation (set-up creates one with
-// bob; Sends to other users add more).
+// session a conversation_id of 1..N in Send, Pull ranges, MarkRead or a
+// group request is rewritten to the id of alice's N-th conversation (set-up
+// creates a direct one and a group with bob; Sends and creates add more).
 #include "ServerCore.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/Mailbox.h"
@@ -83,9 +83,18 @@ public:
         hello.mutable_send()->set_body(body.SerializeAsString());
         handleFrame(*m_ctx, *m_alice, encodeEnvelope(hello));
         settle();
+        // And a group of the two, alice its owner.
+        proto::Envelope group;
+        group.set_version(kProtocolVersion);
+        group.set_request_id(3);
+        group.mutable_group_create()->set_client_id("setup-2");
+        group.mutable_group_create()->set_name("fuzz");
+        group.mutable_group_create()->add_members("bob");
+        handleFrame(*m_ctx, *m_alice, encodeEnvelope(group));
+        settle();
         refreshConversations();
-        if (m_conversations.empty())
-            die("set-up: alice has no conversation with bob");
+        if (m_conversations.size() < 2)
+            die("set-up: alice lacks the chat or the group with bob");
     }
 
     ~Harness()
@@ -157,6 +166,14 @@ private:
         case proto::Envelope::kPull:
             for (auto &r : *env.mutable_pull()->mutable_ranges())
                 r.set_conversation_id(alias(r.conversation_id()));
+            break;
+        case proto::Envelope::kGroupAction:
+            env.mutable_group_action()->set_conversation_id(
+                alias(env.group_action().conversation_id()));
+            break;
+        case proto::Envelope::kGroupInfoRequest:
+            env.mutable_group_info_request()->set_conversation_id(
+                alias(env.group_info_request().conversation_id()));
             break;
         default: return frame;
         }

@@ -9,6 +9,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <functional>
 
 using namespace natter;
 
@@ -129,6 +130,41 @@ void serverRequests()
     e.set_version(2);
     e.mutable_devices_request();
     frame(t, "version-2", e);
+    e = env(17);
+    auto *create = e.mutable_group_create();
+    create->set_client_id("g-1");
+    create->set_name("team");
+    create->add_members("bob");
+    create->set_join(proto::JOIN_OPEN);
+    create->set_history(proto::HISTORY_ALL);
+    frame(t, "group-create", e);
+    // Conversations 1 and 2 are alice's direct chat and group with bob.
+    const auto action = [&](const char *name, quint64 id,
+                            const std::function<void(proto::GroupActionRequest *)> &fill) {
+        proto::Envelope a = env(18);
+        a.mutable_group_action()->set_client_id(std::string("ga-") + name);
+        a.mutable_group_action()->set_conversation_id(id);
+        fill(a.mutable_group_action());
+        frame(t, QStringLiteral("group-%1").arg(QLatin1String(name)), a);
+    };
+    action("invite", 2, [](auto *a) { a->mutable_invite()->add_users("bob"); });
+    action("kick", 2, [](auto *a) { a->set_kick("bob"); });
+    action("leave", 2, [](auto *a) { a->mutable_leave(); });
+    action("dissolve", 2, [](auto *a) { a->mutable_dissolve(); });
+    action("transfer", 2, [](auto *a) { a->set_transfer("bob"); });
+    action("promote", 2, [](auto *a) {
+        a->mutable_set_role()->set_user("bob");
+        a->mutable_set_role()->set_role(proto::ROLE_ADMIN);
+    });
+    action("announce", 2, [](auto *a) { a->set_announce("news"); });
+    action("rename-stale", 2, [](auto *a) {
+        a->set_rename("new name");
+        a->set_base_version(99);
+    });
+    action("on-direct", 1, [](auto *a) { a->set_rename("x"); });
+    e = env(19);
+    e.mutable_group_info_request()->set_conversation_id(2);
+    frame(t, "group-info", e);
     write(t, "empty", QByteArray());
     write(t, "garbage", QByteArray("\xff\xff\xff\xff\x0f\x12\x00", 7));
 }

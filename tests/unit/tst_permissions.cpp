@@ -1,5 +1,6 @@
 // The permissions table, cell by cell: every role × action × conversation
-// kind against the rules written out here once more, by hand.
+// kind against the rules written out here once more, by hand and in words
+// (not as a table), and every rule's refusal for each kind of target.
 #include "permissions/Permissions.h"
 
 #include <QTest>
@@ -10,14 +11,35 @@ using namespace natter::server::permissions;
 
 namespace {
 
-// What each role may do with messages, in any kind of conversation.
-Rule expected(Role role, Action action)
+bool isMessageAction(Action a)
+{
+    return int(a) <= int(Action::Redact);
+}
+
+// The rules of GROUPS.md and the issue, spelled out.
+Rule expected(Role role, Action action, proto::ConversationKind kind)
 {
     if (role == Role::None)
-        return Rule::Deny;
-    if (action == Action::Replace || action == Action::Redact)
-        return Rule::OwnOnly;
-    return Rule::Allow;
+        return Rule::Deny; // a stranger does nothing
+    if (role == Role::Former) // reads up to their removal, nothing else
+        return action == Action::ReadHistory ? Rule::Allow : Rule::Deny;
+    if (isMessageAction(action)) // every member alike; edits and recalls their own
+        return action == Action::Replace || action == Action::Redact ? Rule::OwnOnly : Rule::Allow;
+    if (kind == proto::DIRECT)
+        return Rule::Deny; // nothing to manage
+    switch (action) {
+    case Action::ViewGroup: return Rule::Allow;
+    case Action::Invite: return role == Role::Member ? Rule::IfOpen : Rule::Allow;
+    case Action::Leave: return role == Role::Owner ? Rule::Deny : Rule::Allow; // transfer first
+    case Action::Kick: return role == Role::Member ? Rule::Deny : Rule::OnLower;
+    case Action::Announce:
+    case Action::Rename: return role == Role::Member ? Rule::Deny : Rule::Allow;
+    case Action::Dissolve: return role == Role::Owner ? Rule::Allow : Rule::Deny;
+    case Action::Transfer:
+    case Action::SetRole: return role == Role::Owner ? Rule::OnLower : Rule::Deny;
+    default: break;
+    }
+    return Rule::Deny;
 }
 
 } // namespace
@@ -46,16 +68,64 @@ private slots:
         const Role r = Role(role);
         const Action a = Action(action);
         const auto k = proto::ConversationKind(kind);
-        const Rule want = expected(r, a);
+        const Rule want = expected(r, a, k);
         QCOMPARE(rule(r, a, k), want);
-        const ServiceError own = check(r, a, k, true);
-        const ServiceError other = check(r, a, k, false);
-        QCOMPARE(bool(own), want == Rule::Deny);
-        QCOMPARE(bool(other), want != Rule::Allow);
-        if (other) {
-            QCOMPARE(other.code, proto::FORBIDDEN);
-            QVERIFY(!other.message.isEmpty());
+
+        // Each rule against the targets that make it allow or refuse.
+        const ServiceError own = check(r, a, k, Target { true });
+        const ServiceError plain = check(r, a, k, Target {});
+        Target lower;
+        lower.role = Role::Member;
+        Target same;
+        same.role = r;
+        Target self;
+        self.self = true;
+        self.role = Role::Member;
+        Target open;
+        open.openGroup = true;
+        switch (want) {
+        case Rule::Allow: QVERIFY(!own && !plain); break;
+        case Rule::Deny:
+            QVERIFY(own && plain);
+            QCOMPARE(plain.code,
+                r == Role::Former ? proto::GONE
+                    : k == proto::DIRECT && !isMessageAction(a) && r != Role::None
+                    ? proto::INVALID_ARGUMENT
+                    : proto::FORBIDDEN);
+            break;
+        case Rule::OwnOnly:
+            QVERIFY(!own);
+            QVERIFY(plain);
+            QCOMPARE(plain.code, proto::FORBIDDEN);
+            break;
+        case Rule::OnLower:
+            QCOMPARE(bool(check(r, a, k, lower)), int(r) <= int(Role::Member));
+            QVERIFY(check(r, a, k, same)); // admins cannot act on admins
+            QVERIFY(check(r, a, k, self)); // nor anyone on themselves
+            QCOMPARE(check(r, a, k, self).code, proto::FORBIDDEN);
+            break;
+        case Rule::IfOpen:
+            QVERIFY(!check(r, a, k, open));
+            QVERIFY(plain);
+            QCOMPARE(plain.code, proto::FORBIDDEN);
+            break;
         }
+        if (plain)
+            QVERIFY(!plain.message.isEmpty());
+    }
+    void nobodyRaisesTheirOwnRole()
+    {
+        for (int r = 0; r < kRoleCount; ++r) {
+            Target self;
+            self.self = true;
+            self.role = Role(r);
+            QVERIFY(check(Role(r), Action::SetRole, proto::GROUP, self));
+            QVERIFY(check(Role(r), Action::Transfer, proto::GROUP, self));
+            QVERIFY(check(Role(r), Action::Kick, proto::GROUP, self));
+        }
+        Target owner;
+        owner.role = Role::Owner;
+        QVERIFY(check(Role::Admin, Action::Kick, proto::GROUP, owner));
     }
     void unknownConversationKindsAreClosed()
     {
@@ -68,6 +138,9 @@ private slots:
         QCOMPARE(roleFromColumn(int(MemberRole::Admin)), Role::Admin);
         QCOMPARE(roleFromColumn(int(MemberRole::Owner)), Role::Owner);
         QCOMPARE(roleFromColumn(42), Role::Member); // no privileges from garbage
+        QCOMPARE(roleOf(false, false, int(MemberRole::Owner)), Role::None);
+        QCOMPARE(roleOf(true, false, int(MemberRole::Owner)), Role::Former);
+        QCOMPARE(roleOf(true, true, int(MemberRole::Admin)), Role::Admin);
     }
     void relationsMapToActions()
     {

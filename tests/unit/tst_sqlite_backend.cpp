@@ -109,7 +109,7 @@ private slots:
             QCOMPARE(raw.pragmaInt("PRAGMA user_version"), 1);
         }
         SqliteBackend backend(o);
-        QCOMPARE(backend.schemaVersion(), 2);
+        QCOMPARE(backend.schemaVersion(), 3);
         std::unique_ptr<WriterStorage> w = backend.openWriter();
         const auto alice = w->users().byName("alice");
         const auto bob = w->users().byName("bob");
@@ -130,6 +130,11 @@ private slots:
         QCOMPARE(body.text().text(), std::string("hi alice"));
         QCOMPARE(events[4].senderId, bob->id);
         QCOMPARE(w->conversations().member(conv, alice->id)->readSeq, 5u);
+        // Schema 3's group columns: a direct chat keeps their defaults.
+        QVERIFY(w->conversations().member(conv, alice->id)->isCurrent());
+        QCOMPARE(w->conversations().byId(conv)->version, 0u);
+        QVERIFY(!w->conversations().byId(conv)->dissolved);
+        QCOMPARE(w->conversations().memberUserIds(conv).size(), 2);
         QVERIFY(w->feed().after(alice->id, 0, 10).size() >= 2); // joined, read
         QCOMPARE(w->events().append(EventRow { conv, 0, 1, bob->id, 1, "new", proto::EVENT_MESSAGE,
                      1, "x", RelationRow { proto::RELATION_REPLY, 2, {} } }),

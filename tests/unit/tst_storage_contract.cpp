@@ -193,6 +193,66 @@ private slots:
         QCOMPARE(c.headsOfUser(2).size(), 1);
     }
 
+    // A group's settings and a former member: kept with the seq that
+    // removed them, out of the current ids, their head clipped there.
+    void groupsAndFormerMembers()
+    {
+        ConversationStore &c = m_w->conversations();
+        ConversationRow g { 20, proto::GROUP, 0, 1, "team", proto::JOIN_OPEN, proto::HISTORY_ALL, 1,
+            {}, false };
+        c.insert(g, {});
+        c.insertMember(MemberRow { 20, 1, {}, 2, 1, 0, 0 });
+        c.insertMember(MemberRow { 20, 2, {}, 0, 1, 0, 0 });
+        for (int i = 0; i < 5; ++i)
+            m_w->events().append(
+                EventRow { 20, 0, quint64(900 + i), 1, 7, {}, proto::EVENT_MESSAGE, 10, "x", {} });
+        const auto stored = c.byId(20);
+        QCOMPARE(stored->name, QStringLiteral("team"));
+        QCOMPARE(stored->joinPolicy, int(proto::JOIN_OPEN));
+        QCOMPARE(stored->historyPolicy, int(proto::HISTORY_ALL));
+        QCOMPARE(stored->version, 1u);
+        QVERIFY(!stored->dissolved);
+        QVERIFY(stored->announcement.isEmpty());
+        QCOMPARE(stored->lastSeq, 5u);
+
+        g = *stored;
+        g.name = "renamed";
+        g.version = 2;
+        g.announcement = "read me";
+        g.dissolved = true;
+        c.updateGroup(g);
+        const auto updated = c.byId(20);
+        QCOMPARE(updated->name, QStringLiteral("renamed"));
+        QCOMPARE(updated->version, 2u);
+        QCOMPARE(updated->announcement, QStringLiteral("read me"));
+        QVERIFY(updated->dissolved);
+        QCOMPARE(updated->lastSeq, 5u); // not the settings' to move
+
+        MemberRow bob = *c.member(20, 2);
+        QVERIFY(bob.isCurrent());
+        bob.leftSeq = 3;
+        c.updateMember(bob);
+        QCOMPARE(c.member(20, 2)->leftSeq, 3u);
+        QVERIFY(!c.member(20, 2)->isCurrent());
+        QCOMPARE(c.memberUserIds(20), QList<quint64>({ 1 }));
+        QCOMPARE(c.members(20).size(), 2); // former members stay
+        HeadRow bobsHead;
+        for (const HeadRow &h : c.headsOfUser(2))
+            if (h.conversationId == 20)
+                bobsHead = h;
+        QCOMPARE(bobsHead.lastSeq, 3u);
+        for (const HeadRow &h : c.headsOfUser(1))
+            if (h.conversationId == 20)
+                QCOMPARE(h.lastSeq, 5u);
+
+        // Back as a plain member, seeing from seq 6 on.
+        c.updateMember(MemberRow { 20, 2, {}, 0, 6, 0, 0 });
+        QCOMPARE(c.memberUserIds(20), QList<quint64>({ 1, 2 }));
+        QCOMPARE(c.member(20, 2)->joinedSeq, 6u);
+        QVERIFY(c.member(20, 2)->isCurrent());
+        QVERIFY(m_w->takeWrites().membershipChanged.contains(20));
+    }
+
     void eventsAreGapless()
     {
         EventStore &events = m_w->events();

@@ -9,10 +9,13 @@ namespace natter::server::sqlite {
 
 namespace {
 
+#define MEMBER_COLUMNS                                                                             \
+    "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq"
+
 MemberRow memberFrom(const Statement &st)
 {
     return MemberRow { st.uint64(0), st.uint64(1), st.text(2), st.int32(3), st.uint64(4),
-        st.uint64(5) };
+        st.uint64(5), st.uint64(6) };
 }
 
 } // namespace
@@ -30,12 +33,14 @@ std::optional<ConversationRow> SqliteConversations::byId(quint64 id)
         if (auto it = cached.constFind(id); it != cached.cend())
             return *it;
     }
-    Statement &st
-        = m_db.statement("SELECT id, kind, last_seq, created_ms FROM conversations WHERE id = ?")
-              .bind(1, id);
+    Statement &st = m_db.statement("SELECT id, kind, last_seq, created_ms, name, join_policy,"
+                                   " history_policy, version, announcement, dissolved"
+                                   " FROM conversations WHERE id = ?")
+                        .bind(1, id);
     std::optional<ConversationRow> row;
     if (st.step())
-        row = ConversationRow { st.uint64(0), st.int32(1), st.uint64(2), st.int64(3) };
+        row = ConversationRow { st.uint64(0), st.int32(1), st.uint64(2), st.int64(3), st.text(4),
+            st.int32(5), st.int32(6), st.uint64(7), st.text(8), st.int32(9) != 0 };
     st.reset();
     if (row && m_writer)
         m_writer->cache.conversations.insert(id, *row);
@@ -62,13 +67,20 @@ std::optional<quint64> SqliteConversations::directByKey(const QString &directKey
 
 void SqliteConversations::insert(const ConversationRow &row, const QString &directKey)
 {
-    m_db.statement("INSERT INTO conversations(id, kind, direct_key, last_seq, created_ms)"
-                   " VALUES(?, ?, ?, ?, ?)")
+    m_db.statement("INSERT INTO conversations(id, kind, direct_key, last_seq, created_ms, name,"
+                   " join_policy, history_policy, version, announcement, dissolved)"
+                   " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, row.id)
         .bind(2, row.kind)
         .bindText(3, directKey, true)
         .bind(4, row.lastSeq)
         .bind(5, row.createdMs)
+        .bindText(6, row.name, true)
+        .bind(7, row.joinPolicy)
+        .bind(8, row.historyPolicy)
+        .bind(9, row.version)
+        .bindText(10, row.announcement, true)
+        .bind(11, int(row.dissolved))
         .run();
     if (m_writer) {
         m_writer->cache.conversations.insert(row.id, row);
@@ -90,21 +102,57 @@ void SqliteConversations::setLastSeq(quint64 conversationId, quint64 lastSeq)
     }
 }
 
+void SqliteConversations::updateGroup(const ConversationRow &row)
+{
+    m_db.statement("UPDATE conversations SET name = ?, join_policy = ?, history_policy = ?,"
+                   " version = ?, announcement = ?, dissolved = ? WHERE id = ?")
+        .bindText(1, row.name, true)
+        .bind(2, row.joinPolicy)
+        .bind(3, row.historyPolicy)
+        .bind(4, row.version)
+        .bindText(5, row.announcement, true)
+        .bind(6, int(row.dissolved))
+        .bind(7, row.id)
+        .run();
+    if (m_writer)
+        m_writer->cache.conversations.remove(row.id); // its last seq is the database's
+}
+
 void SqliteConversations::insertMember(const MemberRow &m)
 {
-    m_db.statement("INSERT INTO members(conversation_id, user_id, role, joined_seq, read_seq)"
-                   " VALUES(?, ?, ?, ?, ?)")
+    m_db.statement("INSERT INTO members(conversation_id, user_id, role, joined_seq, read_seq,"
+                   " left_seq) VALUES(?, ?, ?, ?, ?, ?)")
         .bind(1, m.conversationId)
         .bind(2, m.userId)
         .bind(3, m.role)
         .bind(4, m.joinedSeq)
         .bind(5, m.readSeq)
+        .bind(6, m.leftSeq)
         .run();
-    if (m_writer) {
-        m_writer->cache.memberIds.remove(m.conversationId);
-        m_writer->cache.members.remove(m.conversationId);
-        m_writer->writes.membershipChanged.append(m.conversationId);
-    }
+    membershipChanged(m.conversationId);
+}
+
+void SqliteConversations::updateMember(const MemberRow &m)
+{
+    m_db.statement("UPDATE members SET role = ?, joined_seq = ?, read_seq = ?, left_seq = ?"
+                   " WHERE conversation_id = ? AND user_id = ?")
+        .bind(1, m.role)
+        .bind(2, m.joinedSeq)
+        .bind(3, m.readSeq)
+        .bind(4, m.leftSeq)
+        .bind(5, m.conversationId)
+        .bind(6, m.userId)
+        .run();
+    membershipChanged(m.conversationId);
+}
+
+void SqliteConversations::membershipChanged(quint64 conversationId)
+{
+    if (!m_writer)
+        return;
+    m_writer->cache.memberIds.remove(conversationId);
+    m_writer->cache.members.remove(conversationId);
+    m_writer->writes.membershipChanged.append(conversationId);
 }
 
 std::optional<MemberRow> SqliteConversations::member(quint64 conversationId, quint64 userId)
@@ -118,8 +166,7 @@ std::optional<MemberRow> SqliteConversations::member(quint64 conversationId, qui
             return *it;
         return std::nullopt;
     }
-    Statement &st = m_db.statement("SELECT m.conversation_id, m.user_id, u.name, m.role,"
-                                   " m.joined_seq, m.read_seq FROM members m"
+    Statement &st = m_db.statement("SELECT " MEMBER_COLUMNS " FROM members m"
                                    " JOIN users u ON u.id = m.user_id"
                                    " WHERE m.conversation_id = ? AND m.user_id = ?")
                         .bind(1, conversationId)
@@ -138,8 +185,7 @@ QList<MemberRow> SqliteConversations::members(quint64 conversationId)
         if (auto it = cached.constFind(conversationId); it != cached.cend())
             return *it;
     }
-    Statement &st = m_db.statement("SELECT m.conversation_id, m.user_id, u.name, m.role,"
-                                   " m.joined_seq, m.read_seq FROM members m"
+    Statement &st = m_db.statement("SELECT " MEMBER_COLUMNS " FROM members m"
                                    " JOIN users u ON u.id = m.user_id"
                                    " WHERE m.conversation_id = ? ORDER BY m.user_id")
                         .bind(1, conversationId);
@@ -160,7 +206,8 @@ QList<quint64> SqliteConversations::memberUserIds(quint64 conversationId)
             return *it;
     }
     Statement &st
-        = m_db.statement("SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id")
+        = m_db.statement("SELECT user_id FROM members WHERE conversation_id = ? AND left_seq = 0"
+                         " ORDER BY user_id")
               .bind(1, conversationId);
     QList<quint64> ids;
     while (st.step())
@@ -188,11 +235,15 @@ void SqliteConversations::setReadSeq(quint64 conversationId, quint64 userId, qui
     }
 }
 
+#undef MEMBER_COLUMNS
+
 QList<HeadRow> SqliteConversations::headsOfUser(quint64 userId)
 {
-    Statement &st = m_db.statement("SELECT c.id, c.last_seq FROM members m JOIN conversations c"
-                                   " ON c.id = m.conversation_id WHERE m.user_id = ? ORDER BY c.id")
-                        .bind(1, userId);
+    Statement &st
+        = m_db.statement("SELECT c.id, CASE WHEN m.left_seq > 0 THEN m.left_seq ELSE c.last_seq END"
+                         " FROM members m JOIN conversations c ON c.id = m.conversation_id"
+                         " WHERE m.user_id = ? ORDER BY c.id")
+              .bind(1, userId);
     QList<HeadRow> rows;
     while (st.step())
         rows.append(HeadRow { st.uint64(0), st.uint64(1) });

@@ -19,7 +19,9 @@ public:
     std::optional<ConversationRow> byId(quint64 id) override;
     std::optional<quint64> directByKey(const QString &directKey) override;
     void insert(const ConversationRow &row, const QString &directKey) override;
+    void updateGroup(const ConversationRow &row) override;
     void insertMember(const MemberRow &member) override;
+    void updateMember(const MemberRow &member) override;
     std::optional<MemberRow> member(quint64 conversationId, quint64 userId) override;
     QList<MemberRow> members(quint64 conversationId) override;
     QList<quint64> memberUserIds(quint64 conversationId) override;
@@ -30,6 +32,8 @@ public:
     void setLastSeq(quint64 conversationId, quint64 lastSeq);
 
 private:
+    void membershipChanged(quint64 conversationId); // the writer's copies go
+
     SqliteConnection &m_db;
     WriterState *m_writer; // null on readers
 };

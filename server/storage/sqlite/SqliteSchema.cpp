@@ -44,6 +44,18 @@ const QList<QByteArrayList> &schemaMigrations()
             "CREATE INDEX events_relation ON events(conversation_id, rel_seq)"
             " WHERE rel_type != 0",
         },
+        // 2 -> 3: groups — a name, policies, a version that moves with every
+        // change, an announcement, dissolution; members that left keep their
+        // row with the seq that removed them (their last readable one).
+        {
+            "ALTER TABLE conversations ADD COLUMN name TEXT",
+            "ALTER TABLE conversations ADD COLUMN join_policy INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE conversations ADD COLUMN history_policy INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE conversations ADD COLUMN announcement TEXT",
+            "ALTER TABLE conversations ADD COLUMN dissolved INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE members ADD COLUMN left_seq INTEGER NOT NULL DEFAULT 0",
+        },
     };
     return migrations;
 }
