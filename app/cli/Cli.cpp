@@ -35,8 +35,9 @@ const char *kDescription = R"(Natter command-line client: a headless client on t
 desktop app, for scripts, bots and tests. The profile is encrypted; its
 passphrase comes from the NATTER_PASSPHRASE environment variable.
 
-A conversation is @USER (the direct chat with USER; send starts one) or
-#ID (its id, as `conversations` prints it).
+A conversation is @USER (the direct chat with USER; send starts one), #ID
+(its id, as `conversations` prints it) or #NAME (a group of yours, when
+that name is unique among them).
 
 Commands:
   register USER PASSWORD [--device NAME]  create an account (new profile)
@@ -50,6 +51,14 @@ Commands:
   conversations                           local conversation list, JSON lines
   read @USER|#ID                          mark the conversation read
   devices                                 this account's devices, JSON lines
+  group create NAME [--members @a,@b] [--join open|approval|invite]
+        [--history joined|all]            create a group (you are its owner)
+  group info #G | members #G              the group as the server has it
+  group invite #G @USER... | kick #G @USER | leave #G | dissolve #G
+  group transfer #G @USER | admin #G @USER [--remove]
+  group announce #G TEXT | rename #G NAME change the group (queued in the
+                                          outbox; refused if it changed
+                                          meanwhile or you may not)
   logout                                  revoke this device on the server
   key                                     print the store's raw key (hex))";
 
@@ -105,6 +114,15 @@ int Cli::start(const QStringList &arguments)
             QStringLiteral("FILE") },
         { QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the server (default 60)."),
             QStringLiteral("SECONDS"), QStringLiteral("60") },
+        { QStringLiteral("members"), QStringLiteral("Initial members (group create)."),
+            QStringLiteral("@a,@b") },
+        { QStringLiteral("join"),
+            QStringLiteral("Who may join: invite (default), open or approval (group create)."),
+            QStringLiteral("POLICY"), QStringLiteral("invite") },
+        { QStringLiteral("history"),
+            QStringLiteral("What new members see: joined (default) or all (group create)."),
+            QStringLiteral("POLICY"), QStringLiteral("joined") },
+        { QStringLiteral("remove"), QStringLiteral("Take the admin role away (group admin).") },
     });
     m_parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("See the list above."));
@@ -157,6 +175,8 @@ int Cli::start(const QStringList &arguments)
         return cmdLogout();
     if (command == QLatin1String("key"))
         return cmdKey();
+    if (command == QLatin1String("group"))
+        return cmdGroup(args);
     fprintf(stderr, "natter-cli: unknown command '%s' (see --help)\n", qPrintable(command));
     return Usage;
 }
@@ -251,6 +271,19 @@ std::optional<quint64> Cli::conversationArg(const QString &arg, bool create)
         const quint64 id = arg.mid(1).toULongLong(&ok);
         if (ok && m_store->conversations().contains(id))
             return id;
+        if (!ok) { // a group's name
+            QList<quint64> named;
+            for (const ConversationSummary &c : m_store->conversations().list(100000))
+                if (c.kind == proto::GROUP && c.isMember() && c.title == arg.mid(1))
+                    named.append(c.id);
+            if (named.size() == 1)
+                return named.first();
+            if (named.size() > 1) {
+                fprintf(stderr, "natter-cli: %lld groups are called %s: use #ID\n",
+                    static_cast<long long>(named.size()), qPrintable(arg.mid(1)));
+                return std::nullopt;
+            }
+        }
         fprintf(
             stderr, "natter-cli: no conversation %s here (see conversations)\n", qPrintable(arg));
         return std::nullopt;

@@ -44,9 +44,16 @@ private:
     int cmdDevices();
     int cmdLogout();
     int cmdKey();
+    // CliGroups.cpp
+    int cmdGroup(const QStringList &args);
+    std::optional<quint64> groupArg(const QString &arg);
+    int groupCreate(const QStringList &args);
+    int groupInfo(quint64 group, bool membersOnly);
+    int groupAction(quint64 group, const proto::GroupActionRequest &action);
 
-    // "@user" (a direct chat; create: start one if there is none) or
-    // "#id": the conversation's id, or std::nullopt with the error printed.
+    // "@user" (a direct chat; create: start one if there is none), "#id"
+    // or "#name" (a group of that name, when only one is): the
+    // conversation's id, or std::nullopt with the error printed.
     std::optional<quint64> conversationArg(const QString &arg, bool create);
 
     QCommandLineParser m_parser;
@@ -60,6 +67,8 @@ private:
     QTimer m_deadline;
     QStringList m_queued; // client ids queued by this run
     bool m_inputDone = true;
+    bool m_created = false; // group create: the request went out
+    quint64 m_createdGroup = 0;
     bool m_finished = false;
 };
 

@@ -38,6 +38,18 @@ QJsonObject messageJson(quint64 conversationId, const MessageRow &r)
         { QStringLiteral("time"), isoTime(r.timeMs) } };
     if (r.replyTo)
         o.insert(QStringLiteral("reply_to"), qint64(r.replyTo));
+    o.insert(QStringLiteral("kind"),
+        r.group.isSet() ? QStringLiteral("system") : QStringLiteral("message"));
+    if (r.group.isSet()) {
+        QJsonObject event { { QStringLiteral("op"), r.group.op },
+            { QStringLiteral("actor"), r.group.actor },
+            { QStringLiteral("targets"), QJsonArray::fromStringList(r.group.targets) } };
+        if (r.group.op == QLatin1String("role"))
+            event.insert(QStringLiteral("role"), r.group.role);
+        if (!r.group.text.isEmpty())
+            event.insert(QStringLiteral("text"), r.group.text);
+        o.insert(QStringLiteral("event"), event);
+    }
     if (!r.error.isEmpty())
         o.insert(QStringLiteral("error"), r.error);
     return o;
@@ -69,6 +81,8 @@ QJsonObject conversationJson(
     }
     if (c.local)
         o.insert(QStringLiteral("pending"), true);
+    if (!c.isMember()) // a group left, removed from or dissolved: history up to left_seq
+        o.insert(c.dissolved ? QStringLiteral("dissolved") : QStringLiteral("left"), true);
     return o;
 }
 

@@ -47,7 +47,9 @@ Kind kind(const QByteArray &body)
     proto::EventBody parsed;
     if (!parse(body, &parsed))
         return Kind::None;
-    return parsed.has_text() ? Kind::Text : Kind::None;
+    if (parsed.has_text())
+        return Kind::Text;
+    return parsed.has_group() ? Kind::Group : Kind::None;
 }
 
 QString text(const QByteArray &body)
@@ -65,6 +67,61 @@ QString preview(const QByteArray &body)
     return line;
 }
 
+GroupLine groupLine(const QByteArray &body)
+{
+    proto::EventBody parsed;
+    GroupLine line;
+    if (!parse(body, &parsed) || !parsed.has_group())
+        return line;
+    const proto::GroupChange &g = parsed.group();
+    switch (g.op()) {
+    case proto::GroupChange::OP_CREATED: line.op = QStringLiteral("created"); break;
+    case proto::GroupChange::OP_ADDED: line.op = QStringLiteral("added"); break;
+    case proto::GroupChange::OP_REMOVED: line.op = QStringLiteral("removed"); break;
+    case proto::GroupChange::OP_LEFT: line.op = QStringLiteral("left"); break;
+    case proto::GroupChange::OP_ROLE: line.op = QStringLiteral("role"); break;
+    case proto::GroupChange::OP_OWNER: line.op = QStringLiteral("owner"); break;
+    case proto::GroupChange::OP_RENAMED: line.op = QStringLiteral("renamed"); break;
+    case proto::GroupChange::OP_ANNOUNCEMENT: line.op = QStringLiteral("announcement"); break;
+    case proto::GroupChange::OP_DISSOLVED: line.op = QStringLiteral("dissolved"); break;
+    default: line.op = QStringLiteral("changed"); break; // a newer server's change
+    }
+    line.actor = QString::fromStdString(g.actor().user());
+    for (const auto &t : g.targets())
+        line.targets.append(QString::fromStdString(t.user()));
+    line.role = g.role() == proto::ROLE_ADMIN ? QStringLiteral("admin") : QStringLiteral("member");
+    line.text = QString::fromStdString(g.text());
+    line.version = g.version();
+    return line;
+}
+
+QString describe(const GroupLine &l)
+{
+    const QString who = l.targets.join(QStringLiteral(", "));
+    if (l.op == QLatin1String("created"))
+        return QStringLiteral("%1 created the group “%2”").arg(l.actor, l.text);
+    if (l.op == QLatin1String("added"))
+        return QStringLiteral("%1 added %2").arg(l.actor, who);
+    if (l.op == QLatin1String("removed"))
+        return QStringLiteral("%1 removed %2").arg(l.actor, who);
+    if (l.op == QLatin1String("left"))
+        return QStringLiteral("%1 left").arg(l.actor);
+    if (l.op == QLatin1String("role"))
+        return l.role == QLatin1String("admin")
+            ? QStringLiteral("%1 made %2 an admin").arg(l.actor, who)
+            : QStringLiteral("%1 made %2 a member").arg(l.actor, who);
+    if (l.op == QLatin1String("owner"))
+        return QStringLiteral("%1 handed the group to %2").arg(l.actor, who);
+    if (l.op == QLatin1String("renamed"))
+        return QStringLiteral("%1 renamed the group to “%2”").arg(l.actor, l.text);
+    if (l.op == QLatin1String("announcement"))
+        return l.text.isEmpty() ? QStringLiteral("%1 cleared the announcement").arg(l.actor)
+                                : QStringLiteral("%1 changed the announcement").arg(l.actor);
+    if (l.op == QLatin1String("dissolved"))
+        return QStringLiteral("%1 dissolved the group").arg(l.actor);
+    return QStringLiteral("%1 changed the group").arg(l.actor);
+}
+
 QString checkText(const QString &text)
 {
     if (text.isEmpty())
@@ -78,6 +135,8 @@ QString checkText(const QString &text)
 
 TimelineRole roleOf(int eventKind, Relation::Type relation)
 {
+    if (eventKind == proto::EVENT_GROUP)
+        return TimelineRole::System;
     if (eventKind != proto::EVENT_MESSAGE)
         return TimelineRole::Hidden;
     // Edits, reactions and recalls change other lines; replies are lines.

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace natter {
 
@@ -29,11 +30,24 @@ struct Relation
 enum class TimelineRole {
     Hidden = 0, // stored, but not a line of its own (the "created" event, a reaction, an edit)
     Message = 1, // a message line; from others it counts as unread
+    System = 2, // a group's membership or settings change: a line, never unread
 };
 
 namespace content {
 
-enum class Kind { None, Text };
+enum class Kind { None, Text, Group };
+
+// A group event, as its line shows it: who did what to whom.
+struct GroupLine
+{
+    QString op; // created, added, removed, left, role, owner, renamed, announcement, dissolved
+    QString actor;
+    QStringList targets;
+    QString role; // op "role": admin or member
+    QString text; // created / renamed: the name; announcement: the new one
+    quint64 version = 0;
+    bool isSet() const { return !op.isEmpty(); }
+};
 
 QByteArray textBody(const QString &text);
 Kind kind(const QByteArray &body);
@@ -41,6 +55,10 @@ Kind kind(const QByteArray &body);
 QString text(const QByteArray &body);
 // One line for the conversation list and notifications.
 QString preview(const QByteArray &body);
+GroupLine groupLine(const QByteArray &body); // unset when the body is no group event
+// The line in English ("alice added bob, carol"): the CLI's; the desktop
+// words it in the user's language from GroupLine.
+QString describe(const GroupLine &line);
 // Why this text cannot be sent ("" when it can): empty, or over the limit.
 QString checkText(const QString &text);
 

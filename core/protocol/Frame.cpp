@@ -48,6 +48,9 @@ const char *errorCodeName(proto::ErrorCode code)
     case proto::INVALID_ARGUMENT: return "invalid argument";
     case proto::INTERNAL: return "internal server error";
     case proto::CONFLICT: return "conflict";
+    case proto::STALE_VERSION: return "the group changed meanwhile";
+    case proto::GROUP_FULL: return "the group is full";
+    case proto::GONE: return "no longer a member";
     default: return "unknown error";
     }
 }

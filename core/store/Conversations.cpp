@@ -9,11 +9,11 @@ namespace natter {
 namespace {
 
 // Columns: id, kind, title, pending_peer (unused), server_seq, local_seq, read_seq,
-// last_time, unread, last line's sender name, last line's body. The last
-// line is one primary-key lookup, not a scan.
+// last_time, unread, last line's sender name, last line's body, left_seq,
+// dissolved, group_version. The last line is one primary-key lookup, not a scan.
 #define NATTER_SUMMARY_SELECT                                                                      \
     "SELECT c.id, c.kind, c.title, c.pending_peer, c.server_seq, c.local_seq, c.read_seq, "        \
-    "c.last_time, c.unread, u.name, e.body "                                                       \
+    "c.last_time, c.unread, u.name, e.body, c.left_seq, c.dissolved, c.group_version "             \
     "FROM conversations c "                                                                        \
     "LEFT JOIN events e ON e.conversation_id = c.id AND e.seq = c.last_line_seq "                  \
     "LEFT JOIN users u ON u.id = e.sender_id "
@@ -39,9 +39,10 @@ void Conversations::upsertUser(quint64 id, const QString &name)
         .exec();
 }
 
-void Conversations::applyJoined(quint64 id, int kind, const QList<MemberInfo> &members)
+void Conversations::applyJoined(quint64 id, int kind, const QList<MemberInfo> &members,
+    const QString &groupTitle, quint64 visibleFrom)
 {
-    QString title;
+    QString title = kind == proto::GROUP ? groupTitle : QString();
     for (const MemberInfo &m : members) {
         upsertUser(m.userId, m.name);
         m_db.prepare("INSERT OR IGNORE INTO members (conversation_id, user_id) VALUES (?, ?)")
@@ -60,6 +61,28 @@ void Conversations::applyJoined(quint64 id, int kind, const QList<MemberInfo> &m
                  "END, pending_peer = NULL WHERE id = ?3")
         .bind(1, qint64(kind))
         .bind(2, title)
+        .bind(3, qint64(id))
+        .exec();
+    if (kind != proto::GROUP)
+        return;
+    // A member (again): the history they may read starts at visibleFrom.
+    const qint64 floor = visibleFrom > 0 ? qint64(visibleFrom) - 1 : 0;
+    m_db.prepare("UPDATE conversations SET left_seq = 0, dissolved = 0, "
+                 "local_seq = max(local_seq, ?1), server_seq = max(server_seq, ?1) WHERE id = ?2")
+        .bind(1, floor)
+        .bind(2, qint64(id))
+        .exec();
+    advanceLocalSeq(id);
+}
+
+void Conversations::applyLeft(quint64 id, quint64 lastSeq, bool dissolved)
+{
+    ensure(id);
+    // Nothing after lastSeq will come: the server's head for us stops there.
+    m_db.prepare("UPDATE conversations SET left_seq = ?1, dissolved = ?2, "
+                 "server_seq = min(max(server_seq, ?1), ?1) WHERE id = ?3")
+        .bind(1, qint64(lastSeq))
+        .bind(2, qint64(dissolved ? 1 : 0))
         .bind(3, qint64(id))
         .exec();
 }
@@ -99,19 +122,24 @@ bool Conversations::applyHeads(const QList<HeadUpdate> &heads)
     if (heads.isEmpty())
         return false;
     Transaction txn(m_db);
-    for (const HeadUpdate &h : heads) {
-        m_db.prepare("UPDATE conversations SET server_seq = ? WHERE id = ? AND server_seq < ?")
-            .bind(1, qint64(h.lastSeq))
-            .bind(2, qint64(h.conversationId))
-            .bind(3, qint64(h.lastSeq))
-            .exec();
-    }
+    for (const HeadUpdate &h : heads)
+        raiseHead(h.conversationId, h.lastSeq);
     txn.commit();
     Statement &st
         = m_db.prepare("SELECT 1 FROM conversations WHERE local_seq < server_seq LIMIT 1");
     const bool behind = st.step();
     st.reset();
     return behind;
+}
+
+void Conversations::raiseHead(quint64 id, quint64 seq)
+{
+    // A group the user left ends at left_seq, whatever a late notify says.
+    m_db.prepare("UPDATE conversations SET server_seq = ?1 WHERE id = ?2 AND server_seq < ?1 "
+                 "AND (left_seq = 0 OR ?1 <= left_seq)")
+        .bind(1, qint64(seq))
+        .bind(2, qint64(id))
+        .exec();
 }
 
 bool Conversations::contains(quint64 id)
@@ -148,12 +176,16 @@ void Conversations::noteInserted(quint64 id, const Inserted &in)
 {
     m_db.prepare("UPDATE conversations SET server_seq = max(server_seq, ?1), "
                  "last_time = max(last_time, ?2), last_line_seq = max(last_line_seq, ?3), "
-                 "unread = unread + ?4 WHERE id = ?5")
+                 "unread = unread + ?4, group_version = max(group_version, ?6), "
+                 "title = CASE WHEN ?8 > group_version THEN ?7 ELSE title END WHERE id = ?5")
         .bind(1, qint64(in.maxSeq))
         .bind(2, in.lastLineMs)
         .bind(3, qint64(in.lastLineSeq))
         .bind(4, qint64(in.unreadAdded))
         .bind(5, qint64(id))
+        .bind(6, qint64(in.groupVersion))
+        .bind(7, in.title)
+        .bind(8, qint64(in.titleVersion))
         .exec();
     advanceLocalSeq(id);
 }
@@ -281,6 +313,9 @@ ConversationSummary Conversations::summaryFrom(Statement &st) const
     s.hasLast = !st.isNull(10);
     s.lastFrom = st.text(9);
     s.lastText = s.hasLast ? content::preview(st.blob(10)) : QString();
+    s.leftSeq = quint64(st.int64(11));
+    s.dissolved = st.int64(12) != 0;
+    s.groupVersion = quint64(st.int64(13));
     return s;
 }
 

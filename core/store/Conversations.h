@@ -47,7 +47,13 @@ struct ConversationSummary
     QString lastFrom;
     QString lastText; // one line
     bool hasLast = false;
+    // Groups: the user left or was removed at leftSeq (0: a member); what
+    // came before stays readable.
+    quint64 leftSeq = 0;
+    bool dissolved = false;
+    quint64 groupVersion = 0; // the newest version the stored group events name
     bool historyGap() const { return localSeq < serverSeq; }
+    bool isMember() const { return leftSeq == 0; }
 };
 
 struct HeadUpdate
@@ -79,14 +85,20 @@ public:
     // --- what the server says
     void upsertUser(quint64 id, const QString &name);
     // A conversation the user is in: its kind and members (the feed's
-    // ConversationJoined). A direct chat is titled by its other member.
-    void applyJoined(quint64 id, int kind, const QList<MemberInfo> &members);
+    // ConversationJoined). A direct chat is titled by its other member, a
+    // group by its name; a group member's history starts at visibleFrom
+    // (nothing before it will come: the contiguous seq starts below it).
+    void applyJoined(quint64 id, int kind, const QList<MemberInfo> &members,
+        const QString &title = {}, quint64 visibleFrom = 0);
+    // The user left or was removed (or the group was dissolved) at lastSeq.
+    void applyLeft(quint64 id, quint64 lastSeq, bool dissolved);
     // A conversation known only from an event so far (kind unknown: not listed).
     void ensure(quint64 id);
     // Raises the read position (never lowers it); the unread count follows.
     void setReadSeq(quint64 id, quint64 seq);
     // Raises server seqs; returns true when a known conversation lacks events.
     bool applyHeads(const QList<HeadUpdate> &heads);
+    void raiseHead(quint64 id, quint64 seq); // applyHeads' step, in the caller's transaction
     bool contains(quint64 id);
     QList<MissingRange> missingRanges();
 
@@ -97,6 +109,9 @@ public:
         quint64 lastLineSeq = 0; // 0: no message line in the batch
         qint64 lastLineMs = 0;
         int unreadAdded = 0;
+        quint64 groupVersion = 0; // the newest a group event of the batch names
+        QString title; // a group's name as of its newest naming event in the batch
+        quint64 titleVersion = 0; // that event's version
     };
     void noteInserted(quint64 id, const Inserted &inserted);
     quint64 readSeq(quint64 id);

@@ -81,6 +81,27 @@ bool Outbox::enqueueRead(quint64 target)
     return true;
 }
 
+QString Outbox::enqueueGroupAction(quint64 target, proto::GroupActionRequest action)
+{
+    const quint64 conversationId = m_conversations.resolve(target);
+    const auto summary = m_conversations.summary(conversationId);
+    if (!summary || summary->kind != proto::GROUP || !summary->isMember())
+        throw StoreError(StoreError::Kind::Missing, QStringLiteral("not a group you are in"));
+    QString clientId = newClientId(); // not const: returned by move
+    action.set_client_id(clientId.toStdString());
+    action.set_conversation_id(conversationId);
+    action.set_base_version(summary->groupVersion);
+    m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, created_ms) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, clientId)
+        .bind(2, qint64(OutboxEntry::GroupAction))
+        .bind(3, qint64(conversationId))
+        .bind(4, QByteArray::fromStdString(action.SerializeAsString()))
+        .bind(5, QDateTime::currentMSecsSinceEpoch())
+        .exec();
+    return clientId;
+}
+
 std::optional<OutboxEntry> Outbox::nextPending()
 {
     Statement &st = m_db.prepare("SELECT ord, client_id, kind, conversation_id, body, read_seq, "
@@ -130,6 +151,12 @@ quint64 Outbox::acknowledge(
     const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs)
 {
     Transaction txn(m_db);
+    if (entry.kind == OutboxEntry::GroupAction) {
+        m_conversations.raiseHead(conversationId, seq);
+        m_db.prepare("DELETE FROM outbox WHERE client_id = ?").bind(1, entry.clientId).exec();
+        txn.commit();
+        return conversationId;
+    }
     if (entry.conversationId != conversationId && Conversations::isLocal(entry.conversationId)) {
         // The server created the direct chat: the local conversation is that one now.
         retarget(entry.conversationId, conversationId);

@@ -11,19 +11,21 @@
 #include "store/Drafts.h"
 #include "store/Timeline.h"
 
+#include "natter.pb.h"
+
 #include <optional>
 
 namespace natter {
 
 struct OutboxEntry
 {
-    enum Kind { Message = 1, Read = 2 };
+    enum Kind { Message = 1, Read = 2, GroupAction = 3 };
     enum State { Pending = 0, Failed = 2 };
     qint64 ord = 0;
     QString clientId;
     Kind kind = Message;
     quint64 conversationId = 0;
-    QByteArray body;
+    QByteArray body; // Message: an EventBody; GroupAction: a GroupActionRequest
     Relation relation;
     quint64 readSeq = 0;
     int attempts = 0;
@@ -44,13 +46,20 @@ public:
     // once and on the server through the outbox. False when there is no
     // such conversation on the server (yet).
     bool enqueueRead(quint64 conversationId);
+    // Queues a change to a group (the action's conversation, client id and
+    // base version are filled in here: the group version this device has
+    // seen, so a replay after others changed the group is refused, not
+    // applied blindly). Returns the client id; StoreError(Missing) when the
+    // user is not a member of such a group here.
+    QString enqueueGroupAction(quint64 conversationId, proto::GroupActionRequest action);
 
     std::optional<OutboxEntry> nextPending();
     int pendingCount(); // every kind: what the engine still has to send
     int pendingMessageCount(); // messages only: what the user waits for
 
     // Stores the acknowledged message as an event and removes the entry, in
-    // one transaction. Returns the conversation it is in; when the entry's
+    // one transaction (a group action's event comes by pull: only the head
+    // moves). Returns the conversation it is in; when the entry's
     // conversation was local, that one is now the server's (see above).
     quint64 acknowledge(
         const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs);

@@ -196,10 +196,21 @@ void toVersion3(Database &db)
     db.exec(kSchemaV3Swap);
 }
 
+// Version 4: groups. A conversation the user left or was removed from (or a
+// dissolved group) keeps its history up to left_seq; group_version is the
+// newest group version its stored events name (what a queued group action
+// was decided on).
+constexpr const char *kSchemaV4 = R"SQL(
+ALTER TABLE conversations ADD COLUMN left_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN dissolved INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN group_version INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 const std::function<void(Database &)> kSteps[kVersion] = {
     [](Database &db) { db.exec(kSchemaV1); },
     [](Database &db) { db.exec(kSchemaV2); },
     toVersion3,
+    [](Database &db) { db.exec(kSchemaV4); },
 };
 
 } // namespace

@@ -45,9 +45,10 @@ void Store::saveAccount(const Account &a)
     m_me = { a.userId, a.user, a.deviceId };
 }
 
-QList<quint64> Store::joinConversation(quint64 id, int kind, const QList<MemberInfo> &members)
+QList<quint64> Store::joinConversation(quint64 id, int kind, const QList<MemberInfo> &members,
+    const QString &title, quint64 visibleFrom)
 {
-    m_conversations.applyJoined(id, kind, members);
+    m_conversations.applyJoined(id, kind, members, title, visibleFrom);
     QList<quint64> merged;
     if (kind != proto::DIRECT)
         return merged;

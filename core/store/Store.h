@@ -40,7 +40,10 @@ public:
     // The feed says we are in a conversation: besides recording it, a local
     // direct chat waiting for the same peer merges into it (its outbox
     // entries and draft go along). Returns the local conversations merged.
-    QList<quint64> joinConversation(quint64 id, int kind, const QList<MemberInfo> &members);
+    // A group's title and first readable seq come along (see
+    // Conversations::applyJoined).
+    QList<quint64> joinConversation(quint64 id, int kind, const QList<MemberInfo> &members,
+        const QString &title = {}, quint64 visibleFrom = 0);
     // Inserts pulled events in one transaction; see Timeline::insert.
     QList<quint64> insertEvents(const QList<StoredEvent> &events);
     // The full view of a conversation's end: the newest `limit` message

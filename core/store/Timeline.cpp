@@ -78,6 +78,16 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
             continue;
         Touched &t = touched[*it];
         t.inserted.maxSeq = std::max(t.inserted.maxSeq, e.seq);
+        if (role == TimelineRole::System) {
+            const content::GroupLine line = content::groupLine(e.body);
+            t.inserted.groupVersion = std::max(t.inserted.groupVersion, line.version);
+            const bool names
+                = line.op == QLatin1String("created") || line.op == QLatin1String("renamed");
+            if (names && line.version > t.inserted.titleVersion) {
+                t.inserted.title = line.text;
+                t.inserted.titleVersion = line.version;
+            }
+        }
         if (role != TimelineRole::Message)
             continue;
         t.inserted.lastLineSeq = std::max(t.inserted.lastLineSeq, e.seq);
@@ -116,7 +126,9 @@ QList<MessageRow> Timeline::readLines(Statement &st)
         const bool mine = quint64(st.int64(3)) == m_me.userId;
         row.from = st.text(4);
         row.timeMs = st.int64(5);
-        row.text = content::text(st.blob(6));
+        const QByteArray body = st.blob(6);
+        row.group = content::groupLine(body);
+        row.text = row.group.isSet() ? content::describe(row.group) : content::text(body);
         row.state = mine ? MessageRow::State::Sent : MessageRow::State::Received;
         if (st.int64(7) == qint64(Relation::Type::Reply))
             row.replyTo = quint64(st.int64(8));
@@ -129,9 +141,9 @@ QList<MessageRow> Timeline::readLines(Statement &st)
 QList<MessageRow> Timeline::lines(quint64 conversationId, int limit, quint64 beforeSeq)
 {
     Statement &st = m_db.prepare(LINE_COLUMNS
-        "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
+        "WHERE e.conversation_id = ? AND e.shown != ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?");
     st.bind(1, qint64(conversationId))
-        .bind(2, qint64(TimelineRole::Message))
+        .bind(2, qint64(TimelineRole::Hidden))
         .bind(3, beforeSeq ? qint64(beforeSeq) : std::numeric_limits<qint64>::max())
         .bind(4, qint64(limit));
     QList<MessageRow> out = readLines(st);
@@ -142,9 +154,9 @@ QList<MessageRow> Timeline::lines(quint64 conversationId, int limit, quint64 bef
 QList<MessageRow> Timeline::linesAfter(quint64 conversationId, quint64 afterSeq, int limit)
 {
     Statement &st = m_db.prepare(LINE_COLUMNS
-        "WHERE e.conversation_id = ? AND e.shown = ? AND e.seq > ? ORDER BY e.seq LIMIT ?");
+        "WHERE e.conversation_id = ? AND e.shown != ? AND e.seq > ? ORDER BY e.seq LIMIT ?");
     st.bind(1, qint64(conversationId))
-        .bind(2, qint64(TimelineRole::Message))
+        .bind(2, qint64(TimelineRole::Hidden))
         .bind(3, qint64(afterSeq))
         .bind(4, qint64(limit));
     return readLines(st);

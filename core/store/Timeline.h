@@ -38,6 +38,7 @@ struct MessageRow
     qint64 timeMs = 0;
     QString error; // why it failed
     quint64 replyTo = 0; // the seq this message replies to (0: none)
+    content::GroupLine group; // set on a group's system line (text: its English wording)
     bool outgoing() const { return state != State::Received; }
 };
 
@@ -54,10 +55,10 @@ public:
     // Returns the ids of the conversations whose contents changed.
     QList<quint64> insert(const QList<StoredEvent> &events);
 
-    // Newest `limit` message lines with seq < beforeSeq (0 = from the
-    // newest), oldest first.
+    // Newest `limit` lines (messages and a group's system lines) with
+    // seq < beforeSeq (0 = from the newest), oldest first.
     QList<MessageRow> lines(quint64 conversationId, int limit, quint64 beforeSeq = 0);
-    // Message lines with seq > afterSeq, oldest first.
+    // Lines with seq > afterSeq, oldest first.
     QList<MessageRow> linesAfter(quint64 conversationId, quint64 afterSeq, int limit);
     // Message lines stored, over all conversations.
     quint64 lineCount();

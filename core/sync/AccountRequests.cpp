@@ -5,13 +5,6 @@
 
 namespace natter {
 
-namespace {
-QString notConnected()
-{
-    return QStringLiteral("not connected to the server");
-}
-} // namespace
-
 AccountRequests::AccountRequests(Store &store, ConnectionSupervisor &supervisor, QObject *parent)
     : QObject(parent)
     , m_store(store)

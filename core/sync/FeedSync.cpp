@@ -95,9 +95,12 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
                 QList<MemberInfo> members;
                 for (const auto &m : j.members())
                     members.append({ m.user_id(), QString::fromStdString(m.user()) });
-                for (quint64 local :
-                    m_store.joinConversation(j.conversation_id(), j.kind(), members))
+                for (quint64 local : m_store.joinConversation(j.conversation_id(), j.kind(),
+                         members, QString::fromStdString(j.title()), j.visible_from()))
                     merged.append({ local, j.conversation_id() });
+            } else if (entry.has_left()) {
+                m_store.conversations().applyLeft(entry.left().conversation_id(),
+                    entry.left().last_seq(), entry.left().dissolved());
             } else if (entry.has_read()) {
                 m_store.conversations().setReadSeq(
                     entry.read().conversation_id(), entry.read().seq());

@@ -29,6 +29,11 @@ proto::Envelope OutboxSender::requestFor(const OutboxEntry &entry)
         env.mutable_mark_read()->set_seq(entry.readSeq);
         return env;
     }
+    if (entry.kind == OutboxEntry::GroupAction) {
+        // Stored whole when queued; a corrupt row goes out empty and is refused.
+        env.mutable_group_action()->ParseFromArray(entry.body.constData(), int(entry.body.size()));
+        return env;
+    }
     auto *send = env.mutable_send();
     send->set_client_id(entry.clientId.toStdString());
     if (Conversations::isLocal(entry.conversationId))
@@ -97,7 +102,12 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
         } else {
             const QString why = replyError(reply);
             qCWarning(lcSync) << "send" << entry.clientId << "failed:" << why;
-            m_store.outbox().fail(entry.clientId, why);
+            // A refused group action is not retried (it was decided on a
+            // state that is gone): it leaves the queue, the user is told.
+            if (entry.kind == OutboxEntry::GroupAction)
+                m_store.outbox().remove(entry.clientId);
+            else
+                m_store.outbox().fail(entry.clientId, why);
             emit outboxStateChanged();
             emit sendFailed(entry.clientId, why);
         }

@@ -12,6 +12,11 @@ QString replyError(const proto::Envelope &reply)
     return msg.isEmpty() ? QString::fromLatin1(errorCodeName(reply.error().code())) : msg;
 }
 
+QString notConnected()
+{
+    return QStringLiteral("not connected to the server");
+}
+
 bool isTransient(proto::ErrorCode code)
 {
     return code == proto::RATE_LIMITED || code == proto::INTERNAL || code == proto::UNAUTHENTICATED;

@@ -10,6 +10,8 @@ namespace natter {
 
 // The error's message (or its code's name) for logs and the user.
 QString replyError(const proto::Envelope &reply);
+// What a request that needs the server says while offline.
+QString notConnected();
 // Errors after which retrying the same request can succeed.
 bool isTransient(proto::ErrorCode code);
 

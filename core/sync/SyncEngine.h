@@ -10,6 +10,7 @@
 // learns about changes through its signals and reads its own Store.
 #pragma once
 
+#include "groups/GroupRequests.h"
 #include "sync/AccountRequests.h"
 #include "sync/ConnectionSupervisor.h"
 #include "sync/FeedSync.h"
@@ -34,6 +35,7 @@ public:
 
     State state() const { return m_state; }
     AccountRequests &account() { return m_account; }
+    GroupRequests &groups() { return m_groups; }
     // Why the last connection closed or failed ("" before any).
     QString lastDisconnectReason() const { return m_supervisor.lastDisconnectReason(); }
 
@@ -73,6 +75,7 @@ private:
     Store &m_store;
     ConnectionSupervisor m_supervisor;
     AccountRequests m_account;
+    GroupRequests m_groups;
     FeedSync m_feed;
     TimelineSync m_timeline;
     OutboxSender m_sender;

@@ -238,6 +238,54 @@ void clientResponses()
     e.mutable_feed_notify()->set_seq(9);
     frame(t, "feed-notify", e);
 
+    // A group: joined from seq 3, its events, then left at seq 5.
+    e = env(1);
+    feed = e.mutable_feed_response();
+    entry = feed->add_entries();
+    entry->set_seq(3);
+    joined = entry->mutable_joined();
+    joined->set_conversation_id(200);
+    joined->set_kind(proto::GROUP);
+    joined->set_title("team");
+    joined->set_visible_from(3);
+    entry = feed->add_entries();
+    entry->set_seq(4);
+    entry->mutable_left()->set_conversation_id(200);
+    entry->mutable_left()->set_last_seq(5);
+    feed->set_feed_seq(4);
+    head = feed->add_heads();
+    head->set_conversation_id(200);
+    head->set_last_seq(5);
+    frame(t, "feed-group", e);
+    e = env(1);
+    pr = e.mutable_pull_response();
+    for (quint64 seq = 3; seq <= 5; ++seq) {
+        auto *ev = pr->add_events();
+        ev->set_conversation_id(200);
+        ev->set_seq(seq);
+        ev->set_id(3000 + seq);
+        ev->set_sender_id(2);
+        ev->set_kind(proto::EVENT_GROUP);
+        proto::EventBody body;
+        auto *g = body.mutable_group();
+        g->set_op(seq == 5 ? proto::GroupChange::OP_REMOVED : proto::GroupChange::OP_RENAMED);
+        g->mutable_actor()->set_user("bob");
+        g->add_targets()->set_user("alice");
+        g->set_text("name " + std::to_string(seq));
+        g->set_version(seq);
+        ev->set_body(body.SerializeAsString());
+    }
+    head = pr->add_heads();
+    head->set_conversation_id(200);
+    head->set_last_seq(5);
+    frame(t, "pull-group", e);
+    e = env(1);
+    auto *gi = e.mutable_group_info();
+    gi->set_conversation_id(200);
+    gi->set_name("team");
+    gi->add_members()->set_user("alice");
+    frame(t, "group-info", e);
+
     e = env(1);
     auto *auth = e.mutable_auth();
     auth->set_user_id(1);

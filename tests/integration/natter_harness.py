@@ -314,8 +314,13 @@ class Client:
         args = ["login", user, password] + (["--device", device] if device else [])
         return self.run(*args, server=server or self.env.server.url, expect_ok=expect_ok)
 
+    @staticmethod
+    def target(name):
+        """A user name as @name; a #ID or #NAME as it is."""
+        return name if name.startswith("#") else "@" + name
+
     def send(self, to, text, offline=False, **kw):
-        args = ["send", "@" + to, text] + (["--offline"] if offline else [])
+        args = ["send", self.target(to), text] + (["--offline"] if offline else [])
         return self.run(*args, **kw)
 
     def sync(self, timeout=30, **kw):
@@ -323,7 +328,7 @@ class Client:
         return self.run("sync", "--timeout", str(timeout), **kw)
 
     def history(self, peer, limit=5000):
-        res = self.run("history", "@" + peer, "--limit", str(limit), timeout=60)
+        res = self.run("history", self.target(peer), "--limit", str(limit), timeout=60)
         return parse_json_lines(res.out, "[%s] history @%s" % (self.name, peer))
 
     def conversations(self):

@@ -27,6 +27,30 @@ StoredEvent message(quint64 conv, quint64 seq, quint64 sender, const QString &te
     return e;
 }
 
+StoredEvent groupEvent(quint64 conv, quint64 seq, proto::GroupChange change)
+{
+    StoredEvent e = message(conv, seq, 2, {});
+    e.kind = proto::EVENT_GROUP;
+    proto::EventBody body;
+    *body.mutable_group() = std::move(change);
+    e.body = QByteArray::fromStdString(body.SerializeAsString());
+    return e;
+}
+
+proto::GroupChange change(proto::GroupChange::Op op, quint64 version, const std::string &text = {})
+{
+    proto::GroupChange c;
+    c.set_op(op);
+    c.mutable_actor()->set_user("bob");
+    c.mutable_actor()->set_user_id(2);
+    auto *t = c.add_targets();
+    t->set_user("alice");
+    t->set_user_id(1);
+    c.set_version(version);
+    c.set_text(text);
+    return c;
+}
+
 Account alice()
 {
     Account a;
@@ -240,6 +264,70 @@ private slots:
         QCOMPARE(page.at(1).seq, 3u);
         QCOMPARE(store.timeline().lineCount(), 5u);
     }
+    // A group joined at seq 4 (history "joined"): nothing before it will
+    // come, so the store counts from there; its events are system lines
+    // (never unread) that name the group, carry its version and rename it;
+    // after the removal at seq 7 the head stops there whatever comes.
+    void groupsFromTheirJoinToTheirRemoval()
+    {
+        QTemporaryDir dir;
+        Store store(dir.path(), QByteArray(32, 'k'));
+        store.saveAccount(alice());
+        store.joinConversation(9, proto::GROUP, {}, QStringLiteral("team"), 4);
+        auto s = store.conversations().summary(9);
+        QCOMPARE(s->title, QStringLiteral("team"));
+        QCOMPARE(s->localSeq, 3u);
+        QVERIFY(s->isMember());
+        QVERIFY(!s->historyGap());
+        store.insertEvents({ groupEvent(9, 4, change(proto::GroupChange::OP_ADDED, 4)),
+            message(9, 5, 2, "hi"),
+            groupEvent(9, 6, change(proto::GroupChange::OP_RENAMED, 5, "crew")) });
+        s = store.conversations().summary(9);
+        QCOMPARE(s->localSeq, 6u);
+        QCOMPARE(s->title, QStringLiteral("crew"));
+        QCOMPARE(s->groupVersion, 5u);
+        QCOMPARE(s->unread, 1); // the message only
+        const auto rows = store.timeline().lines(9, 10);
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows[0].group.isSet());
+        QCOMPARE(rows[0].group.op, QStringLiteral("added"));
+        QCOMPARE(rows[0].text, QStringLiteral("bob added alice"));
+        QVERIFY(!rows[1].group.isSet());
+        QCOMPARE(rows[2].group.text, QStringLiteral("crew"));
+        // An older rename arriving late does not win.
+        store.insertEvents({ groupEvent(9, 3, change(proto::GroupChange::OP_RENAMED, 3, "old")) });
+        QCOMPARE(store.conversations().summary(9)->title, QStringLiteral("crew"));
+
+        // A queued change carries the version this store has seen.
+        proto::GroupActionRequest rename;
+        rename.set_rename("mine");
+        store.outbox().enqueueGroupAction(9, rename);
+        const auto entry = store.outbox().nextPending();
+        QCOMPARE(entry->kind, OutboxEntry::GroupAction);
+        proto::GroupActionRequest queued;
+        QVERIFY(queued.ParseFromArray(entry->body.constData(), int(entry->body.size())));
+        QCOMPARE(queued.base_version(), 5u);
+        QCOMPARE(queued.conversation_id(), 9u);
+        QCOMPARE(QString::fromStdString(queued.client_id()), entry->clientId);
+        // Its ack moves the head (the event comes by pull) and ends the entry.
+        store.outbox().acknowledge(*entry, 9, 8, 5000, 1);
+        QVERIFY(!store.outbox().nextPending());
+        QCOMPARE(store.conversations().summary(9)->serverSeq, 8u);
+
+        store.conversations().applyLeft(9, 7, false);
+        s = store.conversations().summary(9);
+        QVERIFY(!s->isMember());
+        QCOMPARE(s->serverSeq, 7u); // clipped to the removal
+        store.conversations().applyHeads({ { 9, 12 } }); // a late notify
+        QCOMPARE(store.conversations().summary(9)->serverSeq, 7u);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.outbox().enqueueGroupAction(9, rename));
+        // Back in, from seq 10 on.
+        store.joinConversation(9, proto::GROUP, {}, QStringLiteral("crew"), 10);
+        s = store.conversations().summary(9);
+        QVERIFY(s->isMember());
+        QCOMPARE(s->localSeq, 9u);
+    }
+
     // The unread count and the last line are columns kept as events arrive
     // (in any order) and as the read position moves.
     void unreadAndLastLineFollowTheEvents()

@@ -1,0 +1,117 @@
+#include "groups/GroupRequests.h"
+
+#include "sync/Replies.h"
+
+#include <QUuid>
+
+namespace natter {
+
+namespace {
+
+const char *const kJoinNames[] = { "invite", "open", "approval" }; // proto::JoinPolicy
+const char *const kHistoryNames[] = { "joined", "all" }; // proto::HistoryPolicy
+
+template<size_t N> bool parseName(const char *const (&names)[N], const QString &name, int *out)
+{
+    for (size_t i = 0; i < N; ++i)
+        if (name == QLatin1String(names[i])) {
+            *out = int(i);
+            return true;
+        }
+    return false;
+}
+
+template<size_t N> QString nameOf(const char *const (&names)[N], int value)
+{
+    return value >= 0 && size_t(value) < N ? QString::fromLatin1(names[value]) : QString();
+}
+
+} // namespace
+
+GroupRequests::GroupRequests(ConnectionSupervisor &supervisor, QObject *parent)
+    : QObject(parent)
+    , m_supervisor(supervisor)
+{
+}
+
+QString GroupRequests::roleName(int role)
+{
+    switch (role) {
+    case proto::ROLE_OWNER: return QStringLiteral("owner");
+    case proto::ROLE_ADMIN: return QStringLiteral("admin");
+    default: return QStringLiteral("member");
+    }
+}
+
+bool GroupRequests::parseJoin(const QString &name, int *policy)
+{
+    return parseName(kJoinNames, name, policy);
+}
+
+bool GroupRequests::parseHistory(const QString &name, int *policy)
+{
+    return parseName(kHistoryNames, name, policy);
+}
+
+void GroupRequests::create(const QString &name, const QStringList &members, const QString &join,
+    const QString &history, Created done)
+{
+    int joinPolicy = 0;
+    int historyPolicy = 0;
+    if (!parseJoin(join, &joinPolicy) || !parseHistory(history, &historyPolicy)) {
+        done(0, QStringLiteral("unknown join or history policy"));
+        return;
+    }
+    Connection *session = m_supervisor.session();
+    if (!session) {
+        done(0, notConnected());
+        return;
+    }
+    proto::Envelope env;
+    auto *req = env.mutable_group_create();
+    req->set_client_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+    req->set_name(name.toStdString());
+    for (const QString &m : members)
+        req->add_members(m.toStdString());
+    req->set_join(proto::JoinPolicy(joinPolicy));
+    req->set_history(proto::HistoryPolicy(historyPolicy));
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
+        if (!reply.has_ack())
+            done(0, replyError(reply));
+        else
+            done(reply.ack().conversation_id(), QString());
+    });
+}
+
+void GroupRequests::fetchInfo(quint64 conversationId, InfoDone done)
+{
+    Connection *session = m_supervisor.session();
+    if (!session) {
+        done({}, notConnected());
+        return;
+    }
+    proto::Envelope env;
+    env.mutable_group_info_request()->set_conversation_id(conversationId);
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
+        if (!reply.has_group_info()) {
+            done({}, replyError(reply));
+            return;
+        }
+        const proto::GroupInfo &g = reply.group_info();
+        GroupInfo info;
+        info.id = g.conversation_id();
+        info.name = QString::fromStdString(g.name());
+        info.join = nameOf(kJoinNames, g.join());
+        info.history = nameOf(kHistoryNames, g.history());
+        info.version = g.version();
+        info.announcement = QString::fromStdString(g.announcement());
+        info.dissolved = g.dissolved();
+        info.maxMembers = int(g.max_members());
+        for (const auto &m : g.members())
+            info.members.append(
+                { m.user_id(), QString::fromStdString(m.user()), roleName(m.role()) });
+        done(info, QString());
+    });
+}
+
+} // namespace natter
