@@ -4,8 +4,8 @@
 #include "accounts/Credentials.h"
 #include "common/Logging.h"
 #include "conversations/ConversationRequests.h"
-#include "groups/GroupRequests.h"
 #include "gateway/GatewayContext.h"
+#include "groups/GroupRequests.h"
 #include "storage/StorageBackend.h"
 
 #include <QThread>

@@ -53,7 +53,7 @@ int Cli::cmdGroup(const QStringList &all)
         fprintf(stderr, "natter-cli: %s\n", kGroupUsage);
         return Usage;
     }
-    const QString sub = all.first();
+    const QString &sub = all.first();
     const QStringList args = all.mid(1);
     if (sub == QLatin1String("create"))
         return groupCreate(args);
@@ -151,7 +151,7 @@ int Cli::groupCreate(const QStringList &args)
     for (const QString &m :
         m_parser.value(QStringLiteral("members")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         members.append(userName(m.trimmed()));
-    const QString name = args[0];
+    const QString &name = args[0];
     const QString join = m_parser.value(QStringLiteral("join"));
     const QString history = m_parser.value(QStringLiteral("history"));
     connect(m_engine.get(), &SyncEngine::stateChanged, this,

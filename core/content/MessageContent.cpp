@@ -87,8 +87,13 @@ GroupLine groupLine(const QByteArray &body)
     default: line.op = QStringLiteral("changed"); break; // a newer server's change
     }
     line.actor = QString::fromStdString(g.actor().user());
-    for (const auto &t : g.targets())
+    if (g.actor().user_id() != 0)
+        line.people.append({ g.actor().user_id(), line.actor });
+    for (const auto &t : g.targets()) {
         line.targets.append(QString::fromStdString(t.user()));
+        if (t.user_id() != 0)
+            line.people.append({ t.user_id(), line.targets.last() });
+    }
     line.role = g.role() == proto::ROLE_ADMIN ? QStringLiteral("admin") : QStringLiteral("member");
     line.text = QString::fromStdString(g.text());
     line.version = g.version();

@@ -46,6 +46,7 @@ struct GroupLine
     QString role; // op "role": admin or member
     QString text; // created / renamed: the name; announcement: the new one
     quint64 version = 0;
+    QList<std::pair<quint64, QString>> people; // actor and targets: user id, name
     bool isSet() const { return !op.isEmpty(); }
 };
 

@@ -47,6 +47,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case InitialsRole: return initialsOf(c.title);
     case LastTextRole: return c.lastText;
     case LastFromRole: return c.lastFrom;
+    case LastMineRole: return c.lastMine;
     case LastTimeRole:
         return c.hasLast ? QDateTime::fromMSecsSinceEpoch(c.lastTimeMs) : QDateTime();
     case UnreadRole: return c.unread;
@@ -65,6 +66,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { InitialsRole, "initials" },
         { LastTextRole, "lastText" },
         { LastFromRole, "lastFrom" },
+        { LastMineRole, "lastMine" },
         { LastTimeRole, "lastTime" },
         { UnreadRole, "unread" },
         { HistoryGapRole, "historyGap" },

@@ -30,6 +30,7 @@ public:
         HistoryGapRole, // bool: the server has events this device has not pulled yet
         KindRole, // QString: "direct" or "group"
         PendingRole, // bool: a direct chat the server has not created yet (queued offline)
+        LastMineRole, // bool: the last message is this account's
     };
     Q_ENUM(Role)
 

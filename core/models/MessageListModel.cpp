@@ -34,6 +34,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.timeMs);
     case ErrorRole: return m.error;
     case ReplyToRole: return qulonglong(m.replyTo);
+    case SystemRole: return m.group.isSet();
+    case GroupOpRole: return m.group.op;
+    case ActorRole: return m.group.actor;
+    case TargetsRole: return m.group.targets;
+    case GroupTextRole: return m.group.text;
+    case GroupRoleRole: return m.group.role;
     default: return {};
     }
 }
@@ -51,6 +57,12 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { TimeRole, "time" },
         { ErrorRole, "error" },
         { ReplyToRole, "replyTo" },
+        { SystemRole, "system" },
+        { GroupOpRole, "groupOp" },
+        { ActorRole, "actor" },
+        { TargetsRole, "targets" },
+        { GroupTextRole, "groupText" },
+        { GroupRoleRole, "groupRole" },
     };
 }
 

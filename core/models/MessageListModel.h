@@ -30,6 +30,14 @@ public:
         TimeRole, // QDateTime: server time, or queue time while pending
         ErrorRole, // QString: why a failed message failed
         ReplyToRole, // qulonglong: the seq this message replies to (0: none)
+        // A group's system line ("alice added bob"): the UI words it.
+        SystemRole, // bool: a system line, not a message
+        GroupOpRole, // QString: created, added, removed, left, role, owner, renamed, announcement,
+                     // dissolved
+        ActorRole, // QString: who did it
+        TargetsRole, // QStringList: to whom
+        GroupTextRole, // QString: the name or announcement it set
+        GroupRoleRole, // QString: the role given ("admin" or "member")
     };
     Q_ENUM(Role)
 

@@ -10,10 +10,12 @@ namespace {
 
 // Columns: id, kind, title, pending_peer (unused), server_seq, local_seq, read_seq,
 // last_time, unread, last line's sender name, last line's body, left_seq,
-// dissolved, group_version. The last line is one primary-key lookup, not a scan.
+// dissolved, group_version, last line's sender id. The last line is one
+// primary-key lookup, not a scan.
 #define NATTER_SUMMARY_SELECT                                                                      \
     "SELECT c.id, c.kind, c.title, c.pending_peer, c.server_seq, c.local_seq, c.read_seq, "        \
-    "c.last_time, c.unread, u.name, e.body, c.left_seq, c.dissolved, c.group_version "             \
+    "c.last_time, c.unread, u.name, e.body, c.left_seq, c.dissolved, c.group_version, "            \
+    "e.sender_id "                                                                                 \
     "FROM conversations c "                                                                        \
     "LEFT JOIN events e ON e.conversation_id = c.id AND e.seq = c.last_line_seq "                  \
     "LEFT JOIN users u ON u.id = e.sender_id "
@@ -45,6 +47,8 @@ void Conversations::applyJoined(quint64 id, int kind, const QList<MemberInfo> &m
     QString title = kind == proto::GROUP ? groupTitle : QString();
     for (const MemberInfo &m : members) {
         upsertUser(m.userId, m.name);
+        if (kind != proto::DIRECT)
+            continue; // a group's members change: GroupInfo says who they are now
         m_db.prepare("INSERT OR IGNORE INTO members (conversation_id, user_id) VALUES (?, ?)")
             .bind(1, qint64(id))
             .bind(2, qint64(m.userId))
@@ -316,6 +320,7 @@ ConversationSummary Conversations::summaryFrom(Statement &st) const
     s.leftSeq = quint64(st.int64(11));
     s.dissolved = st.int64(12) != 0;
     s.groupVersion = quint64(st.int64(13));
+    s.lastMine = s.hasLast && quint64(st.int64(14)) == m_me.userId;
     return s;
 }
 

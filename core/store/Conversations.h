@@ -36,22 +36,23 @@ struct MemberInfo
 struct ConversationSummary
 {
     quint64 id = 0;
-    int kind = 0; // proto::ConversationKind
-    QString title; // a direct chat: the other member's name
-    bool local = false; // not created on the server yet
+    QString title; // a direct chat: the other member's name; a group's name
+    QString lastFrom;
+    QString lastText; // one line
     quint64 serverSeq = 0;
     quint64 localSeq = 0; // every seq in 1..localSeq is stored
     quint64 readSeq = 0;
-    int unread = 0;
     qint64 lastTimeMs = 0;
-    QString lastFrom;
-    QString lastText; // one line
-    bool hasLast = false;
     // Groups: the user left or was removed at leftSeq (0: a member); what
     // came before stays readable.
     quint64 leftSeq = 0;
-    bool dissolved = false;
     quint64 groupVersion = 0; // the newest version the stored group events name
+    int kind = 0; // proto::ConversationKind
+    int unread = 0;
+    bool local = false; // not created on the server yet
+    bool hasLast = false;
+    bool lastMine = false; // the last line is this account's
+    bool dissolved = false;
     bool historyGap() const { return localSeq < serverSeq; }
     bool isMember() const { return leftSeq == 0; }
 };

@@ -80,6 +80,9 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
         t.inserted.maxSeq = std::max(t.inserted.maxSeq, e.seq);
         if (role == TimelineRole::System) {
             const content::GroupLine line = content::groupLine(e.body);
+            // Who joins later is named here first.
+            for (const auto &[userId, name] : line.people)
+                m_conversations.upsertUser(userId, name);
             t.inserted.groupVersion = std::max(t.inserted.groupVersion, line.version);
             const bool names
                 = line.op == QLatin1String("created") || line.op == QLatin1String("renamed");

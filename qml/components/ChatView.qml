@@ -21,6 +21,9 @@ Pane {
     property string title
     property var messages
     property bool historyGap: false
+    // "" (a member), "left" or "dissolved": then the history reads, nothing is sent.
+    property string standing
+    property string kind: "direct" // "group": incoming messages name their sender
     property var draftStore: null
     // Shown under the name in the header (e.g. "offline").
     property string subtitle
@@ -140,7 +143,18 @@ Pane {
                         height: visible ? implicitHeight : 0
                     }
 
+                    SystemLine {
+                        visible: !!wrap.model.system
+                        width: parent.width
+                        op: wrap.model.groupOp || ""
+                        actor: wrap.model.actor || ""
+                        targets: wrap.model.targets || []
+                        detail: wrap.model.groupText || ""
+                        role: wrap.model.groupRole || ""
+                    }
+
                     MessageDelegate {
+                        visible: !wrap.model.system
                         width: parent.width
                         text: wrap.model.text
                         from: wrap.model.from
@@ -149,6 +163,7 @@ Pane {
                         time: wrap.model.time
                         error: wrap.model.error
                         clientId: wrap.model.clientId
+                        showSender: root.kind === "group"
                         onRetryRequested: clientId => root.retryRequested(clientId)
                     }
                 }
@@ -308,8 +323,22 @@ Pane {
             }
         }
 
+        Label {
+            objectName: "standingBanner"
+            visible: root.standing !== ""
+            Layout.fillWidth: true
+            padding: 12
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            text: root.standing === "dissolved"
+                ? qsTr("This group was dissolved. Its history stays here.")
+                : qsTr("You are no longer a member of this group. What came before stays here.")
+            opacity: 0.7
+        }
+
         Composer {
             id: composer
+            visible: root.standing === ""
             Layout.fillWidth: true
             conversationId: root.conversationId
             draftStore: root.draftStore

@@ -101,6 +101,8 @@ Pane {
                 required property int unread
                 required property bool historyGap
                 required property bool pending
+                required property bool lastMine
+                required property string kind
 
                 width: ListView.view.width
                 height: 64
@@ -154,8 +156,9 @@ Pane {
                                 text: row.lastText === ""
                                     ? (row.pending ? qsTr("Waiting to be sent")
                                        : row.historyGap ? qsTr("History not loaded yet") : qsTr("No messages yet"))
-                                    : row.lastFrom !== "" && row.lastFrom !== row.title
-                                      ? qsTr("You: %1").arg(row.lastText)
+                                    : row.lastMine ? qsTr("You: %1").arg(row.lastText)
+                                    : row.kind === "group" && row.lastFrom !== ""
+                                      ? qsTr("%1: %2").arg(row.lastFrom).arg(row.lastText)
                                       : row.lastText
                                 font.pixelSize: 13
                                 opacity: row.unread > 0 ? 0.9 : 0.6

@@ -79,6 +79,8 @@ Page {
             title: Chats.current.title
             messages: Chats.messages
             historyGap: Chats.current.historyGap
+            standing: Chats.current.standing
+            kind: Chats.current.kind
             draftStore: Chats
             subtitle: Session.connectionState === "connected" ? ""
                 : Session.connectionState === "connecting" ? qsTr("Connecting…")

@@ -4,38 +4,48 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="52"/>
+        <location filename="../../qml/components/ChatView.qml" line="60"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="54"/>
+        <location filename="../../qml/components/ChatView.qml" line="62"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="198"/>
+        <location filename="../../qml/components/ChatView.qml" line="218"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>Older history not loaded yet — it arrives when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="266"/>
-        <location filename="../../qml/components/ChatView.qml" line="268"/>
+        <location filename="../../qml/components/ChatView.qml" line="286"/>
+        <location filename="../../qml/components/ChatView.qml" line="288"/>
         <source>Jump to latest</source>
         <translation>Jump to latest</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="280"/>
+        <location filename="../../qml/components/ChatView.qml" line="300"/>
         <source>No messages yet. Say hello!</source>
         <translation>No messages yet. Say hello!</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="300"/>
+        <location filename="../../qml/components/ChatView.qml" line="320"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="325"/>
+        <location filename="../../qml/components/ChatView.qml" line="334"/>
+        <source>This group was dissolved. Its history stays here.</source>
+        <translation>This group was dissolved. Its history stays here.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="335"/>
+        <source>You are no longer a member of this group. What came before stays here.</source>
+        <translation>You are no longer a member of this group. What came before stays here.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="359"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>Pick a conversation, or start a new one with Ctrl+N.
@@ -130,27 +140,32 @@ Ctrl+K jumps to a conversation.</translation>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="148"/>
+        <location filename="../../qml/components/ConversationList.qml" line="157"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="149"/>
+        <location filename="../../qml/components/ConversationList.qml" line="158"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="149"/>
+        <location filename="../../qml/components/ConversationList.qml" line="158"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="151"/>
+        <location filename="../../qml/components/ConversationList.qml" line="159"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="161"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="173"/>
+        <location filename="../../qml/components/ConversationList.qml" line="188"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -158,7 +173,7 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="187"/>
+        <location filename="../../qml/components/ConversationList.qml" line="202"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
@@ -186,12 +201,12 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="83"/>
+        <location filename="../../qml/pages/MainPage.qml" line="86"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="84"/>
+        <location filename="../../qml/pages/MainPage.qml" line="87"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -245,17 +260,17 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="104"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="107"/>
         <source>Jump to a conversation…</source>
         <translation>Jump to a conversation…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="127"/>
         <source>No conversations yet.</source>
         <translation>No conversations yet.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="127"/>
         <source>No conversation matches.</source>
         <translation>No conversation matches.</translation>
     </message>
@@ -516,6 +531,74 @@ Start one with Ctrl+N.</translation>
         <location filename="../../qml/pages/SetupPage.qml" line="231"/>
         <source>There is no way to recover a forgotten passphrase.</source>
         <translation>There is no way to recover a forgotten passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLine</name>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="17"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="19"/>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 created the group “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="20"/>
+        <source>%1 added %2</source>
+        <translation>%1 added %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="21"/>
+        <source>%1 removed %2</source>
+        <translation>%1 removed %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="22"/>
+        <source>%1 left the group</source>
+        <translation>%1 left the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="24"/>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 made %2 an admin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="25"/>
+        <source>%1 made %2 a member</source>
+        <translation>%1 made %2 a member</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="26"/>
+        <source>%1 handed the group over to %2</source>
+        <translation>%1 handed the group over to %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="27"/>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 renamed the group to “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="29"/>
+        <source>%1 cleared the announcement</source>
+        <translation>%1 cleared the announcement</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="30"/>
+        <source>%1 changed the announcement</source>
+        <translation>%1 changed the announcement</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="31"/>
+        <source>%1 dissolved the group</source>
+        <translation>%1 dissolved the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="32"/>
+        <source>%1 changed the group</source>
+        <translation>%1 changed the group</translation>
     </message>
 </context>
 <context>

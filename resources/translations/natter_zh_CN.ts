@@ -4,38 +4,48 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="52"/>
+        <location filename="../../qml/components/ChatView.qml" line="60"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="54"/>
+        <location filename="../../qml/components/ChatView.qml" line="62"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="198"/>
+        <location filename="../../qml/components/ChatView.qml" line="218"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="266"/>
-        <location filename="../../qml/components/ChatView.qml" line="268"/>
+        <location filename="../../qml/components/ChatView.qml" line="286"/>
+        <location filename="../../qml/components/ChatView.qml" line="288"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="280"/>
+        <location filename="../../qml/components/ChatView.qml" line="300"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="300"/>
+        <location filename="../../qml/components/ChatView.qml" line="320"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="325"/>
+        <location filename="../../qml/components/ChatView.qml" line="334"/>
+        <source>This group was dissolved. Its history stays here.</source>
+        <translation>此群组已解散，聊天记录仍保留在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="335"/>
+        <source>You are no longer a member of this group. What came before stays here.</source>
+        <translation>你已不是此群组的成员，此前的聊天记录仍保留在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="359"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -129,34 +139,39 @@ Ctrl+K jumps to a conversation.</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="148"/>
+        <location filename="../../qml/components/ConversationList.qml" line="157"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="149"/>
+        <location filename="../../qml/components/ConversationList.qml" line="158"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="149"/>
+        <location filename="../../qml/components/ConversationList.qml" line="158"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="151"/>
+        <location filename="../../qml/components/ConversationList.qml" line="159"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="161"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="173"/>
+        <location filename="../../qml/components/ConversationList.qml" line="188"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="187"/>
+        <location filename="../../qml/components/ConversationList.qml" line="202"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
@@ -184,12 +199,12 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="83"/>
+        <location filename="../../qml/pages/MainPage.qml" line="86"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="84"/>
+        <location filename="../../qml/pages/MainPage.qml" line="87"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -243,17 +258,17 @@ Start one with Ctrl+N.</source>
 <context>
     <name>QuickSwitcher</name>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="104"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="107"/>
         <source>Jump to a conversation…</source>
         <translation>跳转到会话…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="127"/>
         <source>No conversations yet.</source>
         <translation>还没有会话。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/QuickSwitcher.qml" line="124"/>
+        <location filename="../../qml/components/QuickSwitcher.qml" line="127"/>
         <source>No conversation matches.</source>
         <translation>没有匹配的会话。</translation>
     </message>
@@ -514,6 +529,74 @@ Start one with Ctrl+N.</source>
         <location filename="../../qml/pages/SetupPage.qml" line="231"/>
         <source>There is no way to recover a forgotten passphrase.</source>
         <translation>忘记的口令无法找回。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLine</name>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="17"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="19"/>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 创建了群组“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="20"/>
+        <source>%1 added %2</source>
+        <translation>%1 邀请 %2 加入了群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="21"/>
+        <source>%1 removed %2</source>
+        <translation>%1 将 %2 移出了群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="22"/>
+        <source>%1 left the group</source>
+        <translation>%1 退出了群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="24"/>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 将 %2 设为管理员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="25"/>
+        <source>%1 made %2 a member</source>
+        <translation>%1 取消了 %2 的管理员身份</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="26"/>
+        <source>%1 handed the group over to %2</source>
+        <translation>%1 将群主转让给了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="27"/>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 将群名称改为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="29"/>
+        <source>%1 cleared the announcement</source>
+        <translation>%1 清除了群公告</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="30"/>
+        <source>%1 changed the announcement</source>
+        <translation>%1 修改了群公告</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="31"/>
+        <source>%1 dissolved the group</source>
+        <translation>%1 解散了群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="32"/>
+        <source>%1 changed the group</source>
+        <translation>%1 修改了群组</translation>
     </message>
 </context>
 <context>

@@ -61,11 +61,7 @@ proto::SendAck ackOf(const EventRow &row)
     return ack;
 }
 
-Role roleOf(const std::optional<MemberRow> &member)
-{
-    return permissions::roleOf(
-        member.has_value(), member && member->isCurrent(), member ? member->role : 0);
-}
+using permissions::roleOf;
 
 Role roleIn(Storage &storage, quint64 conversationId, quint64 userId)
 {

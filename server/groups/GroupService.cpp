@@ -23,10 +23,7 @@ QString fromStd(const std::string &s)
     return QString::fromStdString(s);
 }
 
-Role roleOf(const std::optional<MemberRow> &m)
-{
-    return permissions::roleOf(m.has_value(), m && m->isCurrent(), m ? m->role : 0);
-}
+using permissions::roleOf;
 
 ServiceError checkClientId(const std::string &clientId)
 {
@@ -98,7 +95,10 @@ ServiceError resolveUsers(Storage &storage,
     return {};
 }
 
-proto::FeedEntry joinedEntry(const ConversationRow &group, quint64 visibleFrom)
+// What a new member's devices learn: the group, where their history
+// starts, and who is in it (so every sender has a name).
+proto::FeedEntry joinedEntry(
+    const ConversationRow &group, quint64 visibleFrom, const QList<Named> &members)
 {
     proto::FeedEntry entry;
     auto *joined = entry.mutable_joined();
@@ -106,6 +106,8 @@ proto::FeedEntry joinedEntry(const ConversationRow &group, quint64 visibleFrom)
     joined->set_kind(proto::GROUP);
     joined->set_title(group.name.toStdString());
     joined->set_visible_from(visibleFrom);
+    for (const Named &m : members)
+        setMember(joined->add_members(), m.id, m.name);
     return entry;
 }
 
@@ -168,11 +170,17 @@ public:
 
 // Adds users (not current members) at the event's seq: a former member
 // comes back as a plain member with nothing carried over.
-void addMembers(Change &c, const QList<Named> &users, quint64 seq, Fanout *fanout)
+void addMembers(Change &c, const QList<MemberRow> &before, const QList<Named> &users, quint64 seq,
+    Fanout *fanout)
 {
     ConversationStore &conversations = c.storage.conversations();
     const quint64 visibleFrom = c.group.historyPolicy == proto::HISTORY_ALL ? 1 : seq;
-    const proto::FeedEntry entry = joinedEntry(c.group, visibleFrom);
+    QList<Named> everyone;
+    for (const MemberRow &m : before)
+        if (m.isCurrent())
+            everyone.append({ m.userId, m.userName });
+    everyone += users;
+    const proto::FeedEntry entry = joinedEntry(c.group, visibleFrom, everyone);
     for (const Named &u : users) {
         const MemberRow row { c.group.id, u.id, u.name, int(MemberRole::Member), visibleFrom, 0,
             0 };
@@ -294,7 +302,9 @@ GroupResult GroupService::create(Storage &storage, Snowflake &ids, const Actor &
         storage.conversations().insertMember(
             MemberRow { group.id, u.id, u.name, int(MemberRole::Member), 1, 0, 0 });
     c.commit(change, self->name);
-    const proto::FeedEntry entry = joinedEntry(c.group, 1);
+    QList<Named> everyone { { actor.userId, self->name } };
+    everyone += invited;
+    const proto::FeedEntry entry = joinedEntry(c.group, 1, everyone);
     c.feed(actor.userId, entry, &result.fanout);
     for (const Named &u : invited)
         c.feed(u.id, entry, &result.fanout);
@@ -418,7 +428,7 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
             audience.append(u.id);
         }
         const quint64 seq = c.commit(change, me->userName);
-        addMembers(c, invited, seq, &result.fanout);
+        addMembers(c, members, invited, seq, &result.fanout);
         break;
     }
     case proto::GroupActionRequest::kKick: {

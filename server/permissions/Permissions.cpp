@@ -44,11 +44,11 @@ Role roleFromColumn(int role)
     return Role::Member; // an unknown stored role has no privileges
 }
 
-Role roleOf(bool isMember, bool isCurrent, int storedRole)
+Role roleOf(const std::optional<MemberRow> &member)
 {
-    if (!isMember)
+    if (!member)
         return Role::None;
-    return isCurrent ? roleFromColumn(storedRole) : Role::Former;
+    return member->isCurrent() ? roleFromColumn(member->role) : Role::Former;
 }
 
 Rule rule(Role role, Action action, proto::ConversationKind kind)

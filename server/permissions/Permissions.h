@@ -6,6 +6,9 @@
 #pragma once
 
 #include "common/ServiceError.h"
+#include "storage/Rows.h"
+
+#include <optional>
 
 namespace natter::server::permissions {
 
@@ -61,7 +64,8 @@ struct Target
 };
 
 Role roleFromColumn(int role); // a current member's stored role
-Role roleOf(bool isMember, bool isCurrent, int storedRole);
+// A user's standing from their member row (none when there is no row).
+Role roleOf(const std::optional<MemberRow> &member);
 Rule rule(Role role, Action action, proto::ConversationKind kind);
 // The refusal, if any: FORBIDDEN, or GONE for a former member.
 ServiceError check(

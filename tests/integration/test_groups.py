@@ -43,14 +43,22 @@ def main(env):
     for c in (pc1, pc2, bob, carol):
         c.sync()
         lines = c.history("#" + gid)
-        h.check_eq(lines[-1]["text"], "hello team", "[%s] the group message" % c.name)
+        h.check_eq((lines[-1]["text"], lines[-1]["from"]), ("hello team", "alice"),
+                   "[%s] the group message" % c.name)
         ops = system_ops(lines)
         h.check(("added", "alice", ["carol"]) in ops, "[%s] carol's join line: %r" % (c.name, ops))
+    # Every sender has a name, also for carol who joined later.
+    h.check_eq([m["from"] for m in carol.history("#" + gid) if m.get("kind") == "message"],
+               ["alice"], "carol sees who wrote")
+    bob.send("#" + gid, "hi carol")
+    carol.sync()
+    h.check_eq(carol.history("#" + gid)[-1]["from"], "bob", "a member from before carol's join")
     # History policy "joined": carol's first line is her own join.
     carol_lines = carol.history("#" + gid)
     h.check_eq(system_ops(carol_lines)[0], ("added", "alice", ["carol"]),
                "carol sees from her join on")
-    h.check(all(m["kind"] == "system" or m["text"] == "hello team" for m in carol_lines),
+    h.check(all(m["kind"] == "system" or m["text"] in ("hello team", "hi carol")
+                for m in carol_lines),
             "nothing from before carol's join: %r" % carol_lines)
 
     # Queued offline on pc2, replayed on its next run.

@@ -1,5 +1,6 @@
 // The conversation list on its own: Enter on the highlighted row opens it
-// as a click does, and the unread badge is a pill of at least 20 x 20.
+// as a click does, the unread badge is a pill of at least 20 x 20, and the
+// last line names its sender.
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -12,9 +13,11 @@ Item {
 
     ListModel {
         id: conversations
-        ListElement { conversationId: "201"; title: "alice"; initials: "A"; lastText: "hi"; lastFrom: "alice"; lastTime: 0; unread: 3; historyGap: false; pending: false }
-        ListElement { conversationId: "202"; title: "bob"; initials: "B"; lastText: "ok"; lastFrom: "bob"; lastTime: 0; unread: 0; historyGap: false; pending: false }
-        ListElement { conversationId: "203"; title: "carol"; initials: "C"; lastText: "yes"; lastFrom: "carol"; lastTime: 0; unread: 120; historyGap: false; pending: false }
+        ListElement { conversationId: "201"; title: "alice"; initials: "A"; lastText: "hi"; lastFrom: "alice"; lastTime: 0; unread: 3; historyGap: false; pending: false; lastMine: false; kind: "direct" }
+        ListElement { conversationId: "202"; title: "bob"; initials: "B"; lastText: "ok"; lastFrom: "bob"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; kind: "direct" }
+        ListElement { conversationId: "203"; title: "carol"; initials: "C"; lastText: "yes"; lastFrom: "carol"; lastTime: 0; unread: 120; historyGap: false; pending: false; lastMine: false; kind: "direct" }
+        ListElement { conversationId: "204"; title: "team"; initials: "T"; lastText: "see you"; lastFrom: "dave"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; kind: "group" }
+        ListElement { conversationId: "205"; title: "crew"; initials: "C"; lastText: "on my way"; lastFrom: "me"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: true; kind: "group" }
     }
 
     ConversationList {
@@ -62,6 +65,27 @@ Item {
             keyClick(Qt.Key_Enter)
             compare(openSpy.count, 2)
             compare(openSpy.signalArguments[1][0], "203")
+        }
+
+        function labelIn(item, text) {
+            if (item.text === text)
+                return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = labelIn(item.children[i], text)
+                if (found)
+                    return found
+            }
+            return null
+        }
+
+        // The last line says who wrote it: "You: …" for this account's, the
+        // sender's name in a group, nothing more in a direct chat.
+        function test_lastLineNamesItsSender() {
+            const list = view()
+            tryVerify(() => list.itemAtIndex(4) !== null)
+            verify(labelIn(list.itemAtIndex(0), "hi"))
+            verify(labelIn(list.itemAtIndex(3), "dave: see you"))
+            verify(labelIn(list.itemAtIndex(4), "You: on my way"))
         }
 
         function test_unreadBadge() {

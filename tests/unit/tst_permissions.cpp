@@ -138,9 +138,9 @@ private slots:
         QCOMPARE(roleFromColumn(int(MemberRole::Admin)), Role::Admin);
         QCOMPARE(roleFromColumn(int(MemberRole::Owner)), Role::Owner);
         QCOMPARE(roleFromColumn(42), Role::Member); // no privileges from garbage
-        QCOMPARE(roleOf(false, false, int(MemberRole::Owner)), Role::None);
-        QCOMPARE(roleOf(true, false, int(MemberRole::Owner)), Role::Former);
-        QCOMPARE(roleOf(true, true, int(MemberRole::Admin)), Role::Admin);
+        QCOMPARE(roleOf(std::nullopt), Role::None);
+        QCOMPARE(roleOf(MemberRow { 1, 2, {}, int(MemberRole::Owner), 1, 0, 9 }), Role::Former);
+        QCOMPARE(roleOf(MemberRow { 1, 2, {}, int(MemberRole::Admin), 1, 0, 0 }), Role::Admin);
     }
     void relationsMapToActions()
     {

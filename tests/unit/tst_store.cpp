@@ -279,9 +279,9 @@ private slots:
         QCOMPARE(s->localSeq, 3u);
         QVERIFY(s->isMember());
         QVERIFY(!s->historyGap());
-        store.insertEvents({ groupEvent(9, 4, change(proto::GroupChange::OP_ADDED, 4)),
-            message(9, 5, 2, "hi"),
-            groupEvent(9, 6, change(proto::GroupChange::OP_RENAMED, 5, "crew")) });
+        store.insertEvents(
+            { groupEvent(9, 4, change(proto::GroupChange::OP_ADDED, 4)), message(9, 5, 2, "hi"),
+                groupEvent(9, 6, change(proto::GroupChange::OP_RENAMED, 5, "crew")) });
         s = store.conversations().summary(9);
         QCOMPARE(s->localSeq, 6u);
         QCOMPARE(s->title, QStringLiteral("crew"));
@@ -293,6 +293,7 @@ private slots:
         QCOMPARE(rows[0].group.op, QStringLiteral("added"));
         QCOMPARE(rows[0].text, QStringLiteral("bob added alice"));
         QVERIFY(!rows[1].group.isSet());
+        QCOMPARE(rows[1].from, QStringLiteral("bob")); // named by the group event
         QCOMPARE(rows[2].group.text, QStringLiteral("crew"));
         // An older rename arriving late does not win.
         store.insertEvents({ groupEvent(9, 3, change(proto::GroupChange::OP_RENAMED, 3, "old")) });

@@ -19,7 +19,7 @@ void CurrentConversation::refresh(Store *store)
 
 bool CurrentConversation::reread(Store *store)
 {
-    QString kind, title;
+    QString kind, title, standing;
     QStringList members;
     bool gap = false;
     bool pending = false;
@@ -31,6 +31,8 @@ bool CurrentConversation::reread(Store *store)
                 title = s->title;
                 gap = s->historyGap();
                 pending = s->local;
+                if (!s->isMember())
+                    standing = s->dissolved ? QStringLiteral("dissolved") : QStringLiteral("left");
                 m_unread = s->unread;
                 for (const MemberInfo &m : store->conversations().members(m_id))
                     members.append(m.name);
@@ -41,13 +43,14 @@ bool CurrentConversation::reread(Store *store)
         }
     }
     if (kind == m_kind && title == m_title && members == m_members && gap == m_historyGap
-        && pending == m_pending)
+        && pending == m_pending && standing == m_standing)
         return false;
     m_kind = kind;
     m_title = title;
     m_members = members;
     m_historyGap = gap;
     m_pending = pending;
+    m_standing = standing;
     emit changed();
     return true;
 }

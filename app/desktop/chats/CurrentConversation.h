@@ -26,6 +26,9 @@ class CurrentConversation : public QObject
     Q_PROPERTY(bool historyGap READ historyGap NOTIFY changed)
     // A direct chat the server has not created yet (its first message is queued).
     Q_PROPERTY(bool pending READ pending NOTIFY changed)
+    // "" while the user is a member; "left" (left or removed) or "dissolved"
+    // for a group whose history up to then stays readable.
+    Q_PROPERTY(QString standing READ standing NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -37,6 +40,7 @@ public:
     QStringList members() const { return m_members; }
     bool historyGap() const { return m_historyGap; }
     bool pending() const { return m_pending; }
+    QString standing() const { return m_standing; }
     int unread() const { return m_unread; }
 
     // Shows this conversation (0: none), read from store.
@@ -56,6 +60,7 @@ private:
     QStringList m_members;
     bool m_historyGap = false;
     bool m_pending = false;
+    QString m_standing;
     int m_unread = 0; // not a property: only what the controller acts on
 };
 
