@@ -30,13 +30,18 @@ QString userName(const QString &arg)
     return (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
 }
 
+QJsonObject memberJson(const GroupMemberInfo &m)
+{
+    return { { QStringLiteral("user"), m.name },
+        { QStringLiteral("user_id"), QString::number(m.userId) },
+        { QStringLiteral("role"), m.role } };
+}
+
 QJsonObject groupInfoJson(const GroupInfo &g)
 {
     QJsonArray members;
     for (const GroupMemberInfo &m : g.members)
-        members.append(QJsonObject { { QStringLiteral("user"), m.name },
-            { QStringLiteral("user_id"), QString::number(m.userId) },
-            { QStringLiteral("role"), m.role } });
+        members.append(memberJson(m));
     return { { QStringLiteral("conversation"), QString::number(g.id) },
         { QStringLiteral("name"), g.name }, { QStringLiteral("join"), g.join },
         { QStringLiteral("history"), g.history }, { QStringLiteral("version"), qint64(g.version) },
@@ -199,9 +204,7 @@ int Cli::groupInfo(quint64 group, bool membersOnly)
                         printJson(groupInfoJson(g));
                     } else {
                         for (const GroupMemberInfo &m : g.members)
-                            printJson({ { QStringLiteral("user"), m.name },
-                                { QStringLiteral("user_id"), QString::number(m.userId) },
-                                { QStringLiteral("role"), m.role } });
+                            printJson(memberJson(m));
                     }
                     finish();
                 });

@@ -200,6 +200,18 @@ void removeMember(Change &c, MemberRow member, quint64 seq, bool dissolved, Fano
     c.feed(member.userId, leftEntry(c.group.id, seq, dissolved), fanout);
 }
 
+// A retry of a change already made (its client id is taken): the
+// original ack, nothing written.
+bool retried(Storage &storage, const Actor &actor, const QString &clientId, GroupResult *result)
+{
+    const auto existing = storage.events().byClientId(actor.userId, clientId);
+    if (!existing)
+        return false;
+    result->ack = ackOf(*existing, versionOf(*existing));
+    result->duplicate = true;
+    return true;
+}
+
 int currentCount(const QList<MemberRow> &members)
 {
     int n = 0;
@@ -266,11 +278,8 @@ GroupResult GroupService::create(Storage &storage, Snowflake &ids, const Actor &
 {
     GroupResult result;
     const QString clientId = fromStd(request.client_id());
-    if (auto existing = storage.events().byClientId(actor.userId, clientId)) {
-        result.ack = ackOf(*existing, versionOf(*existing));
-        result.duplicate = true;
+    if (retried(storage, actor, clientId, &result))
         return result;
-    }
     QList<Named> invited;
     result.error = resolveUsers(storage, request.members(), &invited);
     if (result.error)
@@ -317,11 +326,8 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
 {
     GroupResult result;
     const QString clientId = fromStd(request.client_id());
-    if (auto existing = storage.events().byClientId(actor.userId, clientId)) {
-        result.ack = ackOf(*existing, versionOf(*existing));
-        result.duplicate = true;
+    if (retried(storage, actor, clientId, &result))
         return result;
-    }
     const auto group = storage.conversations().byId(request.conversation_id());
     if (!group || group->kind != proto::GROUP) {
         result.error = { proto::NOT_FOUND, QStringLiteral("no such group") };
