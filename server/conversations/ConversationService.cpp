@@ -131,9 +131,9 @@ quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, cons
         ConversationRow { conversationId, proto::DIRECT, 0, nowMs, {}, 0, 0, 0, {}, false },
         directKey(self.id, peer.id));
     conversations.insertMember(
-        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0, 0 });
+        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0, 0, {}, {} });
     conversations.insertMember(
-        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0, 0 });
+        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0, 0, {}, {} });
     storage.events().append(EventRow { conversationId, 0, ids.next(), self.id, actor.deviceId, {},
         proto::EVENT_CREATED, nowMs, {}, {} });
 

@@ -24,6 +24,23 @@ DbOutcome ackOutcome(ServiceContext &ctx, const Requester &who, GroupResult r)
     return out;
 }
 
+// An inline read (Requester::read: the arguments are used in place) whose
+// result carries an error or a reply, put into the envelope by `fill`.
+template<typename Read, typename Fill> void readAndReply(const Requester &who, Read read, Fill fill)
+{
+    who.read(DbOp { [who, read, fill](Storage &s) {
+                       auto r = read(s);
+                       return DbOutcome { false, [who, fill, r = std::move(r)]() mutable {
+                                             if (r.error)
+                                                 return who.error(r.error.code, r.error.message);
+                                             proto::Envelope env;
+                                             fill(env, r);
+                                             who.reply(std::move(env));
+                                         } };
+                   },
+        who.onStorageFailure() });
+}
+
 } // namespace
 
 GroupRequests::GroupRequests(ServiceContext &ctx)
@@ -47,6 +64,28 @@ void GroupRequests::registerRoutes(RequestRouter &router)
         { Access::SignedIn, RateClass::Device,
             [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
                 info(who, actor, env.group_info_request());
+            } });
+    router.add(proto::Envelope::kGroupSearchRequest,
+        { Access::SignedIn, RateClass::Device,
+            [](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                const auto &request = env.group_search_request();
+                if (const ServiceError e = GroupService::validateSearch(request))
+                    return who.error(e.code, e.message);
+                readAndReply(
+                    who, [&](Storage &s) { return GroupService::search(s, actor, request); },
+                    [](proto::Envelope &out, GroupSearchResult &r) {
+                        *out.mutable_group_search() = std::move(r.response);
+                    });
+            } });
+    router.add(proto::Envelope::kGroupRequestsRequest,
+        { Access::SignedIn, RateClass::Device,
+            [](const Requester &who, const Actor &actor, const proto::Envelope &env) {
+                const auto &request = env.group_requests_request();
+                readAndReply(
+                    who, [&](Storage &s) { return GroupService::requests(s, actor, request); },
+                    [](proto::Envelope &out, GroupRequestsResult &r) {
+                        *out.mutable_group_requests() = std::move(r.response);
+                    });
             } });
 }
 
@@ -84,18 +123,11 @@ void GroupRequests::info(
     const Requester &who, const Actor &actor, const proto::GroupInfoRequest &request)
 {
     const int maxMembers = m_ctx.config.maxGroupMembers;
-    // Inline (Requester::read): the request and actor are used in place.
-    who.read(DbOp { [who, &actor, &request, maxMembers](Storage &s) {
-                       GroupInfoResult r = GroupService::info(s, actor, request, maxMembers);
-                       return DbOutcome { false, [who, r = std::move(r)]() mutable {
-                                             if (r.error)
-                                                 return who.error(r.error.code, r.error.message);
-                                             proto::Envelope env;
-                                             *env.mutable_group_info() = std::move(r.info);
-                                             who.reply(std::move(env));
-                                         } };
-                   },
-        who.onStorageFailure() });
+    readAndReply(
+        who, [&](Storage &s) { return GroupService::info(s, actor, request, maxMembers); },
+        [](proto::Envelope &out, GroupInfoResult &r) {
+            *out.mutable_group_info() = std::move(r.info);
+        });
 }
 
 } // namespace natter::server

@@ -1,7 +1,7 @@
 // GroupRequests: the groups module's requests — group_create, group_action
-// (queued on the writer) and group_info (inline on the network thread's read
-// connection) — registered into the RequestRouter like ConversationRequests.
-// Lives as long as the ServiceContext; read-only after start.
+// (queued on the writer), group_info, group_search and group_requests
+// (inline on the network thread's read connection) — registered into the RequestRouter like
+// ConversationRequests. Lives as long as the ServiceContext; read-only after start.
 #pragma once
 
 #include "common/RequestRouter.h"

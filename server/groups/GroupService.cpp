@@ -1,204 +1,20 @@
 #include "groups/GroupService.h"
 
+#include "groups/GroupChange.h"
+#include "groups/GroupJoins.h"
 #include "permissions/Permissions.h"
 
-#include <QSet>
-
 namespace natter::server {
+
+using namespace groups;
 
 namespace {
 
 using permissions::Action;
 using permissions::MemberRole;
 using permissions::Role;
-using permissions::Target;
-
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-QString fromStd(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 using permissions::roleOf;
-
-ServiceError checkClientId(const std::string &clientId)
-{
-    const QString id = fromStd(clientId);
-    if (id.isEmpty() || id.size() > limits::kMaxClientIdChars)
-        return { proto::INVALID_ARGUMENT,
-            QStringLiteral("client_id must be 1..%1 characters").arg(limits::kMaxClientIdChars) };
-    return {};
-}
-
-ServiceError checkName(const std::string &name)
-{
-    const QString n = fromStd(name).trimmed();
-    if (n.isEmpty() || n.size() > limits::kMaxGroupNameChars)
-        return { proto::INVALID_ARGUMENT,
-            QStringLiteral("a group name has 1..%1 characters").arg(limits::kMaxGroupNameChars) };
-    return {};
-}
-
-void setMember(proto::Member *m, quint64 id, const QString &name)
-{
-    m->set_user_id(id);
-    m->set_user(name.toStdString());
-}
-
-proto::SendAck ackOf(const EventRow &row, quint64 version)
-{
-    proto::SendAck ack;
-    ack.set_client_id(row.clientId.toStdString());
-    ack.set_conversation_id(row.conversationId);
-    ack.set_seq(row.seq);
-    ack.set_id(row.id);
-    ack.set_time_ms(row.timeMs);
-    ack.set_version(version);
-    return ack;
-}
-
-// The version a group event recorded (the ack of a retried action).
-quint64 versionOf(const EventRow &row)
-{
-    proto::EventBody body;
-    if (!body.ParseFromArray(row.body.constData(), int(row.body.size())))
-        throw StorageError(
-            QStringLiteral("corrupt group event %1/%2").arg(row.conversationId).arg(row.seq));
-    return body.group().version();
-}
-
-// The users a request names, by name; NOT_FOUND names the first unknown.
-struct Named
-{
-    quint64 id = 0;
-    QString name;
-};
-
-ServiceError resolveUsers(Storage &storage,
-    const google::protobuf::RepeatedPtrField<std::string> &names, QList<Named> *out)
-{
-    QSet<quint64> seen;
-    for (const std::string &n : names) {
-        const QString name = fromStd(n);
-        const auto id = storage.users().idByName(name);
-        if (!id)
-            return { proto::NOT_FOUND, QStringLiteral("no such user: %1").arg(name) };
-        if (!seen.contains(*id)) {
-            seen.insert(*id);
-            out->append({ *id, name });
-        }
-    }
-    return {};
-}
-
-// What a new member's devices learn: the group, where their history
-// starts, and who is in it (so every sender has a name).
-proto::FeedEntry joinedEntry(
-    const ConversationRow &group, quint64 visibleFrom, const QList<Named> &members)
-{
-    proto::FeedEntry entry;
-    auto *joined = entry.mutable_joined();
-    joined->set_conversation_id(group.id);
-    joined->set_kind(proto::GROUP);
-    joined->set_title(group.name.toStdString());
-    joined->set_visible_from(visibleFrom);
-    for (const Named &m : members)
-        setMember(joined->add_members(), m.id, m.name);
-    return entry;
-}
-
-proto::FeedEntry leftEntry(quint64 conversationId, quint64 lastSeq, bool dissolved)
-{
-    proto::FeedEntry entry;
-    auto *left = entry.mutable_left();
-    left->set_conversation_id(conversationId);
-    left->set_last_seq(lastSeq);
-    left->set_dissolved(dissolved);
-    return entry;
-}
-
-// One change being applied: the group, the actor, what the event says.
-class Change
-{
-public:
-    Change(Storage &storage, Snowflake &ids, const Actor &actor, ConversationRow group,
-        const QString &clientId, qint64 nowMs)
-        : storage(storage)
-        , ids(ids)
-        , actor(actor)
-        , group(std::move(group))
-        , clientId(clientId)
-        , nowMs(nowMs)
-    {
-    }
-
-    // Appends the event (the group's next version) and returns its seq.
-    quint64 commit(proto::GroupChange change, const QString &actorName)
-    {
-        group.version += 1;
-        change.set_version(group.version);
-        setMember(change.mutable_actor(), actor.userId, actorName);
-        proto::EventBody body;
-        *body.mutable_group() = std::move(change);
-        event = EventRow { group.id, 0, ids.next(), actor.userId, actor.deviceId, clientId,
-            proto::EVENT_GROUP, nowMs, toBytes(body.SerializeAsString()), {} };
-        event.seq = storage.events().append(event);
-        group.lastSeq = event.seq;
-        storage.conversations().updateGroup(group);
-        return event.seq;
-    }
-
-    void feed(quint64 userId, const proto::FeedEntry &entry, Fanout *fanout)
-    {
-        const quint64 seq
-            = storage.feed().append(userId, nowMs, toBytes(entry.SerializeAsString()));
-        fanout->feedNotifies.append({ userId, seq });
-    }
-
-    Storage &storage;
-    Snowflake &ids;
-    const Actor &actor;
-    ConversationRow group;
-    QString clientId;
-    qint64 nowMs;
-    EventRow event;
-};
-
-// Adds users (not current members) at the event's seq: a former member
-// comes back as a plain member with nothing carried over.
-void addMembers(Change &c, const QList<MemberRow> &before, const QList<Named> &users, quint64 seq,
-    Fanout *fanout)
-{
-    ConversationStore &conversations = c.storage.conversations();
-    const quint64 visibleFrom = c.group.historyPolicy == proto::HISTORY_ALL ? 1 : seq;
-    QList<Named> everyone;
-    for (const MemberRow &m : before)
-        if (m.isCurrent())
-            everyone.append({ m.userId, m.userName });
-    everyone += users;
-    const proto::FeedEntry entry = joinedEntry(c.group, visibleFrom, everyone);
-    for (const Named &u : users) {
-        const MemberRow row { c.group.id, u.id, u.name, int(MemberRole::Member), visibleFrom, 0,
-            0 };
-        if (conversations.member(c.group.id, u.id))
-            conversations.updateMember(row);
-        else
-            conversations.insertMember(row);
-        c.feed(u.id, entry, fanout);
-    }
-}
-
-// Stamps the member's removal at seq and tells their devices.
-void removeMember(Change &c, MemberRow member, quint64 seq, bool dissolved, Fanout *fanout)
-{
-    member.leftSeq = seq;
-    c.storage.conversations().updateMember(member);
-    c.feed(member.userId, leftEntry(c.group.id, seq, dissolved), fanout);
-}
+using permissions::Target;
 
 // A retry of a change already made (its client id is taken): the
 // original ack, nothing written.
@@ -212,17 +28,37 @@ bool retried(Storage &storage, const Actor &actor, const QString &clientId, Grou
     return true;
 }
 
-int currentCount(const QList<MemberRow> &members)
+Action actionOf(const proto::GroupActionRequest &request)
 {
-    int n = 0;
-    for (const MemberRow &m : members)
-        n += m.isCurrent() ? 1 : 0;
-    return n;
+    switch (request.action_case()) {
+    case proto::GroupActionRequest::kInvite: return Action::Invite;
+    case proto::GroupActionRequest::kKick: return Action::Kick;
+    case proto::GroupActionRequest::kLeave: return Action::Leave;
+    case proto::GroupActionRequest::kDissolve: return Action::Dissolve;
+    case proto::GroupActionRequest::kTransfer: return Action::Transfer;
+    case proto::GroupActionRequest::kSetRole: return Action::SetRole;
+    case proto::GroupActionRequest::kAnnounce: return Action::Announce;
+    case proto::GroupActionRequest::kRename: return Action::Rename;
+    case proto::GroupActionRequest::kJoin: return Action::Join;
+    case proto::GroupActionRequest::kApprove:
+    case proto::GroupActionRequest::kDecline: return Action::Decide;
+    case proto::GroupActionRequest::kNickname: return Action::SetNickname;
+    case proto::GroupActionRequest::kRemark: return Action::Remark;
+    case proto::GroupActionRequest::ACTION_NOT_SET: break;
+    }
+    return Action::ViewGroup;
 }
 
-ServiceError groupFull(int maxMembers)
+// Actions that depend on the group's state name the version they were
+// decided on; one's own nickname and remark, and a join, do not.
+bool versioned(Action action)
 {
-    return { proto::GROUP_FULL, QStringLiteral("a group has at most %1 members").arg(maxMembers) };
+    return action != Action::Join && action != Action::SetNickname && action != Action::Remark;
+}
+
+ServiceError dissolvedError()
+{
+    return { proto::GONE, QStringLiteral("the group was dissolved") };
 }
 
 } // namespace
@@ -231,7 +67,8 @@ ServiceError GroupService::validateCreate(const proto::GroupCreateRequest &reque
 {
     if (ServiceError e = checkClientId(request.client_id()))
         return e;
-    if (ServiceError e = checkName(request.name()))
+    if (ServiceError e
+        = checkText(request.name(), limits::kMaxGroupNameChars, "a group name", false))
         return e;
     if (!proto::JoinPolicy_IsValid(request.join())
         || !proto::HistoryPolicy_IsValid(request.history()))
@@ -262,12 +99,16 @@ ServiceError GroupService::validateAction(const proto::GroupActionRequest &reque
                 QStringLiteral("a role is admin or member; the owner hands over by transfer") };
         break;
     case proto::GroupActionRequest::kAnnounce:
-        if (fromStd(request.announce()).size() > limits::kMaxAnnouncementChars)
-            return { proto::TOO_LARGE,
-                QStringLiteral("an announcement has at most %1 characters")
-                    .arg(limits::kMaxAnnouncementChars) };
-        break;
-    case proto::GroupActionRequest::kRename: return checkName(request.rename());
+        return checkText(
+            request.announce(), limits::kMaxAnnouncementChars, "an announcement", true);
+    case proto::GroupActionRequest::kRename:
+        return checkText(request.rename(), limits::kMaxGroupNameChars, "a group name", false);
+    case proto::GroupActionRequest::kJoin:
+        return checkText(request.join(), limits::kMaxJoinNoteChars, "a join note", true);
+    case proto::GroupActionRequest::kNickname:
+        return checkText(request.nickname(), limits::kMaxNicknameChars, "a nickname", true);
+    case proto::GroupActionRequest::kRemark:
+        return checkText(request.remark(), limits::kMaxRemarkChars, "a remark", true);
     default: break;
     }
     return {};
@@ -304,19 +145,15 @@ GroupResult GroupService::create(Storage &storage, Snowflake &ids, const Actor &
     change.set_history(request.history());
     for (const Named &u : invited)
         setMember(change.add_targets(), u.id, u.name);
-    // The members first: the event (seq 1) is everybody's first line.
-    storage.conversations().insertMember(
-        MemberRow { group.id, actor.userId, self->name, int(MemberRole::Owner), 1, 0, 0 });
-    for (const Named &u : invited)
-        storage.conversations().insertMember(
-            MemberRow { group.id, u.id, u.name, int(MemberRole::Member), 1, 0, 0 });
-    c.commit(change, self->name);
+    // The owner and the members join at the event (seq 1): everybody's first line.
+    const QList<MemberRow> none;
     QList<Named> everyone { { actor.userId, self->name } };
     everyone += invited;
-    const proto::FeedEntry entry = joinedEntry(c.group, 1, everyone);
-    c.feed(actor.userId, entry, &result.fanout);
-    for (const Named &u : invited)
-        c.feed(u.id, entry, &result.fanout);
+    const quint64 seq = c.commit(change, self->name);
+    c.addMembers(none, everyone, seq, &result.fanout);
+    MemberRow owner = *storage.conversations().member(group.id, actor.userId);
+    owner.role = int(MemberRole::Owner);
+    storage.conversations().updateMember(owner);
     result.ack = ackOf(c.event, c.group.version);
     return result;
 }
@@ -342,12 +179,37 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
         return std::nullopt;
     };
     const auto me = find(actor.userId);
-    const Role role = roleOf(me);
+    const auto myRequest = me ? std::nullopt : storage.joinRequests().get(group->id, actor.userId);
+    const Role role = roleOf(me, myRequest && myRequest->state == JoinRequestRow::State::Pending);
     const auto kind = proto::ConversationKind(group->kind);
+    const Action action = actionOf(request);
+    if (request.action_case() == proto::GroupActionRequest::ACTION_NOT_SET) {
+        result.error = { proto::INVALID_ARGUMENT, QStringLiteral("no action") };
+        return result;
+    }
+    // Standing first (a stranger learns nothing about the group's state).
+    if (permissions::rule(role, action, kind) == permissions::Rule::Deny) {
+        result.error = permissions::check(role, action, kind);
+        if (role == Role::Former && group->dissolved)
+            result.error = dissolvedError();
+        return result;
+    }
+    if (group->dissolved && action != Action::Remark) {
+        result.error = dissolvedError();
+        return result;
+    }
+    if (versioned(action) && request.base_version() != 0
+        && request.base_version() != group->version) {
+        result.error = { proto::STALE_VERSION,
+            QStringLiteral("the group changed meanwhile (version %1, not %2)")
+                .arg(group->version)
+                .arg(request.base_version()) };
+        return result;
+    }
 
-    // The action, its target member (if any) and the permission it needs.
-    Action action = Action::ViewGroup;
+    // The member or applicant the action is aimed at.
     std::optional<MemberRow> target;
+    std::optional<JoinRequestRow> applicant;
     QList<Named> invited;
     const auto targetByName = [&](const std::string &name) -> ServiceError {
         const auto id = storage.users().idByName(fromStd(name));
@@ -356,33 +218,17 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
             return { proto::NOT_FOUND, QStringLiteral("%1 is not a member").arg(fromStd(name)) };
         return {};
     };
-    switch (request.action_case()) {
-    case proto::GroupActionRequest::kInvite: action = Action::Invite; break;
-    case proto::GroupActionRequest::kKick: action = Action::Kick; break;
-    case proto::GroupActionRequest::kLeave: action = Action::Leave; break;
-    case proto::GroupActionRequest::kDissolve: action = Action::Dissolve; break;
-    case proto::GroupActionRequest::kTransfer: action = Action::Transfer; break;
-    case proto::GroupActionRequest::kSetRole: action = Action::SetRole; break;
-    case proto::GroupActionRequest::kAnnounce: action = Action::Announce; break;
-    case proto::GroupActionRequest::kRename: action = Action::Rename; break;
-    case proto::GroupActionRequest::ACTION_NOT_SET:
-        result.error = { proto::INVALID_ARGUMENT, QStringLiteral("no action") };
-        return result;
-    }
-    // Standing first (a stranger learns nothing about the group's state).
-    if (role == Role::None || role == Role::Former) {
-        result.error = permissions::check(role, action, kind);
-        if (role == Role::Former && group->dissolved)
-            result.error.message = QStringLiteral("the group was dissolved");
-        return result;
-    }
-    if (request.base_version() != 0 && request.base_version() != group->version) {
-        result.error = { proto::STALE_VERSION,
-            QStringLiteral("the group changed meanwhile (version %1, not %2)")
-                .arg(group->version)
-                .arg(request.base_version()) };
-        return result;
-    }
+    const auto applicantByName = [&](const std::string &name, bool declining) -> ServiceError {
+        const auto id = storage.users().idByName(fromStd(name));
+        applicant = id ? storage.joinRequests().get(group->id, *id) : std::nullopt;
+        const bool decidable = applicant
+            && (applicant->state == JoinRequestRow::State::Pending
+                || (declining && applicant->state == JoinRequestRow::State::Declined));
+        if (!decidable)
+            return { proto::NOT_FOUND,
+                QStringLiteral("%1 has not asked to join").arg(fromStd(name)) };
+        return {};
+    };
     switch (request.action_case()) {
     case proto::GroupActionRequest::kKick: result.error = targetByName(request.kick()); break;
     case proto::GroupActionRequest::kTransfer:
@@ -394,12 +240,19 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
     case proto::GroupActionRequest::kInvite:
         result.error = resolveUsers(storage, request.invite().users(), &invited);
         break;
+    case proto::GroupActionRequest::kApprove:
+        result.error = applicantByName(request.approve(), false);
+        break;
+    case proto::GroupActionRequest::kDecline:
+        result.error = applicantByName(request.decline(), true);
+        break;
     default: break;
     }
     if (result.error)
         return result;
     Target t;
     t.openGroup = group->joinPolicy == proto::JOIN_OPEN;
+    t.joinable = group->joinPolicy != proto::JOIN_INVITE;
     if (target) {
         t.self = target->userId == actor.userId;
         t.role = roleOf(target);
@@ -434,20 +287,21 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
             audience.append(u.id);
         }
         const quint64 seq = c.commit(change, me->userName);
-        addMembers(c, members, invited, seq, &result.fanout);
+        c.addMembers(members, invited, seq, &result.fanout);
+        settleInvited(c, members, *me, invited, &result.fanout);
         break;
     }
     case proto::GroupActionRequest::kKick: {
         change.set_op(proto::GroupChange::OP_REMOVED);
         const quint64 seq = c.commit(change, me->userName);
-        removeMember(c, *target, seq, false, &result.fanout);
+        c.removeMember(*target, seq, false, &result.fanout);
         audience.removeOne(target->userId); // their feed tells them, once
         break;
     }
     case proto::GroupActionRequest::kLeave: {
         change.set_op(proto::GroupChange::OP_LEFT);
         const quint64 seq = c.commit(change, me->userName);
-        removeMember(c, *me, seq, false, &result.fanout);
+        c.removeMember(*me, seq, false, &result.fanout);
         audience.removeOne(actor.userId);
         break;
     }
@@ -457,7 +311,7 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
         const quint64 seq = c.commit(change, me->userName);
         for (const MemberRow &m : members)
             if (m.isCurrent())
-                removeMember(c, m, seq, true, &result.fanout);
+                c.removeMember(m, seq, true, &result.fanout);
         audience.clear(); // every member's feed says it
         break;
     }
@@ -489,8 +343,8 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
     }
     case proto::GroupActionRequest::kAnnounce:
         change.set_op(proto::GroupChange::OP_ANNOUNCEMENT);
-        change.set_text(request.announce());
-        c.group.announcement = fromStd(request.announce());
+        c.group.announcement = fromStd(request.announce()).trimmed();
+        change.set_text(c.group.announcement.toStdString());
         c.commit(change, me->userName);
         break;
     case proto::GroupActionRequest::kRename:
@@ -499,6 +353,50 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
         change.set_text(c.group.name.toStdString());
         c.commit(change, me->userName);
         break;
+    case proto::GroupActionRequest::kNickname: {
+        MemberRow updated = *me;
+        updated.nickname = fromStd(request.nickname()).trimmed();
+        change.set_op(proto::GroupChange::OP_NICKNAME);
+        change.set_text(updated.nickname.toStdString());
+        c.commit(change, me->userName);
+        conversations.updateMember(updated);
+        break;
+    }
+    case proto::GroupActionRequest::kRemark: {
+        MemberRow updated = *me;
+        updated.remark = fromStd(request.remark()).trimmed();
+        conversations.updateMember(updated);
+        proto::FeedEntry entry;
+        entry.mutable_remark()->set_conversation_id(group->id);
+        entry.mutable_remark()->set_text(updated.remark.toStdString());
+        c.feed(actor.userId, entry, &result.fanout);
+        result.ack = ackWithoutEvent(clientId, group->id, group->version);
+        return result;
+    }
+    case proto::GroupActionRequest::kJoin: {
+        const auto self = storage.users().byId(actor.userId);
+        if (!self)
+            throw StorageError(QStringLiteral("user %1 does not exist").arg(actor.userId));
+        if (group->joinPolicy == proto::JOIN_OPEN) {
+            joinNow(c, members, self->name, maxMembers, &result);
+            audience.append(actor.userId); // their other devices
+        } else {
+            askToJoin(
+                c, members, self->name, fromStd(request.join()).trimmed(), maxMembers, &result);
+        }
+        if (result.error || c.event.seq == 0)
+            return result;
+        break;
+    }
+    case proto::GroupActionRequest::kApprove:
+    case proto::GroupActionRequest::kDecline: {
+        const bool approve = request.action_case() == proto::GroupActionRequest::kApprove;
+        decide(c, members, *me, *applicant, approve, maxMembers, &result);
+        if (result.error || !approve)
+            return result;
+        audience.append(applicant->userId);
+        break;
+    }
     case proto::GroupActionRequest::ACTION_NOT_SET: break;
     }
     result.ack = ackOf(c.event, c.group.version);
@@ -521,11 +419,12 @@ GroupInfoResult GroupService::info(
     for (const MemberRow &m : members)
         if (m.userId == actor.userId)
             me = m;
+    const Role role = roleOf(me);
     result.error
-        = permissions::check(roleOf(me), Action::ViewGroup, proto::ConversationKind(group->kind));
+        = permissions::check(role, Action::ViewGroup, proto::ConversationKind(group->kind));
     if (result.error) {
         if (me && group->dissolved)
-            result.error.message = QStringLiteral("the group was dissolved");
+            result.error = dissolvedError();
         return result;
     }
     proto::GroupInfo &info = result.info;
@@ -538,6 +437,9 @@ GroupInfoResult GroupService::info(
     info.set_dissolved(group->dissolved);
     info.set_last_seq(group->lastSeq);
     info.set_max_members(quint64(maxMembers));
+    info.set_remark(me->remark.toStdString());
+    if (permissions::rule(role, Action::ViewRequests, proto::GROUP) == permissions::Rule::Allow)
+        info.set_pending_requests(quint32(storage.joinRequests().pendingCount(group->id)));
     for (const MemberRow &m : members) {
         if (!m.isCurrent())
             continue;
@@ -545,6 +447,7 @@ GroupInfoResult GroupService::info(
         gm->set_user_id(m.userId);
         gm->set_user(m.userName.toStdString());
         gm->set_role(proto::GroupRole(m.role));
+        gm->set_nickname(m.nickname.toStdString());
     }
     return result;
 }

@@ -9,16 +9,19 @@ constexpr Rule D = Rule::Deny;
 constexpr Rule O = Rule::OwnOnly;
 constexpr Rule L = Rule::OnLower;
 constexpr Rule F = Rule::IfOpen;
+constexpr Rule J = Rule::IfJoinable;
 
 // [role][action], in the enums' order.
-//                                 Read Mark Send Reply Annot Repl Redact
-//                                 View Invite Kick Leave Dissolve Transfer SetRole Announce Rename
+//                    Read Mark Send Reply Annot Repl Redact
+//                    View Invite Kick Leave Dissolve Transfer SetRole Announce Rename
+//                    Join ViewRequests Decide SetNickname Remark
 constexpr Rule kGroupRules[kRoleCount][kActionCount] = {
-    /* None   */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D },
-    /* Former */ { A, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D },
-    /* Member */ { A, A, A, A, A, O, O, /**/ A, F, D, A, D, D, D, D, D },
-    /* Admin  */ { A, A, A, A, A, O, O, /**/ A, A, L, A, D, D, D, A, A },
-    /* Owner  */ { A, A, A, A, A, O, O, /**/ A, A, L, D, A, L, L, A, A },
+    /* None      */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D },
+    /* Applicant */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D },
+    /* Former    */ { A, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, A },
+    /* Member    */ { A, A, A, A, A, O, O, /**/ A, F, D, A, D, D, D, D, D, /**/ D, D, D, A, A },
+    /* Admin     */ { A, A, A, A, A, O, O, /**/ A, A, L, A, D, D, D, A, A, /**/ D, A, A, A, A },
+    /* Owner     */ { A, A, A, A, A, O, O, /**/ A, A, L, D, A, L, L, A, A, /**/ D, A, A, A, A },
 };
 
 // A direct conversation: the message rules of a group; nothing to manage.
@@ -49,6 +52,13 @@ Role roleOf(const std::optional<MemberRow> &member)
     if (!member)
         return Role::None;
     return member->isCurrent() ? roleFromColumn(member->role) : Role::Former;
+}
+
+Role roleOf(const std::optional<MemberRow> &member, bool pendingRequest)
+{
+    if (!member && pendingRequest)
+        return Role::Applicant;
+    return roleOf(member);
 }
 
 Rule rule(Role role, Action action, proto::ConversationKind kind)
@@ -84,8 +94,16 @@ ServiceError check(Role role, Action action, proto::ConversationKind kind, const
             return {};
         return forbidden(QStringLiteral("only admins may %1 in this group")
                              .arg(QLatin1String(actionName(action))));
+    case Rule::IfJoinable:
+        if (target.joinable)
+            return {};
+        return forbidden(QStringLiteral("this group is invite-only"));
     case Rule::Deny: break;
     }
+    if (action == Action::Join && int(role) >= int(Role::Member))
+        return { proto::INVALID_ARGUMENT, QStringLiteral("already a member") };
+    if (role == Role::Applicant)
+        return forbidden(QStringLiteral("not a member (your request to join is pending)"));
     if (role == Role::None)
         return forbidden(QStringLiteral("not a member"));
     if (role == Role::Former)
@@ -114,6 +132,7 @@ const char *roleName(Role role)
 {
     switch (role) {
     case Role::None: return "non-member";
+    case Role::Applicant: return "applicant";
     case Role::Former: return "former member";
     case Role::Member: return "member";
     case Role::Admin: return "admin";
@@ -141,6 +160,11 @@ const char *actionName(Action action)
     case Action::SetRole: return "change the role of";
     case Action::Announce: return "change the announcement";
     case Action::Rename: return "rename the group";
+    case Action::Join: return "join";
+    case Action::ViewRequests: return "see the join requests";
+    case Action::Decide: return "decide a join request";
+    case Action::SetNickname: return "set a nickname";
+    case Action::Remark: return "keep a remark";
     }
     return "?";
 }

@@ -18,12 +18,13 @@ enum class MemberRole : int { Member = 0, Admin = 1, Owner = 2 };
 // The actor's standing in the conversation, lowest first.
 enum class Role {
     None, // not a member, never was
+    Applicant, // not a member, never was, and asked to join (a group by approval)
     Former, // left, was removed, or the group was dissolved: reads up to then
     Member,
     Admin,
     Owner,
 };
-constexpr int kRoleCount = 5;
+constexpr int kRoleCount = 6;
 
 enum class Action {
     ReadHistory, // pull events, see heads (a former member: up to their removal)
@@ -43,8 +44,13 @@ enum class Action {
     SetRole, // make a member an admin, or an admin a member
     Announce,
     Rename,
+    Join, // join an open group, or ask to join one by approval
+    ViewRequests, // the pending join requests
+    Decide, // approve or decline a join request
+    SetNickname, // one's own nickname in the group
+    Remark, // one's private note on the group
 };
-constexpr int kActionCount = 16;
+constexpr int kActionCount = 21;
 
 enum class Rule {
     Deny,
@@ -52,6 +58,7 @@ enum class Rule {
     OwnOnly, // allowed on the actor's own events only
     OnLower, // on another member whose role is below the actor's
     IfOpen, // allowed when the group's join policy is open
+    IfJoinable, // allowed when the group is open or by approval (not invite-only)
 };
 
 // What the action is aimed at, where the rule needs it.
@@ -61,11 +68,14 @@ struct Target
     Role role = Role::None; // OnLower: the target member's role
     bool self = false; // OnLower: the target is the actor
     bool openGroup = false; // IfOpen: the group's join policy is open
+    bool joinable = false; // IfJoinable: open or by approval
 };
 
 Role roleFromColumn(int role); // a current member's stored role
 // A user's standing from their member row (none when there is no row).
 Role roleOf(const std::optional<MemberRow> &member);
+// The same, where a user without a member row may have asked to join.
+Role roleOf(const std::optional<MemberRow> &member, bool pendingRequest);
 Rule rule(Role role, Action action, proto::ConversationKind kind);
 // The refusal, if any: FORBIDDEN, or GONE for a former member.
 ServiceError check(

@@ -23,7 +23,7 @@ public:
     // A group's name, policies, version, announcement and dissolved flag.
     virtual void updateGroup(const ConversationRow &row) = 0;
     virtual void insertMember(const MemberRow &member) = 0; // Duplicate when already one
-    // Role, joined, read and left seq of an existing member row.
+    // Role, joined, read and left seq, nickname and remark of an existing member row.
     virtual void updateMember(const MemberRow &member) = 0;
     // Current and former members (leftSeq set) alike.
     virtual std::optional<MemberRow> member(quint64 conversationId, quint64 userId) = 0;
@@ -33,6 +33,12 @@ public:
     // The last seq the user may read of every conversation they are or were
     // a member of (a former member's: the seq that removed them), by id.
     virtual QList<HeadRow> headsOfUser(quint64 userId) = 0;
+    // Conversations of `kind` (groups), neither dissolved nor of the join
+    // policy `unlistedJoinPolicy` (invite-only), whose name contains `text`
+    // (case-insensitive for ASCII), by name, at most `limit`.
+    virtual QList<GroupSummaryRow> searchGroups(
+        int kind, const QString &text, int unlistedJoinPolicy, int limit)
+        = 0;
 
 protected:
     ~ConversationStore() = default;

@@ -53,7 +53,32 @@ struct MemberRow
     // 0 while a member; else the seq of the event that removed them (kick,
     // leave, dissolve): the last one they may read.
     quint64 leftSeq = 0;
+    QString nickname; // the member's own, shown to the group; cleared on removal
+    QString remark; // the member's private note on the group, kept over a re-join
     bool isCurrent() const { return leftSeq == 0; }
+};
+
+// A user's request to join a group by approval, and how it was decided.
+struct JoinRequestRow
+{
+    enum class State : int { Pending = 0, Approved = 1, Declined = 2 };
+    quint64 conversationId = 0;
+    quint64 userId = 0;
+    QString userName;
+    QString note;
+    qint64 timeMs = 0; // when it was (last) asked
+    State state = State::Pending;
+    quint64 decidedBy = 0; // user id of the owner or admin
+    qint64 decidedMs = 0;
+};
+
+// A group as a search lists it.
+struct GroupSummaryRow
+{
+    quint64 id = 0;
+    QString name;
+    int joinPolicy = 0;
+    int members = 0; // current ones
 };
 
 // What an event points at in its own conversation (reply, edit, reaction,

@@ -1,6 +1,6 @@
 // Storage: one connection to natterd's database, seen as one store per
 // aggregate (users, devices, conversations with their members, events, the
-// feed) plus its transactions. The social, media and admin tables of later
+// feed, join requests) plus its transactions. The social, media and admin tables of later
 // features get their own store here, beside these. An instance is used by
 // exactly one thread: the writer (DbWorker), or the network thread that owns
 // a ReadConnection. StorageBackend makes them; nothing outside a backend's
@@ -11,6 +11,7 @@
 #include "storage/DeviceStore.h"
 #include "storage/EventStore.h"
 #include "storage/FeedStore.h"
+#include "storage/JoinRequestStore.h"
 #include "storage/StorageError.h"
 #include "storage/UserStore.h"
 
@@ -35,6 +36,7 @@ public:
     virtual ConversationStore &conversations() = 0;
     virtual EventStore &events() = 0;
     virtual FeedStore &feed() = 0;
+    virtual JoinRequestStore &joinRequests() = 0;
 };
 
 // The writer's connection: also reports what each committed transaction

@@ -162,9 +162,21 @@ void serverRequests()
         a->set_base_version(99);
     });
     action("on-direct", 1, [](auto *a) { a->set_rename("x"); });
+    action("join", 2, [](auto *a) { a->set_join("let me in"); });
+    action("approve", 2, [](auto *a) { a->set_approve("bob"); });
+    action("decline", 2, [](auto *a) { a->set_decline("bob"); });
+    action("nickname", 2, [](auto *a) { a->set_nickname("al"); });
+    action("remark", 2, [](auto *a) { a->set_remark("my note"); });
     e = env(19);
     e.mutable_group_info_request()->set_conversation_id(2);
     frame(t, "group-info", e);
+    e = env(20);
+    e.mutable_group_search_request()->set_query("te%m_");
+    e.mutable_group_search_request()->set_limit(500);
+    frame(t, "group-search", e);
+    e = env(21);
+    e.mutable_group_requests_request()->set_conversation_id(2);
+    frame(t, "group-requests", e);
     write(t, "empty", QByteArray());
     write(t, "garbage", QByteArray("\xff\xff\xff\xff\x0f\x12\x00", 7));
 }
@@ -284,7 +296,50 @@ void clientResponses()
     gi->set_conversation_id(200);
     gi->set_name("team");
     gi->add_members()->set_user("alice");
+    gi->set_remark("mine");
+    gi->set_pending_requests(1);
     frame(t, "group-info", e);
+    // Requests, decisions and a remark on the feed; a nickname event.
+    e = env(1);
+    feed = e.mutable_feed_response();
+    entry = feed->add_entries();
+    entry->set_seq(5);
+    auto *jr = entry->mutable_join_request();
+    jr->set_conversation_id(200);
+    jr->mutable_user()->set_user_id(3);
+    jr->mutable_user()->set_user("carol");
+    jr->set_note("hi");
+    entry = feed->add_entries();
+    entry->set_seq(6);
+    auto *jd = entry->mutable_join_decision();
+    jd->set_conversation_id(200);
+    jd->mutable_user()->set_user_id(3);
+    jd->set_approved(true);
+    entry = feed->add_entries();
+    entry->set_seq(7);
+    entry->mutable_remark()->set_conversation_id(200);
+    entry->mutable_remark()->set_text("note");
+    feed->set_feed_seq(7);
+    frame(t, "feed-joins", e);
+    e = env(1);
+    pr = e.mutable_pull_response();
+    {
+        auto *ev = pr->add_events();
+        ev->set_conversation_id(200);
+        ev->set_seq(6);
+        ev->set_sender_id(2);
+        ev->set_kind(proto::EVENT_GROUP);
+        proto::EventBody body;
+        body.mutable_group()->set_op(proto::GroupChange::OP_NICKNAME);
+        body.mutable_group()->mutable_actor()->set_user_id(2);
+        body.mutable_group()->set_text("B");
+        ev->set_body(body.SerializeAsString());
+    }
+    frame(t, "pull-nickname", e);
+    e = env(1);
+    e.mutable_group_search()->add_groups()->set_name("team");
+    e.mutable_group_requests()->add_requests()->set_note("x");
+    frame(t, "group-search", e);
 
     e = env(1);
     auto *auth = e.mutable_auth();

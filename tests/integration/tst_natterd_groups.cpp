@@ -1,11 +1,11 @@
 // Groups against a real natterd: the authorization matrix (every group
-// operation × every actor standing, the expected outcome read from the same
-// permissions table the server checks), removal as a seq boundary on every
-// read path (pull, notify, feed heads, info, for an online and an offline
+// operation × every actor standing — a revoked device included — the
+// expected outcome read from the same permissions table the server checks), removal as a seq
+// boundary on every read path (pull, notify, feed heads, info, for an online and an offline
 // device), history policies, versions that make queued actions replay
 // safely, idempotent retries, and the member cap on every path that adds.
+#include "GroupTestSupport.h"
 #include "permissions/Permissions.h"
-#include "tst_natterd_harness.h"
 
 #include <QTemporaryDir>
 
@@ -14,61 +14,6 @@ using namespace natter::test;
 namespace perm = natter::server::permissions;
 
 namespace {
-
-// A signed-in protocol client.
-struct User
-{
-    std::unique_ptr<Client> c = std::make_unique<Client>();
-    quint64 id = 0;
-    std::string name;
-    std::string token;
-};
-
-int g_clientIds = 0;
-std::string nextClientId()
-{
-    return "c" + std::to_string(++g_clientIds);
-}
-
-proto::Envelope createReq(const std::string &name, const std::vector<std::string> &members,
-    proto::JoinPolicy join = proto::JOIN_INVITE,
-    proto::HistoryPolicy history = proto::HISTORY_JOINED)
-{
-    proto::Envelope env;
-    auto *r = env.mutable_group_create();
-    r->set_client_id(nextClientId());
-    r->set_name(name);
-    for (const std::string &m : members)
-        r->add_members(m);
-    r->set_join(join);
-    r->set_history(history);
-    return env;
-}
-
-proto::Envelope actionReq(quint64 group, quint64 baseVersion = 0)
-{
-    proto::Envelope env;
-    auto *r = env.mutable_group_action();
-    r->set_client_id(nextClientId());
-    r->set_conversation_id(group);
-    r->set_base_version(baseVersion);
-    return env;
-}
-
-proto::Envelope infoReq(quint64 group)
-{
-    proto::Envelope env;
-    env.mutable_group_info_request()->set_conversation_id(group);
-    return env;
-}
-
-proto::Envelope markReadReq(quint64 group, quint64 seq)
-{
-    proto::Envelope env;
-    env.mutable_mark_read()->set_conversation_id(group);
-    env.mutable_mark_read()->set_seq(seq);
-    return env;
-}
 
 // The operations of the matrix, each with what it needs of the fixture.
 enum class Op {
@@ -85,9 +30,16 @@ enum class Op {
     Promote,
     Announce,
     Rename,
+    Join,
+    Requests,
+    Approve,
+    Decline,
+    Nickname,
+    Remark,
 };
 constexpr Op kOps[] = { Op::Pull, Op::MarkRead, Op::Send, Op::Info, Op::Invite, Op::KickMember,
-    Op::KickAdmin, Op::Leave, Op::Dissolve, Op::Transfer, Op::Promote, Op::Announce, Op::Rename };
+    Op::KickAdmin, Op::Leave, Op::Dissolve, Op::Transfer, Op::Promote, Op::Announce, Op::Rename,
+    Op::Join, Op::Requests, Op::Approve, Op::Decline, Op::Nickname, Op::Remark };
 
 const char *opName(Op op)
 {
@@ -105,14 +57,31 @@ const char *opName(Op op)
     case Op::Promote: return "promote";
     case Op::Announce: return "announce";
     case Op::Rename: return "rename";
+    case Op::Join: return "join";
+    case Op::Requests: return "list requests";
+    case Op::Approve: return "approve";
+    case Op::Decline: return "decline";
+    case Op::Nickname: return "nickname";
+    case Op::Remark: return "remark";
     }
     return "?";
 }
 
 // The actor standings of the matrix.
-enum class Standing { Owner, Admin, Member, Stranger, Removed, Left, Dissolved };
-constexpr Standing kStandings[] = { Standing::Owner, Standing::Admin, Standing::Member,
-    Standing::Stranger, Standing::Removed, Standing::Left, Standing::Dissolved };
+enum class Standing {
+    Owner,
+    Admin,
+    Member,
+    Stranger,
+    Applicant,
+    Removed,
+    Left,
+    Dissolved,
+    RevokedDevice,
+};
+constexpr Standing kStandings[]
+    = { Standing::Owner, Standing::Admin, Standing::Member, Standing::Stranger, Standing::Applicant,
+          Standing::Removed, Standing::Left, Standing::Dissolved, Standing::RevokedDevice };
 
 const char *standingName(Standing s)
 {
@@ -124,6 +93,8 @@ const char *standingName(Standing s)
     case Standing::Removed: return "removed member";
     case Standing::Left: return "member who left";
     case Standing::Dissolved: return "member of a dissolved group";
+    case Standing::Applicant: return "pending applicant";
+    case Standing::RevokedDevice: return "member on a revoked device";
     }
     return "?";
 }
@@ -135,6 +106,8 @@ perm::Role roleOf(Standing s)
     case Standing::Admin: return perm::Role::Admin;
     case Standing::Member: return perm::Role::Member;
     case Standing::Stranger: return perm::Role::None;
+    case Standing::Applicant: return perm::Role::Applicant;
+    case Standing::RevokedDevice: return perm::Role::Member; // but signed out
     default: return perm::Role::Former;
     }
 }
@@ -148,12 +121,13 @@ struct Expect
 Expect expectationOf(Op op, Standing actor)
 {
     perm::Target t;
+    t.joinable = true; // the fixture's group is by approval
     switch (op) {
     case Op::Pull: return { perm::Action::ReadHistory, t };
     case Op::MarkRead: return { perm::Action::MarkRead, t };
     case Op::Send: return { perm::Action::Send, t };
     case Op::Info: return { perm::Action::ViewGroup, t };
-    case Op::Invite: return { perm::Action::Invite, t }; // an invite-only group
+    case Op::Invite: return { perm::Action::Invite, t }; // not an open group
     case Op::KickMember: t.role = perm::Role::Member; return { perm::Action::Kick, t };
     case Op::KickAdmin:
         t.role = perm::Role::Admin;
@@ -165,6 +139,12 @@ Expect expectationOf(Op op, Standing actor)
     case Op::Promote: t.role = perm::Role::Member; return { perm::Action::SetRole, t };
     case Op::Announce: return { perm::Action::Announce, t };
     case Op::Rename: return { perm::Action::Rename, t };
+    case Op::Join: return { perm::Action::Join, t };
+    case Op::Requests: return { perm::Action::ViewRequests, t };
+    case Op::Approve:
+    case Op::Decline: return { perm::Action::Decide, t };
+    case Op::Nickname: return { perm::Action::SetNickname, t };
+    case Op::Remark: return { perm::Action::Remark, t };
     }
     return { perm::Action::ReadHistory, t };
 }
@@ -178,36 +158,17 @@ class TestNatterdGroups : public QObject
     QTemporaryDir m_tmp;
     Natterd m_server;
     // owner, admin, member, plain (the target member), stranger, former,
-    // newcomer (invited), plus spare users for the focused tests.
-    std::map<std::string, User> m_users;
-
-    User &user(const std::string &name)
-    {
-        User &u = m_users[name];
-        if (u.id == 0) {
-            u.name = name;
-            if (!u.c->open(m_server.url()))
-                qFatal("cannot connect");
-            const proto::Envelope r = u.c->call(registerReq(name));
-            if (!r.has_auth())
-                qFatal("cannot register %s", name.c_str());
-            u.id = r.auth().user_id();
-            u.token = r.auth().token();
-        }
-        return u;
-    }
+    // newcomer (invited), applicant, asker, plus spare users for the focused tests.
+    Users user { m_server };
 
     static proto::Envelope call(User &u, const proto::Envelope &req) { return u.c->call(req); }
 
     // A group: owner creates it with the given members.
-    quint64 create(User &owner, const std::vector<std::string> &members,
+    static quint64 create(User &owner, const std::vector<std::string> &members,
         proto::JoinPolicy join = proto::JOIN_INVITE,
         proto::HistoryPolicy history = proto::HISTORY_JOINED)
     {
-        const proto::Envelope r = call(owner, createReq("g", members, join, history));
-        if (!r.has_ack())
-            qFatal("create failed: %s", r.error().message().c_str());
-        return r.ack().conversation_id();
+        return createGroup(owner, "g", members, join, history);
     }
 
     proto::Envelope act(User &u, proto::Envelope req) { return call(u, req); }
@@ -234,14 +195,30 @@ class TestNatterdGroups : public QObject
         return act(u, req);
     }
 
-    // The fixture for one cell: a fresh invite-only group where each
-    // standing has its user, and the user acting from `standing`.
+    proto::Envelope askToJoin(User &u, quint64 g, const std::string &note = {})
+    {
+        proto::Envelope req = actionReq(g);
+        req.mutable_group_action()->set_join(note);
+        return act(u, req);
+    }
+
+    // The fixture for one cell: a fresh group by approval where each
+    // standing has its user (and "asker" a pending request), and the user
+    // acting from `standing`.
     quint64 fixture(Standing standing)
     {
         User &owner = user("owner");
-        for (const char *name : { "admin", "member", "plain", "former", "admin2", "stranger" })
+        for (const char *name :
+            { "admin", "member", "plain", "former", "admin2", "stranger", "applicant", "asker" })
             user(name);
-        const quint64 g = create(owner, { "admin", "member", "plain", "former", "admin2" });
+        const quint64 g = create(
+            owner, { "admin", "member", "plain", "former", "admin2" }, proto::JOIN_APPROVAL);
+        if (!askToJoin(user("asker"), g).has_ack())
+            qFatal("fixture: asking to join failed");
+        if (standing == Standing::Applicant && !askToJoin(user("applicant"), g).has_ack())
+            qFatal("fixture: asking to join failed");
+        if (standing == Standing::RevokedDevice)
+            revokeSecondDevice("member");
         if (setRole(owner, g, "admin", proto::ROLE_ADMIN).body_case() != proto::Envelope::kAck
             || setRole(owner, g, "admin2", proto::ROLE_ADMIN).body_case() != proto::Envelope::kAck)
             qFatal("fixture: promote failed");
@@ -272,8 +249,33 @@ class TestNatterdGroups : public QObject
         case Standing::Removed: return user("former");
         case Standing::Left: return user("member");
         case Standing::Dissolved: return user("member");
+        case Standing::Applicant: return user("applicant");
+        case Standing::RevokedDevice: return m_revoked;
         }
         return user("stranger");
+    }
+
+    // m_revoked: a second device of `name`, revoked by the first, then
+    // trying again on a new connection with its old token (refused).
+    User m_revoked;
+    void revokeSecondDevice(const std::string &name)
+    {
+        m_revoked = User {};
+        if (!m_revoked.c->open(m_server.url()))
+            qFatal("cannot connect");
+        const proto::Envelope auth = m_revoked.c->call(loginReq(name, "password123", "spare"));
+        if (!auth.has_auth())
+            qFatal("fixture: second login failed");
+        proto::Envelope revoke;
+        revoke.mutable_revoke_device()->set_device_id(auth.auth().device_id());
+        if (call(user(name), revoke).body_case() == proto::Envelope::kError)
+            qFatal("fixture: revoke failed");
+        if (!m_revoked.c->waitClosed())
+            qFatal("fixture: a revoked device stays connected");
+        m_revoked.c = std::make_unique<Client>();
+        if (!m_revoked.c->open(m_server.url())
+            || errorOf(m_revoked.c->call(resumeReq(auth.auth().token()))) != proto::AUTH_FAILED)
+            qFatal("fixture: a revoked token still signs in");
     }
 
     proto::Envelope perform(Op op, User &u, quint64 g)
@@ -297,6 +299,16 @@ class TestNatterdGroups : public QObject
             break;
         case Op::Announce: a->set_announce("hear ye"); break;
         case Op::Rename: a->set_rename("renamed"); break;
+        case Op::Join: a->set_join("let me in"); break;
+        case Op::Requests: {
+            proto::Envelope list;
+            list.mutable_group_requests_request()->set_conversation_id(g);
+            return call(u, list);
+        }
+        case Op::Approve: a->set_approve("asker"); break;
+        case Op::Decline: a->set_decline("asker"); break;
+        case Op::Nickname: a->set_nickname("nick"); break;
+        case Op::Remark: a->set_remark("my note"); break;
         }
         return call(u, req);
     }
@@ -329,7 +341,13 @@ private slots:
         const Standing s = Standing(standing);
         const quint64 g = fixture(s);
         const Expect e = expectationOf(o, s);
-        const server::ServiceError want = perm::check(roleOf(s), e.action, proto::GROUP, e.target);
+        server::ServiceError want = perm::check(roleOf(s), e.action, proto::GROUP, e.target);
+        // A dissolved group takes nothing new but one's private remark.
+        if (s == Standing::Dissolved && !want && e.action != perm::Action::ReadHistory
+            && e.action != perm::Action::Remark)
+            want = { proto::GONE, QStringLiteral("dissolved") };
+        if (s == Standing::RevokedDevice) // whatever the role: not signed in at all
+            want = { proto::UNAUTHENTICATED, QStringLiteral("revoked") };
         const proto::Envelope got = perform(o, actorFor(s), g);
         if (!want) {
             QVERIFY2(got.body_case() != proto::Envelope::kError, got.error().message().c_str());
@@ -535,8 +553,7 @@ private slots:
         QCOMPARE(call(owner, infoReq(g)).group_info().members_size(), 12);
 
         QCOMPARE(errorOf(call(owner, createReq("", {}))), proto::INVALID_ARGUMENT);
-        QCOMPARE(
-            errorOf(call(owner, createReq(std::string(65, 'x'), {}))), proto::INVALID_ARGUMENT);
+        QCOMPARE(errorOf(call(owner, createReq(std::string(65, 'x'), {}))), proto::TOO_LARGE);
         QCOMPARE(errorOf(call(owner, createReq("ghosts", { "nobody-here" }))), proto::NOT_FOUND);
         proto::Envelope empty = actionReq(g);
         QCOMPARE(errorOf(act(owner, empty)), proto::INVALID_ARGUMENT);

@@ -19,15 +19,27 @@ bool isMessageAction(Action a)
 // The rules of GROUPS.md and the issue, spelled out.
 Rule expected(Role role, Action action, proto::ConversationKind kind)
 {
-    if (role == Role::None)
-        return Rule::Deny; // a stranger does nothing
-    if (role == Role::Former) // reads up to their removal, nothing else
-        return action == Action::ReadHistory ? Rule::Allow : Rule::Deny;
+    if (kind == proto::DIRECT && !isMessageAction(action))
+        return Rule::Deny; // nothing to manage, nobody to join
+    // Who is not in the group may ask to join it (unless it is invite-only),
+    // again while asking; nothing else.
+    if (role == Role::None || role == Role::Applicant)
+        return action == Action::Join ? Rule::IfJoinable : Rule::Deny;
+    // A former member reads up to their removal, may join again, and keeps
+    // their own private remark on the group.
+    if (role == Role::Former) {
+        if (action == Action::Join)
+            return Rule::IfJoinable;
+        return action == Action::ReadHistory || action == Action::Remark ? Rule::Allow : Rule::Deny;
+    }
     if (isMessageAction(action)) // every member alike; edits and recalls their own
         return action == Action::Replace || action == Action::Redact ? Rule::OwnOnly : Rule::Allow;
-    if (kind == proto::DIRECT)
-        return Rule::Deny; // nothing to manage
     switch (action) {
+    case Action::Join: return Rule::Deny; // already in it
+    case Action::ViewRequests:
+    case Action::Decide: return role == Role::Member ? Rule::Deny : Rule::Allow;
+    case Action::SetNickname:
+    case Action::Remark: return Rule::Allow; // their own
     case Action::ViewGroup: return Rule::Allow;
     case Action::Invite: return role == Role::Member ? Rule::IfOpen : Rule::Allow;
     case Action::Leave: return role == Role::Owner ? Rule::Deny : Rule::Allow; // transfer first
@@ -83,15 +95,18 @@ private slots:
         self.role = Role::Member;
         Target open;
         open.openGroup = true;
+        Target joinable;
+        joinable.joinable = true;
         switch (want) {
         case Rule::Allow: QVERIFY(!own && !plain); break;
         case Rule::Deny:
             QVERIFY(own && plain);
             QCOMPARE(plain.code,
-                r == Role::Former ? proto::GONE
-                    : k == proto::DIRECT && !isMessageAction(a) && r != Role::None
-                    ? proto::INVALID_ARGUMENT
-                    : proto::FORBIDDEN);
+                r == Role::Former                               ? proto::GONE
+                    : r == Role::None || r == Role::Applicant   ? proto::FORBIDDEN
+                    : a == Action::Join                         ? proto::INVALID_ARGUMENT
+                    : k == proto::DIRECT && !isMessageAction(a) ? proto::INVALID_ARGUMENT
+                                                                : proto::FORBIDDEN);
             break;
         case Rule::OwnOnly:
             QVERIFY(!own);
@@ -107,6 +122,11 @@ private slots:
         case Rule::IfOpen:
             QVERIFY(!check(r, a, k, open));
             QVERIFY(plain);
+            QCOMPARE(plain.code, proto::FORBIDDEN);
+            break;
+        case Rule::IfJoinable:
+            QVERIFY(!check(r, a, k, joinable));
+            QVERIFY(plain); // invite-only
             QCOMPARE(plain.code, proto::FORBIDDEN);
             break;
         }
@@ -138,6 +158,12 @@ private slots:
         QCOMPARE(roleFromColumn(int(MemberRole::Admin)), Role::Admin);
         QCOMPARE(roleFromColumn(int(MemberRole::Owner)), Role::Owner);
         QCOMPARE(roleFromColumn(42), Role::Member); // no privileges from garbage
+        // Asking to join makes a stranger an applicant, never a member; a
+        // former member who asks again stays a former member (who reads).
+        QCOMPARE(roleOf(std::nullopt, true), Role::Applicant);
+        QCOMPARE(roleOf(std::nullopt, false), Role::None);
+        QCOMPARE(
+            roleOf(MemberRow { 1, 2, {}, int(MemberRole::Member), 1, 0, 9 }, true), Role::Former);
         QCOMPARE(roleOf(std::nullopt), Role::None);
         QCOMPARE(roleOf(MemberRow { 1, 2, {}, int(MemberRole::Owner), 1, 0, 9 }), Role::Former);
         QCOMPARE(roleOf(MemberRow { 1, 2, {}, int(MemberRole::Admin), 1, 0, 0 }), Role::Admin);

@@ -253,6 +253,78 @@ private slots:
         QVERIFY(m_w->takeWrites().membershipChanged.contains(20));
     }
 
+    // A member's nickname and remark ride on their row; a group search
+    // lists neither invite-only nor dissolved groups and takes its text
+    // literally (no wildcards).
+    void nicknamesRemarksAndSearch()
+    {
+        ConversationStore &c = m_w->conversations();
+        const auto group = [&](quint64 id, const char *name, int join, bool dissolved) {
+            c.insert(ConversationRow { id, proto::GROUP, 0, 1, QString::fromUtf8(name), join,
+                         proto::HISTORY_JOINED, 1, {}, dissolved },
+                {});
+        };
+        group(30, "Chess club", proto::JOIN_OPEN, false);
+        group(31, "chess masters", proto::JOIN_APPROVAL, false);
+        group(32, "Chess secret", proto::JOIN_INVITE, false);
+        group(33, "Chess of old", proto::JOIN_OPEN, true);
+        group(34, "50% chess", proto::JOIN_OPEN, false);
+        c.insertMember(MemberRow { 30, 1, {}, 2, 1, 0, 0, "Al", "my club" });
+        c.insertMember(MemberRow { 30, 2, {}, 0, 1, 0, 0, {}, {} });
+        c.insertMember(MemberRow { 31, 2, {}, 0, 1, 0, 4, {}, {} }); // left
+
+        QCOMPARE(c.member(30, 1)->nickname, QStringLiteral("Al"));
+        QCOMPARE(c.member(30, 1)->remark, QStringLiteral("my club"));
+        MemberRow al = *c.member(30, 1);
+        al.nickname.clear();
+        al.remark = "still mine";
+        c.updateMember(al);
+        QVERIFY(c.member(30, 1)->nickname.isEmpty());
+        QCOMPARE(c.members(30).at(0).remark, QStringLiteral("still mine"));
+
+        const QList<GroupSummaryRow> found
+            = c.searchGroups(proto::GROUP, "CHESS", proto::JOIN_INVITE, 10);
+        QCOMPARE(found.size(), 3);
+        QCOMPARE(found[0].name, QStringLiteral("50% chess")); // by name
+        QCOMPARE(found[1].id, 30u);
+        QCOMPARE(found[1].members, 2);
+        QCOMPARE(found[2].id, 31u);
+        QCOMPARE(found[2].members, 0); // the one who left does not count
+        QCOMPARE(found[2].joinPolicy, int(proto::JOIN_APPROVAL));
+        QCOMPARE(c.searchGroups(proto::GROUP, "chess", proto::JOIN_INVITE, 1).size(), 1);
+        QCOMPARE(c.searchGroups(proto::GROUP, "%", proto::JOIN_INVITE, 10).size(), 1);
+        QCOMPARE(c.searchGroups(proto::GROUP, "_", proto::JOIN_INVITE, 10).size(), 0);
+        QCOMPARE(c.searchGroups(proto::GROUP, "c%b", proto::JOIN_INVITE, 10).size(), 0);
+        QCOMPARE(c.searchGroups(proto::DIRECT, "chess", proto::JOIN_INVITE, 10).size(), 0);
+    }
+
+    // A request per (group, user): pending until decided, pending again
+    // when asked again.
+    void joinRequests()
+    {
+        JoinRequestStore &r = m_w->joinRequests();
+        QVERIFY(!r.get(10, 1));
+        r.put(JoinRequestRow { 10, 1, {}, "let me in", 50, JoinRequestRow::State::Pending, 0, 0 });
+        r.put(JoinRequestRow { 10, 2, {}, {}, 40, JoinRequestRow::State::Pending, 0, 0 });
+        QCOMPARE(r.pendingCount(10), 2);
+        const QList<JoinRequestRow> pending = r.pending(10);
+        QCOMPARE(pending.size(), 2);
+        QCOMPARE(pending[0].userId, 2u); // oldest first
+        QCOMPARE(pending[0].userName, QStringLiteral("bob"));
+        QCOMPARE(pending[1].note, QStringLiteral("let me in"));
+        r.put(
+            JoinRequestRow { 10, 1, {}, "let me in", 50, JoinRequestRow::State::Declined, 2, 60 });
+        QCOMPARE(r.pendingCount(10), 1);
+        const auto declined = r.get(10, 1);
+        QCOMPARE(declined->state, JoinRequestRow::State::Declined);
+        QCOMPARE(declined->decidedBy, 2u);
+        QCOMPARE(declined->decidedMs, 60);
+        r.put(JoinRequestRow { 10, 1, {}, "again", 70, JoinRequestRow::State::Pending, 0, 0 });
+        QCOMPARE(r.pendingCount(10), 2);
+        QCOMPARE(r.get(10, 1)->note, QStringLiteral("again"));
+        QCOMPARE(r.pendingCount(11), 0);
+    }
+
     void eventsAreGapless()
     {
         EventStore &events = m_w->events();

@@ -10,12 +10,23 @@ namespace natter::server::sqlite {
 namespace {
 
 #define MEMBER_COLUMNS                                                                             \
-    "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq"
+    "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq,"          \
+    " m.nickname, m.remark"
 
 MemberRow memberFrom(const Statement &st)
 {
     return MemberRow { st.uint64(0), st.uint64(1), st.text(2), st.int32(3), st.uint64(4),
-        st.uint64(5), st.uint64(6) };
+        st.uint64(5), st.uint64(6), st.text(7), st.text(8) };
+}
+
+// LIKE's wildcards in a user's text, escaped (with ESCAPE '\\').
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
 } // namespace
@@ -121,27 +132,31 @@ void SqliteConversations::updateGroup(const ConversationRow &row)
 void SqliteConversations::insertMember(const MemberRow &m)
 {
     m_db.statement("INSERT INTO members(conversation_id, user_id, role, joined_seq, read_seq,"
-                   " left_seq) VALUES(?, ?, ?, ?, ?, ?)")
+                   " left_seq, nickname, remark) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, m.conversationId)
         .bind(2, m.userId)
         .bind(3, m.role)
         .bind(4, m.joinedSeq)
         .bind(5, m.readSeq)
         .bind(6, m.leftSeq)
+        .bindText(7, m.nickname, true)
+        .bindText(8, m.remark, true)
         .run();
     membershipChanged(m.conversationId);
 }
 
 void SqliteConversations::updateMember(const MemberRow &m)
 {
-    m_db.statement("UPDATE members SET role = ?, joined_seq = ?, read_seq = ?, left_seq = ?"
-                   " WHERE conversation_id = ? AND user_id = ?")
+    m_db.statement("UPDATE members SET role = ?, joined_seq = ?, read_seq = ?, left_seq = ?,"
+                   " nickname = ?, remark = ? WHERE conversation_id = ? AND user_id = ?")
         .bind(1, m.role)
         .bind(2, m.joinedSeq)
         .bind(3, m.readSeq)
         .bind(4, m.leftSeq)
-        .bind(5, m.conversationId)
-        .bind(6, m.userId)
+        .bindText(5, m.nickname, true)
+        .bindText(6, m.remark, true)
+        .bind(7, m.conversationId)
+        .bind(8, m.userId)
         .run();
     membershipChanged(m.conversationId);
 }
@@ -247,6 +262,26 @@ QList<HeadRow> SqliteConversations::headsOfUser(quint64 userId)
     QList<HeadRow> rows;
     while (st.step())
         rows.append(HeadRow { st.uint64(0), st.uint64(1) });
+    st.reset();
+    return rows;
+}
+
+QList<GroupSummaryRow> SqliteConversations::searchGroups(
+    int kind, const QString &text, int unlistedJoinPolicy, int limit)
+{
+    Statement &st = m_db.statement("SELECT c.id, c.name, c.join_policy,"
+                                   " (SELECT count(*) FROM members m WHERE m.conversation_id = "
+                                   "c.id AND m.left_seq = 0)"
+                                   " FROM conversations c WHERE c.kind = ? AND c.join_policy != ? "
+                                   "AND c.dissolved = 0"
+                                   " AND c.name LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?")
+                        .bind(1, kind)
+                        .bind(2, unlistedJoinPolicy)
+                        .bindText(3, likePattern(text))
+                        .bind(4, limit);
+    QList<GroupSummaryRow> rows;
+    while (st.step())
+        rows.append(GroupSummaryRow { st.uint64(0), st.text(1), st.int32(2), st.int32(3) });
     st.reset();
     return rows;
 }

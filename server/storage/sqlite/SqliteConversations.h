@@ -27,6 +27,8 @@ public:
     QList<quint64> memberUserIds(quint64 conversationId) override;
     void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) override;
     QList<HeadRow> headsOfUser(quint64 userId) override;
+    QList<GroupSummaryRow> searchGroups(
+        int kind, const QString &text, int unlistedJoinPolicy, int limit) override;
 
     // SqliteEvents, after it appended at seq.
     void setLastSeq(quint64 conversationId, quint64 lastSeq);

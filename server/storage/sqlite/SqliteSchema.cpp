@@ -56,6 +56,18 @@ const QList<QByteArrayList> &schemaMigrations()
             "ALTER TABLE conversations ADD COLUMN dissolved INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE members ADD COLUMN left_seq INTEGER NOT NULL DEFAULT 0",
         },
+        // 3 -> 4: joining — a member's nickname and private remark, and the
+        // requests to join groups by approval (one row per group and user).
+        {
+            "ALTER TABLE members ADD COLUMN nickname TEXT",
+            "ALTER TABLE members ADD COLUMN remark TEXT",
+            "CREATE TABLE join_requests(conversation_id INTEGER NOT NULL,"
+            " user_id INTEGER NOT NULL, note TEXT, time_ms INTEGER NOT NULL,"
+            " state INTEGER NOT NULL, decided_by INTEGER NOT NULL DEFAULT 0,"
+            " decided_ms INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(conversation_id, user_id))",
+            "CREATE INDEX join_requests_pending ON join_requests(conversation_id, time_ms)"
+            " WHERE state = 0",
+        },
     };
     return migrations;
 }

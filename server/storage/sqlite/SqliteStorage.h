@@ -10,6 +10,7 @@
 #include "storage/sqlite/SqliteDevices.h"
 #include "storage/sqlite/SqliteEvents.h"
 #include "storage/sqlite/SqliteFeed.h"
+#include "storage/sqlite/SqliteJoinRequests.h"
 #include "storage/sqlite/SqliteUsers.h"
 #include "storage/sqlite/WriterState.h"
 
@@ -47,6 +48,7 @@ public:
     ConversationStore &conversations() override { return m_conversations; }
     EventStore &events() override { return m_events; }
     FeedStore &feed() override { return m_feed; }
+    JoinRequestStore &joinRequests() override { return m_joinRequests; }
 
     Writes takeWrites() override;
 
@@ -68,6 +70,7 @@ private:
     SqliteConversations m_conversations;
     SqliteEvents m_events;
     SqliteFeed m_feed;
+    SqliteJoinRequests m_joinRequests;
     std::function<void(int)> m_walHook;
 };
 
