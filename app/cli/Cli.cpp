@@ -56,6 +56,10 @@ Commands:
   group info #G | members #G              the group as the server has it
   group invite #G @USER... | kick #G @USER | leave #G | dissolve #G
   group transfer #G @USER | admin #G @USER [--remove]
+  group search TEXT                       open groups by name
+  group join #G [--note TEXT]             join (open) or ask to (by approval)
+  group requests #G | approve #G @USER | decline #G @USER
+  group remark #G TEXT | nickname #G NICK your note on it; your name in it
   group announce #G TEXT | rename #G NAME change the group (queued in the
                                           outbox; refused if it changed
                                           meanwhile or you may not)
@@ -123,6 +127,8 @@ int Cli::start(const QStringList &arguments)
             QStringLiteral("What new members see: joined (default) or all (group create)."),
             QStringLiteral("POLICY"), QStringLiteral("joined") },
         { QStringLiteral("remove"), QStringLiteral("Take the admin role away (group admin).") },
+        { QStringLiteral("note"), QStringLiteral("A note to the admins (group join)."),
+            QStringLiteral("TEXT") },
     });
     m_parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("See the list above."));
@@ -494,8 +500,8 @@ int Cli::cmdConversations()
 {
     try {
         for (const ConversationSummary &c : m_store->conversations().list(1000))
-            printJson(cli::conversationJson(
-                c, m_store->conversations().members(c.id), m_store->me().userName));
+            printJson(cli::conversationJson(c, m_store->conversations().members(c.id),
+                m_store->me().userName, m_store->groups().remark(c.id)));
     } catch (const StoreError &e) {
         fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
         return StoreFailure;

@@ -50,6 +50,10 @@ private:
     int groupCreate(const QStringList &args);
     int groupInfo(quint64 group, bool membersOnly);
     int groupAction(quint64 group, const proto::GroupActionRequest &action);
+    int groupSearch(const QString &text);
+    int groupRequests(quint64 group);
+    int groupJoin(const QString &arg);
+    void whenOnline(std::function<void()> work);
 
     // "@user" (a direct chat; create: start one if there is none), "#id"
     // or "#name" (a group of that name, when only one is): the

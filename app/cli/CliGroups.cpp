@@ -1,8 +1,10 @@
-// natter-cli group …: create and inspect groups (online requests), and
-// change them (invite, kick, leave, dissolve, transfer, admin, announce,
-// rename) through the outbox like a message: queued with the group version
-// this profile has seen, sent when connected, refused with the server's
-// typed error (exit 1) when the group changed meanwhile or the user may not.
+// natter-cli group …: create, inspect and search groups and list join
+// requests (online requests), and change them (invite, kick, leave,
+// dissolve, transfer, admin, announce, rename, approve, decline, nickname,
+// remark, join) through the outbox like a message: queued with the group
+// version this profile has seen, sent when connected, refused with the
+// server's typed error (exit 1) when the group changed meanwhile or the
+// user may not.
 #include "Cli.h"
 #include "CliJson.h"
 
@@ -20,10 +22,11 @@ namespace {
 
 const char *kGroupUsage = R"(usage:
   group create NAME [--members @a,@b] [--join open|approval|invite] [--history joined|all]
-  group info #G | members #G
+  group info #G | members #G | search TEXT
   group invite #G @USER... | kick #G @USER | leave #G | dissolve #G
   group transfer #G @USER | admin #G @USER [--remove]
-  group announce #G TEXT | rename #G NAME)";
+  group join #G [--note TEXT] | requests #G | approve #G @USER | decline #G @USER
+  group announce #G TEXT | rename #G NAME | remark #G TEXT | nickname #G NICK)";
 
 QString userName(const QString &arg)
 {
@@ -34,7 +37,14 @@ QJsonObject memberJson(const GroupMemberInfo &m)
 {
     return { { QStringLiteral("user"), m.name },
         { QStringLiteral("user_id"), QString::number(m.userId) },
-        { QStringLiteral("role"), m.role } };
+        { QStringLiteral("role"), m.role }, { QStringLiteral("nickname"), m.nickname } };
+}
+
+QJsonObject requestJson(const JoinRequestInfo &r)
+{
+    return { { QStringLiteral("conversation"), QString::number(r.conversationId) },
+        { QStringLiteral("group"), r.title }, { QStringLiteral("user"), r.user },
+        { QStringLiteral("note"), r.note }, { QStringLiteral("time"), r.timeMs } };
 }
 
 QJsonObject groupInfoJson(const GroupInfo &g)
@@ -47,7 +57,9 @@ QJsonObject groupInfoJson(const GroupInfo &g)
         { QStringLiteral("history"), g.history }, { QStringLiteral("version"), qint64(g.version) },
         { QStringLiteral("announcement"), g.announcement },
         { QStringLiteral("dissolved"), g.dissolved },
-        { QStringLiteral("max_members"), g.maxMembers }, { QStringLiteral("members"), members } };
+        { QStringLiteral("max_members"), g.maxMembers }, { QStringLiteral("remark"), g.remark },
+        { QStringLiteral("pending_requests"), g.pendingRequests },
+        { QStringLiteral("members"), members } };
 }
 
 } // namespace
@@ -62,6 +74,10 @@ int Cli::cmdGroup(const QStringList &all)
     const QStringList args = all.mid(1);
     if (sub == QLatin1String("create"))
         return groupCreate(args);
+    if (sub == QLatin1String("search") && !args.isEmpty())
+        return groupSearch(args.join(QLatin1Char(' ')));
+    if (sub == QLatin1String("join") && args.size() == 1)
+        return groupJoin(args.first());
     if (args.isEmpty()) {
         fprintf(stderr, "natter-cli: %s\n", kGroupUsage);
         return Usage;
@@ -77,6 +93,8 @@ int Cli::cmdGroup(const QStringList &all)
         return Usage;
     if (sub == QLatin1String("info") || sub == QLatin1String("members"))
         return groupInfo(*group, sub == QLatin1String("members"));
+    if (sub == QLatin1String("requests"))
+        return groupRequests(*group);
 
     proto::GroupActionRequest action;
     const QStringList rest = args.mid(1);
@@ -121,6 +139,21 @@ int Cli::cmdGroup(const QStringList &all)
         if (!needs(1))
             return Usage;
         action.set_rename(rest[0].toStdString());
+    } else if (sub == QLatin1String("approve") || sub == QLatin1String("decline")) {
+        if (!needs(1))
+            return Usage;
+        if (sub == QLatin1String("approve"))
+            action.set_approve(userName(rest[0]).toStdString());
+        else
+            action.set_decline(userName(rest[0]).toStdString());
+    } else if (sub == QLatin1String("remark")) {
+        if (!needs(1))
+            return Usage;
+        action.set_remark(rest[0].toStdString());
+    } else if (sub == QLatin1String("nickname")) {
+        if (!needs(1))
+            return Usage;
+        action.set_nickname(rest[0].toStdString());
     } else {
         fprintf(
             stderr, "natter-cli: unknown group command '%s'\n%s\n", qPrintable(sub), kGroupUsage);
@@ -190,26 +223,20 @@ int Cli::groupCreate(const QStringList &args)
 
 int Cli::groupInfo(quint64 group, bool membersOnly)
 {
-    connect(m_engine.get(), &SyncEngine::stateChanged, this,
-        [this, group, membersOnly](SyncEngine::State s) {
-            if (s != SyncEngine::State::Syncing)
-                return;
-            m_engine->groups().fetchInfo(
-                group, [this, membersOnly](const GroupInfo &g, const QString &e) {
-                    if (!e.isEmpty()) {
-                        fail(e);
-                        return;
-                    }
-                    if (!membersOnly) {
-                        printJson(groupInfoJson(g));
-                    } else {
-                        for (const GroupMemberInfo &m : g.members)
-                            printJson(memberJson(m));
-                    }
-                    finish();
-                });
-        });
-    runEngineUntilIdle([] {});
+    whenOnline([this, group, membersOnly] {
+        m_engine->groups().fetchInfo(
+            group, [this, membersOnly](const GroupInfo &g, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                if (!membersOnly) {
+                    printJson(groupInfoJson(g));
+                } else {
+                    for (const GroupMemberInfo &m : g.members)
+                        printJson(memberJson(m));
+                }
+                finish();
+            });
+    });
     return -1;
 }
 
@@ -244,6 +271,148 @@ int Cli::groupAction(quint64 group, const proto::GroupActionRequest &action)
             fail(QStringLiteral("refused: %1").arg(*failure));
         else
             finish();
+    });
+    return -1;
+}
+
+// Runs `work` once the engine is connected and caught up enough to ask.
+void Cli::whenOnline(std::function<void()> work)
+{
+    connect(m_engine.get(), &SyncEngine::stateChanged, this,
+        [this, work = std::move(work), started = false](SyncEngine::State s) mutable {
+            if (s != SyncEngine::State::Syncing || started)
+                return;
+            started = true;
+            work();
+        });
+    runEngineUntilIdle([] {});
+}
+
+int Cli::groupSearch(const QString &text)
+{
+    whenOnline([this, text] {
+        m_engine->groups().search(
+            text, [this](const QList<GroupSummary> &groups, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                for (const GroupSummary &g : groups)
+                    printJson({ { QStringLiteral("conversation"), QString::number(g.id) },
+                        { QStringLiteral("name"), g.name }, { QStringLiteral("join"), g.join },
+                        { QStringLiteral("members"), g.members },
+                        { QStringLiteral("member"), g.member } });
+                finish();
+            });
+    });
+    return -1;
+}
+
+int Cli::groupRequests(quint64 group)
+{
+    whenOnline([this, group] {
+        m_engine->groups().fetchRequests(
+            group, [this](const QList<JoinRequestInfo> &requests, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                for (const JoinRequestInfo &r : requests)
+                    printJson(requestJson(r));
+                finish();
+            });
+    });
+    return -1;
+}
+
+// #ID (a server id, also of a group not here yet) or #NAME: the one open
+// group or group by approval of that exact name, found by a search.
+int Cli::groupJoin(const QString &arg)
+{
+    if (!arg.startsWith(QLatin1Char('#')) || arg.size() < 2) {
+        fprintf(stderr, "natter-cli: a group is #ID or #NAME, not '%s'\n", qPrintable(arg));
+        return Usage;
+    }
+    const QString note = m_parser.value(QStringLiteral("note"));
+    bool numeric = false;
+    const quint64 id = arg.mid(1).toULongLong(&numeric);
+    if (m_offline && !numeric) {
+        fprintf(stderr, "natter-cli: offline, a group to join is #ID\n");
+        return Usage;
+    }
+    const auto settled = [this](quint64 group) {
+        const auto s = m_store->conversations().summary(group);
+        if (s && s->isMember()) {
+            printJson({ { QStringLiteral("conversation"), QString::number(group) },
+                { QStringLiteral("joined"), true } });
+            return true;
+        }
+        if (!m_store->groups()
+                 .requests(JoinRequestRow::State::Pending, group, m_store->me().userId)
+                 .isEmpty()) {
+            printJson({ { QStringLiteral("conversation"), QString::number(group) },
+                { QStringLiteral("pending"), true } });
+            return true;
+        }
+        return false;
+    };
+    const auto enqueue = [this, note](quint64 group) {
+        try {
+            const auto s = m_store->conversations().summary(group);
+            if (s && s->isMember()) {
+                fail(QStringLiteral("already a member of #%1").arg(group));
+                return false;
+            }
+            m_queued.append(m_store->outbox().enqueueJoin(group, note));
+        } catch (const StoreError &e) {
+            fail(QStringLiteral("cannot queue the request: %1").arg(e.message()));
+            return false;
+        }
+        m_engine->outboxChanged();
+        return true;
+    };
+    if (m_offline)
+        return enqueue(id) ? Success : Failure;
+    auto target = std::make_shared<quint64>(numeric ? id : 0);
+    connect(m_engine.get(), &SyncEngine::sendFailed, this,
+        [this](const QString &clientId, const QString &error) {
+            if (m_queued.contains(clientId))
+                fail(QStringLiteral("refused: %1").arg(error));
+        });
+    // The feed says how it went: joined (an open group) or a request waiting.
+    auto reported = std::make_shared<bool>(false);
+    const auto check = [this, target, settled, reported] {
+        try {
+            if (!*reported && *target && !m_queued.isEmpty()
+                && m_store->outbox().pendingCount() == 0 && settled(*target)) {
+                *reported = true;
+                finish();
+            }
+        } catch (const StoreError &e) {
+            fail(e.message(), StoreFailure);
+        }
+    };
+    connect(m_engine.get(), &SyncEngine::conversationsChanged, this, check);
+    connect(m_engine.get(), &SyncEngine::joinRequestsChanged, this, check);
+    const QString name = arg.mid(1);
+    whenOnline([this, target, numeric, name, enqueue] {
+        if (numeric) {
+            enqueue(*target);
+            return;
+        }
+        m_engine->groups().search(name,
+            [this, target, name, enqueue](const QList<GroupSummary> &groups, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                QList<quint64> named;
+                for (const GroupSummary &g : groups)
+                    if (g.name == name)
+                        named.append(g.id);
+                if (named.size() != 1)
+                    return fail(named.isEmpty()
+                            ? QStringLiteral("no open group is called %1").arg(name)
+                            : QStringLiteral("%1 groups are called %2: use #ID")
+                                  .arg(named.size())
+                                  .arg(name));
+                *target = named.first();
+                enqueue(*target);
+            });
     });
     return -1;
 }

@@ -38,6 +38,8 @@ QJsonObject messageJson(quint64 conversationId, const MessageRow &r)
         { QStringLiteral("time"), isoTime(r.timeMs) } };
     if (r.replyTo)
         o.insert(QStringLiteral("reply_to"), qint64(r.replyTo));
+    if (!r.nickname.isEmpty())
+        o.insert(QStringLiteral("nickname"), r.nickname); // the sender's in this group
     o.insert(QStringLiteral("kind"),
         r.group.isSet() ? QStringLiteral("system") : QStringLiteral("message"));
     if (r.group.isSet()) {
@@ -55,8 +57,8 @@ QJsonObject messageJson(quint64 conversationId, const MessageRow &r)
     return o;
 }
 
-QJsonObject conversationJson(
-    const ConversationSummary &c, const QList<MemberInfo> &members, const QString &myName)
+QJsonObject conversationJson(const ConversationSummary &c, const QList<MemberInfo> &members,
+    const QString &myName, const QString &remark)
 {
     QJsonValue last;
     if (c.hasLast)
@@ -81,6 +83,8 @@ QJsonObject conversationJson(
     }
     if (c.local)
         o.insert(QStringLiteral("pending"), true);
+    if (!remark.isEmpty())
+        o.insert(QStringLiteral("remark"), remark);
     if (!c.isMember()) // a group left, removed from or dissolved: history up to left_seq
         o.insert(c.dissolved ? QStringLiteral("dissolved") : QStringLiteral("left"), true);
     return o;

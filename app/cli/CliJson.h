@@ -13,8 +13,9 @@ void printJson(const QJsonObject &object);
 QString isoTime(qint64 ms);
 
 QJsonObject messageJson(quint64 conversationId, const MessageRow &row);
-QJsonObject conversationJson(
-    const ConversationSummary &c, const QList<MemberInfo> &members, const QString &myName);
+// remark: the user's private note on a group ("" when none).
+QJsonObject conversationJson(const ConversationSummary &c, const QList<MemberInfo> &members,
+    const QString &myName, const QString &remark);
 QJsonObject deviceJson(const DeviceInfo &d);
 
 } // namespace natter::cli

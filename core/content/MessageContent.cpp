@@ -84,16 +84,21 @@ GroupLine groupLine(const QByteArray &body)
     case proto::GroupChange::OP_RENAMED: line.op = QStringLiteral("renamed"); break;
     case proto::GroupChange::OP_ANNOUNCEMENT: line.op = QStringLiteral("announcement"); break;
     case proto::GroupChange::OP_DISSOLVED: line.op = QStringLiteral("dissolved"); break;
+    case proto::GroupChange::OP_JOINED: line.op = QStringLiteral("joined"); break;
+    case proto::GroupChange::OP_NICKNAME: line.op = QStringLiteral("nickname"); break;
     default: line.op = QStringLiteral("changed"); break; // a newer server's change
     }
     line.actor = QString::fromStdString(g.actor().user());
+    line.actorId = g.actor().user_id();
     if (g.actor().user_id() != 0)
         line.people.append({ g.actor().user_id(), line.actor });
     for (const auto &t : g.targets()) {
         line.targets.append(QString::fromStdString(t.user()));
+        line.targetIds.append(t.user_id());
         if (t.user_id() != 0)
             line.people.append({ t.user_id(), line.targets.last() });
     }
+    line.byThemselves = line.targetIds.size() == 1 && line.targetIds[0] == line.actorId;
     line.role = g.role() == proto::ROLE_ADMIN ? QStringLiteral("admin") : QStringLiteral("member");
     line.text = QString::fromStdString(g.text());
     line.version = g.version();
@@ -124,6 +129,12 @@ QString describe(const GroupLine &l)
                                 : QStringLiteral("%1 changed the announcement").arg(l.actor);
     if (l.op == QLatin1String("dissolved"))
         return QStringLiteral("%1 dissolved the group").arg(l.actor);
+    if (l.op == QLatin1String("joined"))
+        return l.byThemselves ? QStringLiteral("%1 joined").arg(l.actor)
+                              : QStringLiteral("%1 let %2 join").arg(l.actor, who);
+    if (l.op == QLatin1String("nickname"))
+        return l.text.isEmpty() ? QStringLiteral("%1 cleared their nickname").arg(l.actor)
+                                : QStringLiteral("%1 now goes by “%2”").arg(l.actor, l.text);
     return QStringLiteral("%1 changed the group").arg(l.actor);
 }
 

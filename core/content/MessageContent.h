@@ -40,11 +40,17 @@ enum class Kind { None, Text, Group };
 // A group event, as its line shows it: who did what to whom.
 struct GroupLine
 {
-    QString op; // created, added, removed, left, role, owner, renamed, announcement, dissolved
+    // created, added, removed, left, role, owner, renamed, announcement,
+    // dissolved, joined (targets[0]; by the actor's approval unless byThemselves),
+    // nickname (the actor's is now text)
+    QString op;
     QString actor;
+    quint64 actorId = 0;
     QStringList targets;
+    QList<quint64> targetIds;
+    bool byThemselves = false; // joined: the actor is the one who joined
     QString role; // op "role": admin or member
-    QString text; // created / renamed: the name; announcement: the new one
+    QString text; // created / renamed: the name; announcement: the new one; nickname
     quint64 version = 0;
     QList<std::pair<quint64, QString>> people; // actor and targets: user id, name
     bool isSet() const { return !op.isEmpty(); }

@@ -53,6 +53,17 @@ bool GroupRequests::parseHistory(const QString &name, int *policy)
     return parseName(kHistoryNames, name, policy);
 }
 
+QString GroupRequests::joinName(int policy)
+{
+    return nameOf(kJoinNames, policy);
+}
+
+JoinRequestInfo GroupRequests::requestInfo(const proto::JoinRequest &r)
+{
+    return { r.conversation_id(), r.user().user_id(), QString::fromStdString(r.user().user()),
+        QString::fromStdString(r.note()), r.time_ms(), QString::fromStdString(r.title()) };
+}
+
 void GroupRequests::create(const QString &name, const QStringList &members, const QString &join,
     const QString &history, Created done)
 {
@@ -107,10 +118,55 @@ void GroupRequests::fetchInfo(quint64 conversationId, InfoDone done)
         info.announcement = QString::fromStdString(g.announcement());
         info.dissolved = g.dissolved();
         info.maxMembers = int(g.max_members());
+        info.remark = QString::fromStdString(g.remark());
+        info.pendingRequests = int(g.pending_requests());
         for (const auto &m : g.members())
-            info.members.append(
-                { m.user_id(), QString::fromStdString(m.user()), roleName(m.role()) });
+            info.members.append({ m.user_id(), QString::fromStdString(m.user()), roleName(m.role()),
+                QString::fromStdString(m.nickname()) });
         done(info, QString());
+    });
+}
+
+void GroupRequests::search(const QString &text, SearchDone done)
+{
+    Connection *session = m_supervisor.session();
+    if (!session) {
+        done({}, notConnected());
+        return;
+    }
+    proto::Envelope env;
+    env.mutable_group_search_request()->set_query(text.toStdString());
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
+        if (!reply.has_group_search()) {
+            done({}, replyError(reply));
+            return;
+        }
+        QList<GroupSummary> groups;
+        for (const auto &g : reply.group_search().groups())
+            groups.append({ g.conversation_id(), QString::fromStdString(g.name()),
+                nameOf(kJoinNames, g.join()), int(g.members()), g.member() });
+        done(groups, QString());
+    });
+}
+
+void GroupRequests::fetchRequests(quint64 conversationId, RequestsDone done)
+{
+    Connection *session = m_supervisor.session();
+    if (!session) {
+        done({}, notConnected());
+        return;
+    }
+    proto::Envelope env;
+    env.mutable_group_requests_request()->set_conversation_id(conversationId);
+    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
+        if (!reply.has_group_requests()) {
+            done({}, replyError(reply));
+            return;
+        }
+        QList<JoinRequestInfo> requests;
+        for (const auto &r : reply.group_requests().requests())
+            requests.append(requestInfo(r));
+        done(requests, QString());
     });
 }
 

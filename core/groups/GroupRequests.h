@@ -1,8 +1,10 @@
 // GroupRequests: the engine's requests about groups that need the server
 // there and then — create a group (its id comes from the server; the feed
-// then brings it to every device) and fetch a group's info (members with
-// roles, announcement, version). Changes to an existing group go through
-// the outbox instead (Outbox::enqueueGroupAction), so they work offline.
+// then brings it to every device), fetch a group's info (members with
+// roles and nicknames, announcement, version, the user's remark), search
+// open groups by name, and list a group's pending join requests. Changes
+// to a group (joining one included) go through the outbox instead
+// (Outbox::enqueueGroupAction, enqueueJoin), so they work offline.
 // Lives on the engine's thread.
 #pragma once
 
@@ -19,6 +21,7 @@ struct GroupMemberInfo
     quint64 userId = 0;
     QString name;
     QString role; // owner, admin or member
+    QString nickname; // their own, for this group ("" when none)
 };
 
 struct GroupInfo
@@ -32,6 +35,27 @@ struct GroupInfo
     QList<GroupMemberInfo> members;
     bool dissolved = false;
     int maxMembers = 0;
+    QString remark; // the user's private note on the group
+    int pendingRequests = 0; // owner and admins: join requests waiting
+};
+
+struct GroupSummary
+{
+    quint64 id = 0;
+    QString name;
+    QString join; // open or approval
+    int members = 0;
+    bool member = false; // the user is in it
+};
+
+struct JoinRequestInfo
+{
+    quint64 conversationId = 0;
+    quint64 userId = 0;
+    QString user;
+    QString note;
+    qint64 timeMs = 0;
+    QString title; // the group's name
 };
 
 class GroupRequests : public QObject
@@ -41,6 +65,9 @@ public:
     // error: "" on success, else the server's typed refusal, in words.
     using Created = std::function<void(quint64 conversationId, const QString &error)>;
     using InfoDone = std::function<void(const GroupInfo &info, const QString &error)>;
+    using SearchDone = std::function<void(const QList<GroupSummary> &groups, const QString &error)>;
+    using RequestsDone
+        = std::function<void(const QList<JoinRequestInfo> &requests, const QString &error)>;
 
     explicit GroupRequests(ConnectionSupervisor &supervisor, QObject *parent = nullptr);
 
@@ -49,10 +76,14 @@ public:
     void create(const QString &name, const QStringList &members, const QString &join,
         const QString &history, Created done);
     void fetchInfo(quint64 conversationId, InfoDone done);
+    void search(const QString &text, SearchDone done);
+    void fetchRequests(quint64 conversationId, RequestsDone done);
 
     static QString roleName(int role); // proto::GroupRole
     static bool parseJoin(const QString &name, int *policy);
     static bool parseHistory(const QString &name, int *policy);
+    static QString joinName(int policy); // proto::JoinPolicy
+    static JoinRequestInfo requestInfo(const proto::JoinRequest &request);
 
 private:
     ConnectionSupervisor &m_supervisor;

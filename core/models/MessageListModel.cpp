@@ -40,6 +40,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TargetsRole: return m.group.targets;
     case GroupTextRole: return m.group.text;
     case GroupRoleRole: return m.group.role;
+    case SenderNameRole: return m.nickname.isEmpty() ? m.from : m.nickname;
+    case ByThemselvesRole: return m.group.byThemselves;
     default: return {};
     }
 }
@@ -51,6 +53,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { SeqRole, "seq" },
         { ClientIdRole, "clientId" },
         { FromRole, "from" },
+        { SenderNameRole, "senderName" },
+        { ByThemselvesRole, "byThemselves" },
         { TextRole, "text" },
         { StateRole, "state" },
         { OutgoingRole, "outgoing" },

@@ -33,11 +33,14 @@ public:
         // A group's system line ("alice added bob"): the UI words it.
         SystemRole, // bool: a system line, not a message
         GroupOpRole, // QString: created, added, removed, left, role, owner, renamed, announcement,
-                     // dissolved
+        // joined, nickname,
+        // dissolved
         ActorRole, // QString: who did it
         TargetsRole, // QStringList: to whom
         GroupTextRole, // QString: the name or announcement it set
         GroupRoleRole, // QString: the role given ("admin" or "member")
+        SenderNameRole, // QString: how the sender shows: their group nickname, else user name
+        ByThemselvesRole, // bool: "joined" by themselves (else by the actor's approval)
     };
     Q_ENUM(Role)
 

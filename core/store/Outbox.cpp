@@ -85,12 +85,26 @@ QString Outbox::enqueueGroupAction(quint64 target, proto::GroupActionRequest act
 {
     const quint64 conversationId = m_conversations.resolve(target);
     const auto summary = m_conversations.summary(conversationId);
-    if (!summary || summary->kind != proto::GROUP || !summary->isMember())
+    // A remark is one's own note: also on a group one has left.
+    const bool mayHaveLeft = action.has_remark();
+    if (!summary || summary->kind != proto::GROUP || (!summary->isMember() && !mayHaveLeft))
         throw StoreError(StoreError::Kind::Missing, QStringLiteral("not a group you are in"));
+    action.set_base_version(summary->groupVersion);
+    return insertGroupAction(conversationId, std::move(action));
+}
+
+QString Outbox::enqueueJoin(quint64 groupId, const QString &note)
+{
+    proto::GroupActionRequest action;
+    action.set_join(note.toStdString());
+    return insertGroupAction(groupId, std::move(action)); // no version: not in it yet
+}
+
+QString Outbox::insertGroupAction(quint64 conversationId, proto::GroupActionRequest action)
+{
     QString clientId = newClientId(); // not const: returned by move
     action.set_client_id(clientId.toStdString());
     action.set_conversation_id(conversationId);
-    action.set_base_version(summary->groupVersion);
     m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, created_ms) "
                  "VALUES (?, ?, ?, ?, ?)")
         .bind(1, clientId)

@@ -50,8 +50,11 @@ public:
     // base version are filled in here: the group version this device has
     // seen, so a replay after others changed the group is refused, not
     // applied blindly). Returns the client id; StoreError(Missing) when the
-    // user is not a member of such a group here.
+    // user is not a member of such a group here (a remark: never was).
     QString enqueueGroupAction(quint64 conversationId, proto::GroupActionRequest action);
+    // Queues a request to join a group the user is not in (possibly not
+    // known here yet: a server id from a search), with a note for the admins.
+    QString enqueueJoin(quint64 groupId, const QString &note);
 
     std::optional<OutboxEntry> nextPending();
     int pendingCount(); // every kind: what the engine still has to send
@@ -75,6 +78,7 @@ public:
     QList<MessageRow> lines(quint64 conversationId);
 
 private:
+    QString insertGroupAction(quint64 conversationId, proto::GroupActionRequest action);
     Database &m_db;
     const Identity &m_me;
     Conversations &m_conversations;

@@ -206,11 +206,37 @@ ALTER TABLE conversations ADD COLUMN dissolved INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE conversations ADD COLUMN group_version INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
+// Version 5: joining groups and what members say about themselves — join
+// requests (the user's own and those they decide), each member's nickname
+// with the seq of the event that set it, the user's private remarks.
+constexpr const char *kSchemaV5 = R"SQL(
+CREATE TABLE join_requests (
+  conversation_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  time_ms INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL DEFAULT '',
+  state INTEGER NOT NULL DEFAULT 0,
+  decided_by TEXT,
+  PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE nicknames (
+  conversation_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  nickname TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE remarks (conversation_id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+)SQL";
+
 const std::function<void(Database &)> kSteps[kVersion] = {
     [](Database &db) { db.exec(kSchemaV1); },
     [](Database &db) { db.exec(kSchemaV2); },
     toVersion3,
     [](Database &db) { db.exec(kSchemaV4); },
+    [](Database &db) { db.exec(kSchemaV5); },
 };
 
 } // namespace

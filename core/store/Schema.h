@@ -9,7 +9,7 @@ class Database;
 
 namespace schema {
 
-constexpr int kVersion = 4;
+constexpr int kVersion = 5;
 
 // Brings the store to kVersion; throws StoreError.
 void migrate(Database &db);

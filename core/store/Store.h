@@ -1,16 +1,16 @@
 // The client's encrypted local store (SQLCipher): one database, seen as one
 // class per table family — AccountState (state), Conversations
 // (conversations, members, users), Timeline (events), Outbox (outbox),
-// Drafts (drafts) — each the only writer of its tables; Schema migrates.
-// Everything the UI shows is read from here; the sync engine writes what it
-// pulls. One Store per thread: the sync engine and each UI thread open
-// their own (WAL lets readers run beside the writer). Every method throws
-// StoreError on failure.
+// Drafts (drafts), GroupState (join requests, nicknames, remarks) — each the only writer of its
+// tables; Schema migrates. Everything the UI shows is read from here; the sync engine writes what
+// it pulls. One Store per thread: the sync engine and each UI thread open their own (WAL lets
+// readers run beside the writer). Every method throws StoreError on failure.
 #pragma once
 
 #include "store/AccountState.h"
 #include "store/Conversations.h"
 #include "store/Drafts.h"
+#include "store/GroupState.h"
 #include "store/Outbox.h"
 #include "store/Timeline.h"
 
@@ -29,6 +29,7 @@ public:
     Timeline &timeline() { return m_timeline; }
     Outbox &outbox() { return m_outbox; }
     Drafts &drafts() { return m_drafts; }
+    GroupState &groups() { return m_groups; }
 
     // --- spanning table families, each in one transaction
     Account account() { return m_accountState.account(); }
@@ -69,6 +70,7 @@ private:
     Identity m_me;
     AccountState m_accountState;
     Conversations m_conversations;
+    GroupState m_groups;
     Timeline m_timeline;
     Drafts m_drafts;
     Outbox m_outbox;

@@ -10,7 +10,8 @@ namespace natter {
 // What readLines() reads, in its order; the callers add WHERE and ORDER BY.
 #define LINE_COLUMNS                                                                               \
     "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "        \
-    "e.rel_seq FROM events e LEFT JOIN users u ON u.id = e.sender_id "
+    "e.rel_seq, n.nickname FROM events e LEFT JOIN users u ON u.id = e.sender_id "                 \
+    "LEFT JOIN nicknames n ON n.conversation_id = e.conversation_id AND n.user_id = e.sender_id "
 
 QString messageStateName(MessageRow::State state)
 {
@@ -23,10 +24,12 @@ QString messageStateName(MessageRow::State state)
     return {};
 }
 
-Timeline::Timeline(Database &db, const Identity &me, Conversations &conversations)
+Timeline::Timeline(
+    Database &db, const Identity &me, Conversations &conversations, GroupState &groups)
     : m_db(db)
     , m_me(me)
     , m_conversations(conversations)
+    , m_groups(groups)
 {
 }
 
@@ -84,6 +87,7 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
             for (const auto &[userId, name] : line.people)
                 m_conversations.upsertUser(userId, name);
             t.inserted.groupVersion = std::max(t.inserted.groupVersion, line.version);
+            noteNicknames(e.conversationId, e.seq, line);
             const bool names
                 = line.op == QLatin1String("created") || line.op == QLatin1String("renamed");
             if (names && line.version > t.inserted.titleVersion) {
@@ -108,6 +112,23 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
     return changed;
 }
 
+void Timeline::noteNicknames(quint64 conversationId, quint64 seq, const content::GroupLine &line)
+{
+    // A member's nickname is theirs while they stay: set by their own
+    // event, gone when they leave, are removed, or come back.
+    if (line.op == QLatin1String("nickname") && line.actorId != 0) {
+        m_groups.setNickname(conversationId, line.actorId, line.text, seq);
+        return;
+    }
+    const bool membership = line.op == QLatin1String("added") || line.op == QLatin1String("joined")
+        || line.op == QLatin1String("removed");
+    if (membership)
+        for (quint64 id : line.targetIds)
+            m_groups.setNickname(conversationId, id, QString(), seq);
+    if (line.op == QLatin1String("left") && line.actorId != 0)
+        m_groups.setNickname(conversationId, line.actorId, QString(), seq);
+}
+
 quint64 Timeline::lineCount()
 {
     Statement &st = m_db.prepare("SELECT count(*) FROM events WHERE shown = ?");
@@ -117,7 +138,8 @@ quint64 Timeline::lineCount()
     return n;
 }
 
-// Columns: id, seq, client_id, sender_id, sender name, time_ms, body, rel_type, rel_seq.
+// Columns: id, seq, client_id, sender_id, sender name, time_ms, body, rel_type, rel_seq,
+// the sender's nickname.
 QList<MessageRow> Timeline::readLines(Statement &st)
 {
     QList<MessageRow> out;
@@ -128,6 +150,7 @@ QList<MessageRow> Timeline::readLines(Statement &st)
         row.clientId = st.text(2);
         const bool mine = quint64(st.int64(3)) == m_me.userId;
         row.from = st.text(4);
+        row.nickname = st.text(9);
         row.timeMs = st.int64(5);
         const QByteArray body = st.blob(6);
         row.group = content::groupLine(body);

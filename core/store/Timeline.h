@@ -7,6 +7,7 @@
 
 #include "content/MessageContent.h"
 #include "store/Conversations.h"
+#include "store/GroupState.h"
 
 namespace natter {
 
@@ -33,6 +34,7 @@ struct MessageRow
     quint64 seq = 0; // 0 while pending
     QString clientId;
     QString from;
+    QString nickname; // the sender's in this group, if they set one
     QString text;
     State state = State::Received;
     qint64 timeMs = 0;
@@ -48,7 +50,7 @@ QString messageStateName(MessageRow::State state);
 class Timeline
 {
 public:
-    Timeline(Database &db, const Identity &me, Conversations &conversations);
+    Timeline(Database &db, const Identity &me, Conversations &conversations, GroupState &groups);
 
     // Inserts in the caller's transaction (existing (conversation, seq)
     // kept) and moves each conversation's seqs, last line and unread count.
@@ -64,11 +66,13 @@ public:
     quint64 lineCount();
 
 private:
+    void noteNicknames(quint64 conversationId, quint64 seq, const content::GroupLine &line);
     QList<MessageRow> readLines(Statement &st);
 
     Database &m_db;
     const Identity &m_me;
     Conversations &m_conversations;
+    GroupState &m_groups;
 };
 
 } // namespace natter

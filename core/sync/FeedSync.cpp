@@ -86,6 +86,7 @@ void FeedSync::pull()
 QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse &resp)
 {
     QList<std::pair<quint64, quint64>> merged;
+    bool requestsChanged = false;
     {
         Store::Transaction txn(m_store);
         quint64 seq = m_store.accountState().feedSeq();
@@ -104,6 +105,21 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
             } else if (entry.has_read()) {
                 m_store.conversations().setReadSeq(
                     entry.read().conversation_id(), entry.read().seq());
+            } else if (entry.has_join_request()) {
+                const auto &r = entry.join_request();
+                m_store.groups().applyRequest({ r.conversation_id(), r.user().user_id(),
+                    QString::fromStdString(r.user().user()), QString::fromStdString(r.note()),
+                    r.time_ms(), QString::fromStdString(r.title()), JoinRequestRow::State::Pending,
+                    {} });
+                requestsChanged = true;
+            } else if (entry.has_join_decision()) {
+                const auto &d = entry.join_decision();
+                m_store.groups().applyDecision(d.conversation_id(), d.user().user_id(),
+                    d.approved(), QString::fromStdString(d.by().user()));
+                requestsChanged = true;
+            } else if (entry.has_remark()) {
+                m_store.groups().setRemark(entry.remark().conversation_id(),
+                    QString::fromStdString(entry.remark().text()));
             }
             seq = std::max<quint64>(seq, entry.seq());
         }
@@ -116,6 +132,8 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
         heads.append({ h.conversation_id(), h.last_seq() });
     m_store.conversations().applyHeads(heads);
     emit conversationsChanged();
+    if (requestsChanged)
+        emit joinRequestsChanged();
     return merged;
 }
 

@@ -28,6 +28,8 @@ public:
 
 signals:
     void conversationsChanged();
+    // Join requests were made or decided (the user's own, or ones they decide).
+    void joinRequestsChanged();
     // A page was applied (heads raised): the timeline may pull.
     void applied();
     // A local conversation waiting for this peer is the server's one now.

@@ -86,6 +86,10 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
                 emit conversationCreated(entry.conversationId, ack.conversation_id());
             emit messagesChanged(ack.conversation_id());
             emit conversationsChanged();
+            // Before acknowledged(): the feed pull must be under way when
+            // the engine next asks itself whether it is idle.
+            if (entry.kind == OutboxEntry::GroupAction)
+                emit groupActionAcked();
             emit outboxStateChanged();
             emit acknowledged();
         } else if (reply.has_ok()) {

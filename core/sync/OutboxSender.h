@@ -33,6 +33,9 @@ signals:
     void conversationsChanged();
     // A local conversation got its id from the server (its first ack).
     void conversationCreated(quint64 localId, quint64 conversationId);
+    // A group action went through: it may have changed the user's feed
+    // (a join, a request, a remark), committed before this ack.
+    void groupActionAcked();
     void acknowledged(); // the ack may reveal a new conversation or a gap before our seq
     void sendFailed(const QString &clientId, const QString &error);
     void settled(); // nothing pending

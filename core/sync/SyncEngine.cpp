@@ -42,6 +42,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     });
 
     connect(&m_feed, &FeedSync::conversationsChanged, this, &SyncEngine::conversationsChanged);
+    connect(&m_feed, &FeedSync::joinRequestsChanged, this, &SyncEngine::joinRequestsChanged);
     connect(&m_feed, &FeedSync::conversationCreated, this, &SyncEngine::conversationCreated);
     connect(&m_feed, &FeedSync::applied, this, [this] {
         m_timeline.pullMissing();
@@ -58,6 +59,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
         &m_sender, &OutboxSender::conversationsChanged, this, &SyncEngine::conversationsChanged);
     connect(&m_sender, &OutboxSender::conversationCreated, this, &SyncEngine::conversationCreated);
     connect(&m_sender, &OutboxSender::acknowledged, &m_timeline, &TimelineSync::pullMissing);
+    connect(&m_sender, &OutboxSender::groupActionAcked, &m_feed, &FeedSync::pull);
     connect(&m_sender, &OutboxSender::sendFailed, this, &SyncEngine::sendFailed);
     connect(&m_sender, &OutboxSender::settled, this, &SyncEngine::checkIdle);
 }

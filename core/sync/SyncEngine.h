@@ -52,6 +52,7 @@ public:
 signals:
     void stateChanged(natter::SyncEngine::State state);
     void conversationsChanged();
+    void joinRequestsChanged(); // see FeedSync
     void messagesChanged(quint64 conversationId);
     // A local conversation (a direct chat started before the server had one)
     // is the server's conversation now: by the ack of its first message, or

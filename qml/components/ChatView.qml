@@ -151,13 +151,14 @@ Pane {
                         targets: wrap.model.targets || []
                         detail: wrap.model.groupText || ""
                         role: wrap.model.groupRole || ""
+                        byThemselves: wrap.model.byThemselves || false
                     }
 
                     MessageDelegate {
                         visible: !wrap.model.system
                         width: parent.width
                         text: wrap.model.text
-                        from: wrap.model.from
+                        from: wrap.model.senderName || wrap.model.from
                         state: wrap.model.state
                         outgoing: wrap.model.outgoing
                         time: wrap.model.time

@@ -7,11 +7,14 @@ import QtQuick.Controls
 Item {
     id: root
 
-    property string op // created, added, removed, left, role, owner, renamed, announcement, dissolved
+    // created, added, removed, left, role, owner, renamed, announcement,
+    // dissolved, joined, nickname
+    property string op
     property string actor
     property var targets: []
     property string detail // the name or announcement the change set
     property string role // op "role": "admin" or "member"
+    property bool byThemselves // op "joined": by themselves, not approved by the actor
 
     readonly property string sentence: {
         const who = (root.targets || []).join(qsTr(", "))
@@ -29,6 +32,12 @@ Item {
             return root.detail === "" ? qsTr("%1 cleared the announcement").arg(root.actor)
                                       : qsTr("%1 changed the announcement").arg(root.actor)
         case "dissolved": return qsTr("%1 dissolved the group").arg(root.actor)
+        case "joined":
+            return root.byThemselves ? qsTr("%1 joined the group").arg(root.actor)
+                                     : qsTr("%1 let %2 join the group").arg(root.actor).arg(who)
+        case "nickname":
+            return root.detail === "" ? qsTr("%1 cleared their nickname").arg(root.actor)
+                                      : qsTr("%1 now goes by “%2” in this group").arg(root.actor).arg(root.detail)
         default: return qsTr("%1 changed the group").arg(root.actor)
         }
     }

@@ -14,38 +14,38 @@
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="218"/>
+        <location filename="../../qml/components/ChatView.qml" line="219"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="286"/>
-        <location filename="../../qml/components/ChatView.qml" line="288"/>
+        <location filename="../../qml/components/ChatView.qml" line="287"/>
+        <location filename="../../qml/components/ChatView.qml" line="289"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="300"/>
+        <location filename="../../qml/components/ChatView.qml" line="301"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="320"/>
+        <location filename="../../qml/components/ChatView.qml" line="321"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="334"/>
+        <location filename="../../qml/components/ChatView.qml" line="335"/>
         <source>This group was dissolved. Its history stays here.</source>
         <translation>此群组已解散，聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="335"/>
+        <location filename="../../qml/components/ChatView.qml" line="336"/>
         <source>You are no longer a member of this group. What came before stays here.</source>
         <translation>你已不是此群组的成员，此前的聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="359"/>
+        <location filename="../../qml/components/ChatView.qml" line="360"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -534,67 +534,87 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SystemLine</name>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="17"/>
+        <location filename="../../qml/components/SystemLine.qml" line="20"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="19"/>
+        <location filename="../../qml/components/SystemLine.qml" line="22"/>
         <source>%1 created the group “%2”</source>
         <translation>%1 创建了群组“%2”</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="20"/>
+        <location filename="../../qml/components/SystemLine.qml" line="23"/>
         <source>%1 added %2</source>
         <translation>%1 邀请 %2 加入了群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="21"/>
+        <location filename="../../qml/components/SystemLine.qml" line="24"/>
         <source>%1 removed %2</source>
         <translation>%1 将 %2 移出了群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="22"/>
+        <location filename="../../qml/components/SystemLine.qml" line="25"/>
         <source>%1 left the group</source>
         <translation>%1 退出了群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="24"/>
+        <location filename="../../qml/components/SystemLine.qml" line="27"/>
         <source>%1 made %2 an admin</source>
         <translation>%1 将 %2 设为管理员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="25"/>
+        <location filename="../../qml/components/SystemLine.qml" line="28"/>
         <source>%1 made %2 a member</source>
         <translation>%1 取消了 %2 的管理员身份</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="26"/>
+        <location filename="../../qml/components/SystemLine.qml" line="29"/>
         <source>%1 handed the group over to %2</source>
         <translation>%1 将群主转让给了 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="27"/>
+        <location filename="../../qml/components/SystemLine.qml" line="30"/>
         <source>%1 renamed the group to “%2”</source>
         <translation>%1 将群名称改为“%2”</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="29"/>
+        <location filename="../../qml/components/SystemLine.qml" line="32"/>
         <source>%1 cleared the announcement</source>
         <translation>%1 清除了群公告</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="30"/>
+        <location filename="../../qml/components/SystemLine.qml" line="33"/>
         <source>%1 changed the announcement</source>
         <translation>%1 修改了群公告</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="31"/>
+        <location filename="../../qml/components/SystemLine.qml" line="34"/>
         <source>%1 dissolved the group</source>
         <translation>%1 解散了群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="32"/>
+        <location filename="../../qml/components/SystemLine.qml" line="36"/>
+        <source>%1 joined the group</source>
+        <translation>%1 加入了群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="37"/>
+        <source>%1 let %2 join the group</source>
+        <translation>%1 同意 %2 加入群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="39"/>
+        <source>%1 cleared their nickname</source>
+        <translation>%1 清除了群昵称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="40"/>
+        <source>%1 now goes by “%2” in this group</source>
+        <translation>%1 的群昵称改为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="41"/>
         <source>%1 changed the group</source>
         <translation>%1 修改了群组</translation>
     </message>

@@ -37,13 +37,18 @@ Item {
                 { tag: "announced", op: "announcement", targets: [], detail: "hi", want: "alice changed the announcement" },
                 { tag: "cleared", op: "announcement", targets: [], detail: "", want: "alice cleared the announcement" },
                 { tag: "dissolved", op: "dissolved", targets: [], want: "alice dissolved the group" },
+                { tag: "joined", op: "joined", targets: ["alice"], self: true, want: "alice joined the group" },
+                { tag: "approved", op: "joined", targets: ["bob"], want: "alice let bob join the group" },
+                { tag: "nickname", op: "nickname", targets: [], detail: "Al", want: "alice now goes by “Al” in this group" },
+                { tag: "nickname cleared", op: "nickname", targets: [], detail: "", want: "alice cleared their nickname" },
                 { tag: "unknown", op: "changed", targets: [], want: "alice changed the group" },
             ]
         }
 
         function test_wordsEveryChange(data) {
             const line = make({ op: data.op, actor: "alice", targets: data.targets,
-                                detail: data.detail || "", role: data.role || "" })
+                                detail: data.detail || "", role: data.role || "",
+                                byThemselves: data.self || false })
             compare(line.sentence, data.want)
             const label = findChild(line, "systemLineText")
             compare(label.text, data.want)
