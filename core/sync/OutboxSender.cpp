@@ -88,8 +88,9 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
             emit conversationsChanged();
             // Before acknowledged(): the feed pull must be under way when
             // the engine next asks itself whether it is idle.
-            if (entry.kind == OutboxEntry::GroupAction)
-                emit groupActionAcked();
+            if (entry.kind == OutboxEntry::GroupAction
+                || entry.conversationId != ack.conversation_id())
+                emit feedGrew();
             emit outboxStateChanged();
             emit acknowledged();
         } else if (reply.has_ok()) {

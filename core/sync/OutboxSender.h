@@ -33,9 +33,10 @@ signals:
     void conversationsChanged();
     // A local conversation got its id from the server (its first ack).
     void conversationCreated(quint64 localId, quint64 conversationId);
-    // A group action went through: it may have changed the user's feed
-    // (a join, a request, a remark), committed before this ack.
-    void groupActionAcked();
+    // An ack that means the user's feed has new entries, committed before
+    // it: a group action (a join, a request, a remark) or the first
+    // message of a direct chat (the server created it).
+    void feedGrew();
     void acknowledged(); // the ack may reveal a new conversation or a gap before our seq
     void sendFailed(const QString &clientId, const QString &error);
     void settled(); // nothing pending

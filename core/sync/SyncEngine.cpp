@@ -59,7 +59,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
         &m_sender, &OutboxSender::conversationsChanged, this, &SyncEngine::conversationsChanged);
     connect(&m_sender, &OutboxSender::conversationCreated, this, &SyncEngine::conversationCreated);
     connect(&m_sender, &OutboxSender::acknowledged, &m_timeline, &TimelineSync::pullMissing);
-    connect(&m_sender, &OutboxSender::groupActionAcked, &m_feed, &FeedSync::pull);
+    connect(&m_sender, &OutboxSender::feedGrew, &m_feed, &FeedSync::pull);
     connect(&m_sender, &OutboxSender::sendFailed, this, &SyncEngine::sendFailed);
     connect(&m_sender, &OutboxSender::settled, this, &SyncEngine::checkIdle);
 }
