@@ -1,13 +1,14 @@
 // Start-up of the desktop app shared by the `natter` executable and the
 // end-to-end UI tests: command line, translations, style, the shared
 // AppContext, the feature controllers QML sees as singletons (Session,
-// Chats, Devices, Notifications, Theme) and the QML engine. Runs on the GUI
+// Chats, Devices, Groups, Notifications, Theme) and the QML engine. Runs on the GUI
 // thread.
 #pragma once
 
 #include "AppContext.h"
 #include "chats/ChatsController.h"
 #include "devices/DevicesController.h"
+#include "groups/GroupsController.h"
 #include "notifications/NotificationsController.h"
 #include "session/SessionController.h"
 #include "theme/ThemeController.h"
@@ -33,6 +34,7 @@ public:
     SessionController *session() const { return m_session.get(); }
     ChatsController *chats() const { return m_chats.get(); }
     DevicesController *devices() const { return m_devices.get(); }
+    GroupsController *groups() const { return m_groups.get(); }
     NotificationsController *notifications() const { return m_notifications.get(); }
     ThemeController *theme() const { return m_theme.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -46,6 +48,7 @@ private:
     std::unique_ptr<ChatsController> m_chats;
     std::unique_ptr<NotificationsController> m_notifications;
     std::unique_ptr<DevicesController> m_devices;
+    std::unique_ptr<GroupsController> m_groups;
     std::unique_ptr<SessionController> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     bool m_startupProbe = false;

@@ -100,6 +100,33 @@ QString GroupState::nickname(quint64 conversationId, quint64 userId)
     return n;
 }
 
+void GroupState::setAnnouncement(quint64 conversationId, const QString &text, quint64 seq)
+{
+    m_db.prepare(
+            "INSERT OR IGNORE INTO announcements (conversation_id, text, seq) VALUES (?, ?, ?)")
+        .bind(1, qint64(conversationId))
+        .bind(2, text)
+        .bind(3, qint64(seq))
+        .exec();
+    if (m_db.changes() > 0)
+        return;
+    m_db.prepare("UPDATE announcements SET text = ?1, seq = ?2 WHERE conversation_id = ?3 "
+                 "AND seq < ?2")
+        .bind(1, text)
+        .bind(2, qint64(seq))
+        .bind(3, qint64(conversationId))
+        .exec();
+}
+
+QString GroupState::announcement(quint64 conversationId)
+{
+    Statement &st = m_db.prepare("SELECT text FROM announcements WHERE conversation_id = ?");
+    st.bind(1, qint64(conversationId));
+    const QString t = st.step() ? st.text(0) : QString();
+    st.reset();
+    return t;
+}
+
 void GroupState::setRemark(quint64 conversationId, const QString &text)
 {
     if (text.isEmpty()) {

@@ -1,9 +1,10 @@
 // GroupState: what a user's devices know about their groups beside the
 // timeline — join requests (the user's own, and those they decide as an
-// owner or admin) from the feed, every member's nickname as of the newest
-// group event that set or cleared it, and the user's private remark on a
-// group (from the feed). The only writer of the join_requests, nicknames
-// and remarks tables. Same thread as its Store; throws StoreError.
+// owner or admin) from the feed, every member's nickname and the group's
+// announcement as of the newest group event that set or cleared them, and
+// the user's private remark on a group (from the feed). The only writer of
+// the join_requests, nicknames, announcements and remarks tables. Same thread as its Store; throws
+// StoreError.
 #pragma once
 
 #include <QList>
@@ -44,6 +45,10 @@ public:
     // From a group event at seq: kept unless a newer event said otherwise.
     void setNickname(quint64 conversationId, quint64 userId, const QString &nickname, quint64 seq);
     QString nickname(quint64 conversationId, quint64 userId);
+
+    // From the group event at seq, unless a newer one said otherwise.
+    void setAnnouncement(quint64 conversationId, const QString &text, quint64 seq);
+    QString announcement(quint64 conversationId);
 
     void setRemark(quint64 conversationId, const QString &text); // "" clears
     QString remark(quint64 conversationId);

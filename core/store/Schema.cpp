@@ -208,7 +208,8 @@ ALTER TABLE conversations ADD COLUMN group_version INTEGER NOT NULL DEFAULT 0;
 
 // Version 5: joining groups and what members say about themselves — join
 // requests (the user's own and those they decide), each member's nickname
-// with the seq of the event that set it, the user's private remarks.
+// with the seq of the event that set it, the user's private remarks, and a
+// group's announcement as of its newest event.
 constexpr const char *kSchemaV5 = R"SQL(
 CREATE TABLE join_requests (
   conversation_id INTEGER NOT NULL,
@@ -229,6 +230,11 @@ CREATE TABLE nicknames (
   PRIMARY KEY (conversation_id, user_id)
 ) WITHOUT ROWID;
 CREATE TABLE remarks (conversation_id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE announcements (
+  conversation_id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  seq INTEGER NOT NULL
+);
 )SQL";
 
 const std::function<void(Database &)> kSteps[kVersion] = {

@@ -87,7 +87,7 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
             for (const auto &[userId, name] : line.people)
                 m_conversations.upsertUser(userId, name);
             t.inserted.groupVersion = std::max(t.inserted.groupVersion, line.version);
-            noteNicknames(e.conversationId, e.seq, line);
+            noteGroupState(e.conversationId, e.seq, line);
             const bool names
                 = line.op == QLatin1String("created") || line.op == QLatin1String("renamed");
             if (names && line.version > t.inserted.titleVersion) {
@@ -112,8 +112,12 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
     return changed;
 }
 
-void Timeline::noteNicknames(quint64 conversationId, quint64 seq, const content::GroupLine &line)
+void Timeline::noteGroupState(quint64 conversationId, quint64 seq, const content::GroupLine &line)
 {
+    if (line.op == QLatin1String("announcement")) {
+        m_groups.setAnnouncement(conversationId, line.text, seq);
+        return;
+    }
     // A member's nickname is theirs while they stay: set by their own
     // event, gone when they leave, are removed, or come back.
     if (line.op == QLatin1String("nickname") && line.actorId != 0) {

@@ -66,7 +66,8 @@ public:
     quint64 lineCount();
 
 private:
-    void noteNicknames(quint64 conversationId, quint64 seq, const content::GroupLine &line);
+    // Nicknames and the announcement, as a group event at seq sets them.
+    void noteGroupState(quint64 conversationId, quint64 seq, const content::GroupLine &line);
     QList<MessageRow> readLines(Statement &st);
 
     Database &m_db;

@@ -24,6 +24,8 @@ Pane {
     // "" (a member), "left" or "dissolved": then the history reads, nothing is sent.
     property string standing
     property string kind: "direct" // "group": incoming messages name their sender
+    // A group's announcement, pinned under the header ("" when none).
+    property string announcement
     property var draftStore: null
     // Shown under the name in the header (e.g. "offline").
     property string subtitle
@@ -35,6 +37,7 @@ Pane {
     signal loadOlderRequested()
     signal readUpToEnd()
     signal errorDismissed()
+    signal infoRequested() // a group: its info panel
 
     padding: 0
 
@@ -108,6 +111,35 @@ Pane {
                         opacity: 0.6
                     }
                 }
+                ToolButton {
+                    objectName: "groupInfoButton"
+                    visible: root.kind === "group"
+                    text: "ⓘ"
+                    font.pixelSize: 18
+                    Accessible.name: qsTr("Group info")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Group info")
+                    onClicked: root.infoRequested()
+                }
+            }
+        }
+
+        Pane {
+            objectName: "announcementBar"
+            visible: root.kind === "group" && root.announcement !== ""
+            Layout.fillWidth: true
+            padding: 8
+            leftPadding: 16
+            Material.background: Material.color(Material.Amber, Material.Shade100)
+            Material.foreground: "#3e2723"
+
+            Label {
+                objectName: "announcementText"
+                anchors.fill: parent
+                text: "📌 " + root.announcement
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
             }
         }
 

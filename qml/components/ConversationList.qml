@@ -1,6 +1,7 @@
 // Left column: the conversations, in the order the model gives (by activity).
-// Controller-free: MainPage passes the model and the open conversation's id,
-// and handles openRequested / newChatRequested.
+// Controller-free: MainPage passes the model, the open conversation's id and
+// the count of join requests waiting, and handles openRequested,
+// newChatRequested, newGroupRequested and joinGroupRequested.
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -13,9 +14,12 @@ Pane {
 
     property var model
     property string currentConversationId
+    property int requestsToDecide: 0 // join requests waiting for this user (a badge)
 
     signal openRequested(string conversationId)
     signal newChatRequested()
+    signal newGroupRequested()
+    signal joinGroupRequested()
     signal settingsRequested()
 
     padding: 0
@@ -54,6 +58,49 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("New chat (Ctrl+N)")
                 onClicked: root.newChatRequested()
+            }
+            ToolButton {
+                objectName: "groupMenuButton"
+                text: "👥"
+                font.pixelSize: 16
+                Accessible.name: qsTr("Groups")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("New group or join one")
+                onClicked: groupMenu.open()
+
+                Rectangle {
+                    objectName: "requestsBadge"
+                    visible: root.requestsToDecide > 0
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: 4
+                    width: Math.max(16, badgeText.implicitWidth + 6)
+                    height: 16
+                    radius: 8
+                    color: "#e53935"
+                    Label {
+                        id: badgeText
+                        anchors.centerIn: parent
+                        text: root.requestsToDecide
+                        color: "white"
+                        font.pixelSize: 10
+                    }
+                }
+
+                Menu {
+                    id: groupMenu
+                    y: parent.height
+                    MenuItem {
+                        objectName: "newGroupItem"
+                        text: qsTr("New group…")
+                        onTriggered: root.newGroupRequested()
+                    }
+                    MenuItem {
+                        objectName: "joinGroupItem"
+                        text: qsTr("Find a group to join…")
+                        onTriggered: root.joinGroupRequested()
+                    }
+                }
             }
             ToolButton {
                 objectName: "settingsButton"

@@ -1,7 +1,7 @@
 // The main window content: conversation list, chat view, status line,
-// dialogs and the keyboard shortcuts. Connects the controller-free
-// components to the Chats and Session singletons; the open chat is
-// Chats.current, known by its id.
+// dialogs, the group info panel and the keyboard shortcuts. Connects the
+// controller-free components to the Chats, Groups and Session singletons;
+// the open chat is Chats.current, known by its id.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -27,6 +27,12 @@ Page {
             if (conversationId === Chats.current.id)
                 chat.restoreText(text)
         }
+    }
+
+    Connections {
+        target: Groups
+        // A group created or joined here has arrived: open it.
+        function onArrived(conversationId) { Chats.open(conversationId) }
     }
 
     Shortcut {
@@ -60,7 +66,10 @@ Page {
                 model: Chats.conversations
                 currentConversationId: Chats.current.id
                 onOpenRequested: conversationId => Chats.open(conversationId)
+                requestsToDecide: Groups.requestsToDecide
                 onNewChatRequested: newChat.open()
+                onNewGroupRequested: newGroup.open()
+                onJoinGroupRequested: joinGroup.open()
                 onSettingsRequested: settings.open()
             }
 
@@ -81,6 +90,7 @@ Page {
             historyGap: Chats.current.historyGap
             standing: Chats.current.standing
             kind: Chats.current.kind
+            announcement: Chats.current.announcement
             draftStore: Chats
             subtitle: Session.connectionState === "connected" ? ""
                 : Session.connectionState === "connecting" ? qsTr("Connecting…")
@@ -91,8 +101,17 @@ Page {
             onLoadOlderRequested: Chats.loadOlder()
             onReadUpToEnd: root.markReadIfVisible()
             onErrorDismissed: Chats.clearError()
+            onInfoRequested: groupInfo.open()
         }
     }
+
+    GroupInfoPanel {
+        id: groupInfo
+        objectName: "groupInfoPanel"
+        conversationId: Chats.current.id
+    }
+    NewGroupDialog { id: newGroup; objectName: "newGroupDialog" }
+    JoinGroupDialog { id: joinGroup; objectName: "joinGroupDialog" }
 
     NewChatDialog { id: newChat; onClosed: chat.focusComposer() }
 

@@ -4,48 +4,54 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="60"/>
+        <location filename="../../qml/components/ChatView.qml" line="63"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="62"/>
+        <location filename="../../qml/components/ChatView.qml" line="65"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="219"/>
+        <location filename="../../qml/components/ChatView.qml" line="119"/>
+        <location filename="../../qml/components/ChatView.qml" line="121"/>
+        <source>Group info</source>
+        <translation>Group info</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="251"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>Older history not loaded yet — it arrives when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="287"/>
-        <location filename="../../qml/components/ChatView.qml" line="289"/>
+        <location filename="../../qml/components/ChatView.qml" line="319"/>
+        <location filename="../../qml/components/ChatView.qml" line="321"/>
         <source>Jump to latest</source>
         <translation>Jump to latest</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="301"/>
+        <location filename="../../qml/components/ChatView.qml" line="333"/>
         <source>No messages yet. Say hello!</source>
         <translation>No messages yet. Say hello!</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="321"/>
+        <location filename="../../qml/components/ChatView.qml" line="353"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="335"/>
+        <location filename="../../qml/components/ChatView.qml" line="367"/>
         <source>This group was dissolved. Its history stays here.</source>
         <translation>This group was dissolved. Its history stays here.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="336"/>
+        <location filename="../../qml/components/ChatView.qml" line="368"/>
         <source>You are no longer a member of this group. What came before stays here.</source>
         <translation>You are no longer a member of this group. What came before stays here.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="360"/>
+        <location filename="../../qml/components/ChatView.qml" line="392"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>Pick a conversation, or start a new one with Ctrl+N.
@@ -115,57 +121,77 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="43"/>
+        <location filename="../../qml/components/ConversationList.qml" line="47"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="53"/>
+        <location filename="../../qml/components/ConversationList.qml" line="57"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="55"/>
+        <location filename="../../qml/components/ConversationList.qml" line="59"/>
         <source>New chat (Ctrl+N)</source>
         <translation>New chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="62"/>
+        <location filename="../../qml/components/ConversationList.qml" line="66"/>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="68"/>
+        <source>New group or join one</source>
+        <translation>New group or join one</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="95"/>
+        <source>New group…</source>
+        <translation>New group…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="100"/>
+        <source>Find a group to join…</source>
+        <translation>Find a group to join…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="109"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="64"/>
+        <location filename="../../qml/components/ConversationList.qml" line="111"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="157"/>
+        <location filename="../../qml/components/ConversationList.qml" line="204"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="158"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="158"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="159"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="161"/>
+        <location filename="../../qml/components/ConversationList.qml" line="208"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="188"/>
+        <location filename="../../qml/components/ConversationList.qml" line="235"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -173,11 +199,238 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="202"/>
+        <location filename="../../qml/components/ConversationList.qml" line="249"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
 Start one with Ctrl+N.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoPanel</name>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="32"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="32"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="46"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="55"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
+        <source>anyone may join</source>
+        <translation>anyone may join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <source>joining needs an admin&apos;s approval</source>
+        <translation>joining needs an admin&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
+        <source>invitation only</source>
+        <translation>invitation only</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="78"/>
+        <source>Announcement</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <source>Pinned for every member</source>
+        <translation>Pinned for every member</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="96"/>
+        <source>Save announcement</source>
+        <translation>Save announcement</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <source>You in this group</source>
+        <translation>You in this group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="116"/>
+        <source>Your nickname here</source>
+        <translation>Your nickname here</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="120"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
+        <source>A private note (only you see it)</source>
+        <translation>A private note (only you see it)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="134"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
+        <source>Group name</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="148"/>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
+        <source>Asking to join</source>
+        <translation>Asking to join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="183"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="188"/>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="197"/>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="210"/>
+        <source>Invite (user names)</source>
+        <translation>Invite (user names)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="217"/>
+        <source>Invite</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="261"/>
+        <source>Remove as admin</source>
+        <translation>Remove as admin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="262"/>
+        <source>Make admin</source>
+        <translation>Make admin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <source>Hand the group over</source>
+        <translation>Hand the group over</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
+        <source>Remove from the group</source>
+        <translation>Remove from the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="288"/>
+        <source>Leave the group</source>
+        <translation>Leave the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="294"/>
+        <source>Dissolve the group</source>
+        <translation>Dissolve the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
+        <source>Dissolve the group?</source>
+        <translation>Dissolve the group?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="308"/>
+        <source>Nobody can write in it any more; everyone keeps the history.</source>
+        <translation>Nobody can write in it any more; everyone keeps the history.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinGroupDialog</name>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="14"/>
+        <source>Find a group</source>
+        <translation>Find a group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="37"/>
+        <source>Request sent: an admin of the group decides.</source>
+        <translation>Request sent: an admin of the group decides.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="48"/>
+        <source>Group name</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="55"/>
+        <source>A note to the admins (groups by approval)</source>
+        <translation>A note to the admins (groups by approval)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="81"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="81"/>
+        <source>By approval</source>
+        <translation>By approval</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="82"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="88"/>
+        <source>Joined</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="89"/>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="89"/>
+        <source>Ask to join</source>
+        <translation>Ask to join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="98"/>
+        <source>No open group by that name.</source>
+        <translation>No open group by that name.</translation>
     </message>
 </context>
 <context>
@@ -201,12 +454,12 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="86"/>
+        <location filename="../../qml/pages/MainPage.qml" line="96"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="87"/>
+        <location filename="../../qml/pages/MainPage.qml" line="97"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -255,6 +508,69 @@ Start one with Ctrl+N.</translation>
         <location filename="../../qml/components/NewChatDialog.qml" line="65"/>
         <source>Open chat</source>
         <translation>Open chat</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="12"/>
+        <source>New group</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="53"/>
+        <source>Group name</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="61"/>
+        <source>Members (user names, separated by commas)</source>
+        <translation>Members (user names, separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="65"/>
+        <source>Who may join</source>
+        <translation>Who may join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="70"/>
+        <source>Only people the admins invite</source>
+        <translation>Only people the admins invite</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="70"/>
+        <source>Anyone who asks, once an admin approves</source>
+        <translation>Anyone who asks, once an admin approves</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="71"/>
+        <source>Anyone who finds it</source>
+        <translation>Anyone who finds it</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="73"/>
+        <source>What new members see</source>
+        <translation>What new members see</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="78"/>
+        <source>Messages from when they join</source>
+        <translation>Messages from when they join</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="78"/>
+        <source>The whole history</source>
+        <translation>The whole history</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="89"/>
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="89"/>
+        <source>Create group</source>
+        <translation>Create group</translation>
     </message>
 </context>
 <context>
@@ -709,25 +1025,65 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="37"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="75"/>
+        <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="40"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="78"/>
         <source>the local store is not open</source>
         <translation>the local store is not open</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="59"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="62"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>Cannot save the trusted certificate: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="97"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="100"/>
         <source>Cannot queue the message: %1</source>
         <translation>Cannot queue the message: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="176"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="179"/>
         <source>Log out failed: %1</source>
         <translation>Log out failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::GroupsController</name>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="28"/>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="100"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="235"/>
+        <source>A group needs a name.</source>
+        <translation>A group needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="106"/>
+        <source>Cannot create the group: %1</source>
+        <translation>Cannot create the group: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="131"/>
+        <source>Cannot load the group: %1</source>
+        <translation>Cannot load the group: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="155"/>
+        <source>Cannot list the requests: %1</source>
+        <translation>Cannot list the requests: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="173"/>
+        <source>Cannot queue the change: %1</source>
+        <translation>Cannot queue the change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="281"/>
+        <source>Cannot search: %1</source>
+        <translation>Cannot search: %1</translation>
     </message>
 </context>
 <context>

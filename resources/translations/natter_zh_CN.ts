@@ -4,48 +4,54 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="60"/>
+        <location filename="../../qml/components/ChatView.qml" line="63"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="62"/>
+        <location filename="../../qml/components/ChatView.qml" line="65"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="219"/>
+        <location filename="../../qml/components/ChatView.qml" line="119"/>
+        <location filename="../../qml/components/ChatView.qml" line="121"/>
+        <source>Group info</source>
+        <translation>群组信息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ChatView.qml" line="251"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="287"/>
-        <location filename="../../qml/components/ChatView.qml" line="289"/>
+        <location filename="../../qml/components/ChatView.qml" line="319"/>
+        <location filename="../../qml/components/ChatView.qml" line="321"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="301"/>
+        <location filename="../../qml/components/ChatView.qml" line="333"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="321"/>
+        <location filename="../../qml/components/ChatView.qml" line="353"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="335"/>
+        <location filename="../../qml/components/ChatView.qml" line="367"/>
         <source>This group was dissolved. Its history stays here.</source>
         <translation>此群组已解散，聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="336"/>
+        <location filename="../../qml/components/ChatView.qml" line="368"/>
         <source>You are no longer a member of this group. What came before stays here.</source>
         <translation>你已不是此群组的成员，此前的聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="360"/>
+        <location filename="../../qml/components/ChatView.qml" line="392"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -114,68 +120,313 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="43"/>
+        <location filename="../../qml/components/ConversationList.qml" line="47"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="53"/>
+        <location filename="../../qml/components/ConversationList.qml" line="57"/>
         <source>New chat</source>
         <translation>新聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="55"/>
+        <location filename="../../qml/components/ConversationList.qml" line="59"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新聊天（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="62"/>
+        <location filename="../../qml/components/ConversationList.qml" line="66"/>
+        <source>Groups</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="68"/>
+        <source>New group or join one</source>
+        <translation>新建群组或加入群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="95"/>
+        <source>New group…</source>
+        <translation>新建群组…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="100"/>
+        <source>Find a group to join…</source>
+        <translation>查找要加入的群组…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="109"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="64"/>
+        <location filename="../../qml/components/ConversationList.qml" line="111"/>
         <source>Settings (Ctrl+,)</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="157"/>
+        <location filename="../../qml/components/ConversationList.qml" line="204"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="158"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="158"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="159"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="161"/>
+        <location filename="../../qml/components/ConversationList.qml" line="208"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="188"/>
+        <location filename="../../qml/components/ConversationList.qml" line="235"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="202"/>
+        <location filename="../../qml/components/ConversationList.qml" line="249"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
 按 Ctrl+N 开始一个。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoPanel</name>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="32"/>
+        <source>Owner</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="32"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="46"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="55"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
+        <source>anyone may join</source>
+        <translation>任何人都可加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <source>joining needs an admin&apos;s approval</source>
+        <translation>加入需要管理员批准</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
+        <source>invitation only</source>
+        <translation>仅限邀请</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="78"/>
+        <source>Announcement</source>
+        <translation>群公告</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <source>Pinned for every member</source>
+        <translation>对所有成员置顶显示</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="96"/>
+        <source>Save announcement</source>
+        <translation>保存公告</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <source>You in this group</source>
+        <translation>我在本群</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="116"/>
+        <source>Your nickname here</source>
+        <translation>我在本群的昵称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="120"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
+        <source>A private note (only you see it)</source>
+        <translation>私人备注（仅自己可见）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="134"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
+        <source>Group name</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="148"/>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
+        <source>Asking to join</source>
+        <translation>申请加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="183"/>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="188"/>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="197"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="210"/>
+        <source>Invite (user names)</source>
+        <translation>邀请（用户名）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="217"/>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="261"/>
+        <source>Remove as admin</source>
+        <translation>取消管理员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="262"/>
+        <source>Make admin</source>
+        <translation>设为管理员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <source>Hand the group over</source>
+        <translation>转让群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
+        <source>Remove from the group</source>
+        <translation>移出群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="288"/>
+        <source>Leave the group</source>
+        <translation>退出群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="294"/>
+        <source>Dissolve the group</source>
+        <translation>解散群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
+        <source>Dissolve the group?</source>
+        <translation>解散群组？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="308"/>
+        <source>Nobody can write in it any more; everyone keeps the history.</source>
+        <translation>解散后任何人都不能再发言，所有人仍保留聊天记录。</translation>
+    </message>
+</context>
+<context>
+    <name>JoinGroupDialog</name>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="14"/>
+        <source>Find a group</source>
+        <translation>查找群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="37"/>
+        <source>Request sent: an admin of the group decides.</source>
+        <translation>申请已发送，由群管理员决定。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="48"/>
+        <source>Group name</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="55"/>
+        <source>A note to the admins (groups by approval)</source>
+        <translation>给管理员的留言（需批准的群组）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="81"/>
+        <source>Open</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="81"/>
+        <source>By approval</source>
+        <translation>需批准</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="82"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="88"/>
+        <source>Joined</source>
+        <translation>已加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="89"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="89"/>
+        <source>Ask to join</source>
+        <translation>申请加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/JoinGroupDialog.qml" line="98"/>
+        <source>No open group by that name.</source>
+        <translation>没有这个名称的公开群组。</translation>
     </message>
 </context>
 <context>
@@ -199,12 +450,12 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="86"/>
+        <location filename="../../qml/pages/MainPage.qml" line="96"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="87"/>
+        <location filename="../../qml/pages/MainPage.qml" line="97"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -253,6 +504,69 @@ Start one with Ctrl+N.</source>
         <location filename="../../qml/components/NewChatDialog.qml" line="65"/>
         <source>Open chat</source>
         <translation>打开聊天</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="12"/>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="53"/>
+        <source>Group name</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="61"/>
+        <source>Members (user names, separated by commas)</source>
+        <translation>成员（用户名，以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="65"/>
+        <source>Who may join</source>
+        <translation>谁可以加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="70"/>
+        <source>Only people the admins invite</source>
+        <translation>仅限管理员邀请的人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="70"/>
+        <source>Anyone who asks, once an admin approves</source>
+        <translation>任何人申请，经管理员批准后加入</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="71"/>
+        <source>Anyone who finds it</source>
+        <translation>任何找到它的人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="73"/>
+        <source>What new members see</source>
+        <translation>新成员可以看到</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="78"/>
+        <source>Messages from when they join</source>
+        <translation>加入之后的消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="78"/>
+        <source>The whole history</source>
+        <translation>全部历史消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="89"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/NewGroupDialog.qml" line="89"/>
+        <source>Create group</source>
+        <translation>创建群组</translation>
     </message>
 </context>
 <context>
@@ -707,25 +1021,65 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="37"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="75"/>
+        <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="40"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="78"/>
         <source>the local store is not open</source>
         <translation>本地存储尚未打开</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="59"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="62"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>无法保存受信任的证书：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="97"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="100"/>
         <source>Cannot queue the message: %1</source>
         <translation>无法将消息加入发送队列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="176"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="179"/>
         <source>Log out failed: %1</source>
         <translation>退出登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::GroupsController</name>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="28"/>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="100"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="235"/>
+        <source>A group needs a name.</source>
+        <translation>群组需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="106"/>
+        <source>Cannot create the group: %1</source>
+        <translation>无法创建群组：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="131"/>
+        <source>Cannot load the group: %1</source>
+        <translation>无法加载群组：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="155"/>
+        <source>Cannot list the requests: %1</source>
+        <translation>无法列出申请：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="173"/>
+        <source>Cannot queue the change: %1</source>
+        <translation>无法加入待发送队列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="281"/>
+        <source>Cannot search: %1</source>
+        <translation>无法搜索：%1</translation>
     </message>
 </context>
 <context>

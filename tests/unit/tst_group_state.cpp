@@ -1,7 +1,7 @@
 // What the client store keeps of groups beside the timeline: join requests
 // from the feed (asked, asked again, decided), nicknames from group events
 // in any order (set, cleared by a removal, the newest event winning) shown
-// with the sender's lines, remarks, and the queued join of a group this
+// with the sender's lines, the announcement, remarks, and the queued join of a group this
 // device does not know yet.
 #include "natter.pb.h"
 #include "store/Store.h"
@@ -148,6 +148,15 @@ private slots:
         QTemporaryDir dir;
         Store store(dir.path(), QByteArray(32, 'k'));
         store.saveAccount(alice());
+        // The announcement as of the newest event, whatever the order.
+        const std::pair<quint64, std::string> bob { 2, "bob" };
+        store.joinConversation(5, proto::GROUP, {}, QStringLiteral("news"), 1);
+        store.insertEvents({ change(5, 4, proto::GroupChange::OP_ANNOUNCEMENT, bob, {}, "new") });
+        store.insertEvents({ change(5, 2, proto::GroupChange::OP_ANNOUNCEMENT, bob, {}, "old") });
+        QCOMPARE(store.groups().announcement(5), QStringLiteral("new"));
+        store.insertEvents({ change(5, 6, proto::GroupChange::OP_ANNOUNCEMENT, bob, {}, "") });
+        QVERIFY(store.groups().announcement(5).isEmpty());
+
         store.groups().setRemark(9, "weekly");
         QCOMPARE(store.groups().remark(9), QStringLiteral("weekly"));
         store.groups().setRemark(9, {});

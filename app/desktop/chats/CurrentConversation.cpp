@@ -19,7 +19,7 @@ void CurrentConversation::refresh(Store *store)
 
 bool CurrentConversation::reread(Store *store)
 {
-    QString kind, title, standing;
+    QString kind, title, standing, announcement;
     QStringList members;
     bool gap = false;
     bool pending = false;
@@ -34,6 +34,8 @@ bool CurrentConversation::reread(Store *store)
                 if (!s->isMember())
                     standing = s->dissolved ? QStringLiteral("dissolved") : QStringLiteral("left");
                 m_unread = s->unread;
+                if (s->kind == proto::GROUP)
+                    announcement = store->groups().announcement(m_id);
                 for (const MemberInfo &m : store->conversations().members(m_id))
                     members.append(m.name);
             }
@@ -43,8 +45,9 @@ bool CurrentConversation::reread(Store *store)
         }
     }
     if (kind == m_kind && title == m_title && members == m_members && gap == m_historyGap
-        && pending == m_pending && standing == m_standing)
+        && pending == m_pending && standing == m_standing && announcement == m_announcement)
         return false;
+    m_announcement = announcement;
     m_kind = kind;
     m_title = title;
     m_members = members;

@@ -1,6 +1,6 @@
 // CurrentConversation: the conversation open in the chat view, as one
-// object QML binds to (Chats.current) — its id, kind, title, members and
-// whether its history has a gap — read from the GUI thread's store by id.
+// object QML binds to (Chats.current) — its id, kind, title, members,
+// whether its history has a gap, a group's announcement — read from the GUI thread's store by id.
 // Nothing in QML finds the open chat by comparing titles. Lives on the GUI
 // thread; owned by ChatsController.
 #pragma once
@@ -29,6 +29,8 @@ class CurrentConversation : public QObject
     // "" while the user is a member; "left" (left or removed) or "dissolved"
     // for a group whose history up to then stays readable.
     Q_PROPERTY(QString standing READ standing NOTIFY changed)
+    // A group's announcement as its newest event set it ("" when none): pinned in the header.
+    Q_PROPERTY(QString announcement READ announcement NOTIFY changed)
 
 public:
     using QObject::QObject;
@@ -41,6 +43,7 @@ public:
     bool historyGap() const { return m_historyGap; }
     bool pending() const { return m_pending; }
     QString standing() const { return m_standing; }
+    QString announcement() const { return m_announcement; }
     int unread() const { return m_unread; }
 
     // Shows this conversation (0: none), read from store.
@@ -61,6 +64,7 @@ private:
     bool m_historyGap = false;
     bool m_pending = false;
     QString m_standing;
+    QString m_announcement;
     int m_unread = 0; // not a property: only what the controller acts on
 };
 

@@ -26,6 +26,9 @@ QString EngineHost::open(const QString &profileDir, const QByteArray &key)
         m_engine.get(), &SyncEngine::conversationCreated, this, &EngineHost::conversationCreated);
     connect(m_engine.get(), &SyncEngine::outboxStateChanged, this, &EngineHost::reportOutbox);
     connect(m_engine.get(), &SyncEngine::authLost, this, &EngineHost::loggedOut);
+    connect(m_engine.get(), &SyncEngine::sendFailed, this, &EngineHost::sendFailed);
+    connect(
+        m_engine.get(), &SyncEngine::joinRequestsChanged, this, &EngineHost::joinRequestsChanged);
     reportOutbox();
     return {};
 }

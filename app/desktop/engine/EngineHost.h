@@ -6,6 +6,7 @@
 // a direct chat.
 #pragma once
 
+#include "groups/GroupRequests.h"
 #include "store/Store.h"
 #include "sync/SyncEngine.h"
 
@@ -41,6 +42,19 @@ public:
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
+
+    // --- groups (EngineGroups.cpp): the server's answers come to `done`
+    // on this thread; changes go through the outbox.
+    void createGroup(const QString &name, const QStringList &members, const QString &join,
+        const QString &history, GroupRequests::Created done);
+    void fetchGroupInfo(quint64 conversationId, GroupRequests::InfoDone done);
+    void searchGroups(const QString &text, GroupRequests::SearchDone done);
+    void fetchJoinRequests(quint64 conversationId, GroupRequests::RequestsDone done);
+    // Queues a change to a group (or a join: action.join set); its client
+    // id, or "" with the reason in *error.
+    QString queueGroupAction(
+        quint64 conversationId, const proto::GroupActionRequest &action, QString *error);
+
     // Stops the engine and closes the store; call before the thread ends.
     void close();
 
@@ -56,6 +70,9 @@ signals:
     void devicesFetched(const QList<natter::DeviceInfo> &devices, const QString &error);
     void loggedOut(const QString &reason);
     void failed(const QString &message);
+    // The server refused a queued entry (a group action: it left the queue).
+    void sendFailed(const QString &clientId, const QString &error);
+    void joinRequestsChanged();
 
 private:
     void reportOutbox();

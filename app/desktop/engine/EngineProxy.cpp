@@ -23,6 +23,8 @@ EngineProxy::EngineProxy(QObject *parent)
     connect(m_host, &EngineHost::devicesFetched, this, &EngineProxy::devicesFetched);
     connect(m_host, &EngineHost::loggedOut, this, &EngineProxy::loggedOut);
     connect(m_host, &EngineHost::failed, this, &EngineProxy::failed);
+    connect(m_host, &EngineHost::sendFailed, this, &EngineProxy::sendFailed);
+    connect(m_host, &EngineHost::joinRequestsChanged, this, &EngineProxy::joinRequestsChanged);
     m_thread.start();
 }
 
@@ -47,6 +49,16 @@ template<class F, class A> void EngineProxy::ask(F &&f, A &&answer)
         auto result = f(host);
         QMetaObject::invokeMethod(
             this, [answer, result] { std::apply(answer, result); }, Qt::QueuedConnection);
+    });
+}
+
+template<class F, class A> void EngineProxy::askAsync(F &&f, A &&answer)
+{
+    onEngine([this, f = std::forward<F>(f), answer = std::forward<A>(answer)](EngineHost &host) {
+        f(host, [this, answer](const auto &...results) {
+            QMetaObject::invokeMethod(
+                this, [answer, results...] { answer(results...); }, Qt::QueuedConnection);
+        });
     });
 }
 
@@ -168,6 +180,49 @@ void EngineProxy::revokeDevice(quint64 deviceId)
 void EngineProxy::logout()
 {
     onEngine([](EngineHost &host) { host.logout(); });
+}
+
+void EngineProxy::createGroup(const QString &name, const QStringList &members, const QString &join,
+    const QString &history, std::function<void(quint64, const QString &)> done)
+{
+    askAsync([=](EngineHost &host,
+                 auto reply) { host.createGroup(name, members, join, history, reply); },
+        std::move(done));
+}
+
+void EngineProxy::fetchGroupInfo(
+    quint64 conversationId, std::function<void(const GroupInfo &, const QString &)> done)
+{
+    askAsync([conversationId](
+                 EngineHost &host, auto reply) { host.fetchGroupInfo(conversationId, reply); },
+        std::move(done));
+}
+
+void EngineProxy::searchGroups(
+    const QString &text, std::function<void(const QList<GroupSummary> &, const QString &)> done)
+{
+    askAsync(
+        [text](EngineHost &host, auto reply) { host.searchGroups(text, reply); }, std::move(done));
+}
+
+void EngineProxy::fetchJoinRequests(quint64 conversationId,
+    std::function<void(const QList<JoinRequestInfo> &, const QString &)> done)
+{
+    askAsync([conversationId](
+                 EngineHost &host, auto reply) { host.fetchJoinRequests(conversationId, reply); },
+        std::move(done));
+}
+
+void EngineProxy::queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
+    std::function<void(const QString &, const QString &)> done)
+{
+    ask(
+        [conversationId, action](EngineHost &host) {
+            QString error;
+            QString clientId = host.queueGroupAction(conversationId, action, &error);
+            return std::make_tuple(clientId, error);
+        },
+        std::move(done));
 }
 
 } // namespace natter

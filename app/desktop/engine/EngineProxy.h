@@ -51,6 +51,19 @@ public:
     void revokeDevice(quint64 deviceId);
     void logout();
 
+    // --- groups: `done` runs on the GUI thread
+    void createGroup(const QString &name, const QStringList &members, const QString &join,
+        const QString &history, std::function<void(quint64 id, const QString &error)> done);
+    void fetchGroupInfo(
+        quint64 conversationId, std::function<void(const GroupInfo &, const QString &)> done);
+    void searchGroups(const QString &text,
+        std::function<void(const QList<GroupSummary> &, const QString &)> done);
+    void fetchJoinRequests(quint64 conversationId,
+        std::function<void(const QList<JoinRequestInfo> &, const QString &)> done);
+    // done(clientId, error): queued (clientId) or not (error).
+    void queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
+        std::function<void(const QString &clientId, const QString &error)> done);
+
 signals:
     void stateChanged(int state); // SyncEngine::State
     void outboxPendingChanged(int pending);
@@ -61,12 +74,17 @@ signals:
     void devicesFetched(const QList<natter::DeviceInfo> &devices, const QString &error);
     void loggedOut(const QString &reason);
     void failed(const QString &message);
+    void sendFailed(const QString &clientId, const QString &error);
+    void joinRequestsChanged();
 
 private:
     // Runs f(host) on the engine thread.
     template<class F> void onEngine(F &&f);
     // Runs f(host) on the engine thread and answer(result) back here.
     template<class F, class A> void ask(F &&f, A &&answer);
+    // Runs f(host, reply) on the engine thread; reply(results...), called
+    // there later, runs answer(results...) back here.
+    template<class F, class A> void askAsync(F &&f, A &&answer);
 
     QThread m_thread;
     EngineHost *m_host = nullptr; // lives on m_thread

@@ -20,6 +20,7 @@ QtObject {
         property bool historyGap: false
         property bool pending: false
         property string standing: ""
+        property string announcement: ""
     }
 
     property ListModel conversations: ListModel {
