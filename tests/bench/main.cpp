@@ -1,5 +1,6 @@
 // natter-bench: a load generator for natterd speaking the real protocol.
 // See --help and docs/BENCHMARKS.md.
+#include "FanoutScenario.h"
 #include "IdleScenario.h"
 #include "P2pScenario.h"
 #include "SyncScenarios.h"
@@ -41,6 +42,18 @@ Scenarios:
         --drain S: after the window, stop sending and wait up to S seconds
         for every message of the pairs to be acked and pulled; "undelivered"
         counts those still missing (sent - delivered over the whole run).
+
+  fanout  One group of --members N users (default 500), each online on its
+        own connection: member 0 creates it (199 at once, the rest invited
+        200 at a time) and sends ~100-byte texts into it at --rate msgs/s
+        (default 20), or keeping --window unacked with --rate 0. Every other
+        member pulls on each Notify, one pull in flight per member. Reports
+        deliveries_per_s (member x message pulls), latency_ms = send -> the
+        LAST member has pulled it (p50/p99/max over the measured messages),
+        delivery_latency_ms = send -> each single pull, "incomplete"
+        (measured messages someone still lacked after --drain S, default 5),
+        bench_cpu_pct and, with --server-pid, natterd's CPU per delivery.
+        natterd needs [groups] max_members >= N and raised register limits.
 
   coldsync  A receiver account's only device is offline while --peers sender
         accounts send it --messages 1:1 messages in total (one conversation
@@ -87,7 +100,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QString::fromLatin1(kDescription));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("scenario"), QStringLiteral("p2p | coldsync | catchup | idle"));
+        QStringLiteral("scenario"), QStringLiteral("p2p | fanout | coldsync | catchup | idle"));
     const QCommandLineOption server(QStringLiteral("server"),
         QStringLiteral("natterd address, e.g. ws://127.0.0.1:7070."), QStringLiteral("URL"));
     const QCommandLineOption pairs(QStringLiteral("pairs"),
@@ -148,9 +161,12 @@ int main(int argc, char *argv[])
         QStringLiteral("p2p: after the measured window, seconds to wait for every message "
                        "of the pairs to be delivered (default 0: don't wait)."),
         QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption members(QStringLiteral("members"),
+        QStringLiteral("fanout: members of the group (default 500)."), QStringLiteral("N"),
+        QStringLiteral("500"));
     parser.addOptions({ server, pairs, window, duration, warmup, rate, messages, peers, sendWindow,
         rounds, timeout, serverPid, connections, sources, users, hold, withP2p, flooders, floodRate,
-        drain });
+        drain, members });
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -235,6 +251,25 @@ int main(int argc, char *argv[])
             return 2;
         o.withP2p = parser.isSet(withP2p);
         scenario = new IdleScenario(o, &app);
+    } else if (positional.first() == QLatin1String("fanout")) {
+        FanoutOptions o;
+        o.server = url;
+        o.members = static_cast<int>(number(members, 2, 100000));
+        if (ok)
+            o.rate = parser.isSet(rate) ? number(rate, 0, 1e6) : 20;
+        if (ok)
+            o.window = static_cast<int>(number(window, 1, 10000));
+        if (ok)
+            o.durationS = number(duration, 0.1, 600);
+        if (ok)
+            o.warmupS = number(warmup, 0, 600);
+        if (ok)
+            o.drainS = parser.isSet(drain) ? number(drain, 0, 600) : 5;
+        if (ok)
+            o.serverPid = static_cast<qint64>(number(serverPid, 0, 1e9));
+        if (!ok)
+            return 2;
+        scenario = new FanoutScenario(o, &app);
     } else if (positional.first() == QLatin1String("p2p")) {
         P2pOptions o;
         if (!p2pOptions(o))
