@@ -1,5 +1,6 @@
 #include "conversations/ConversationService.h"
 
+#include "common/Wire.h"
 #include "permissions/Permissions.h"
 
 #include <QtGlobal>
@@ -13,16 +14,6 @@ using permissions::MemberRole;
 using permissions::Role;
 
 constexpr int kMaxRelationKeyChars = 64;
-
-std::string toStd(const QByteArray &bytes)
-{
-    return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
-}
-
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 void fillEvent(const EventRow &row, proto::Event *event)
 {
@@ -48,17 +39,6 @@ int pullLimit(quint32 requested)
 {
     return static_cast<int>(
         qMin(requested == 0 ? limits::kDefaultPullLimit : requested, limits::kMaxPullLimit));
-}
-
-proto::SendAck ackOf(const EventRow &row)
-{
-    proto::SendAck ack;
-    ack.set_client_id(row.clientId.toStdString());
-    ack.set_conversation_id(row.conversationId);
-    ack.set_seq(row.seq);
-    ack.set_id(row.id);
-    ack.set_time_ms(row.timeMs);
-    return ack;
 }
 
 using permissions::roleOf;

@@ -36,27 +36,10 @@ proto::FeedEntry leftEntry(quint64 conversationId, quint64 lastSeq, bool dissolv
 
 } // namespace
 
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 void setMember(proto::Member *m, quint64 id, const QString &name)
 {
     m->set_user_id(id);
     m->set_user(name.toStdString());
-}
-
-proto::SendAck ackOf(const EventRow &row, quint64 version)
-{
-    proto::SendAck ack;
-    ack.set_client_id(row.clientId.toStdString());
-    ack.set_conversation_id(row.conversationId);
-    ack.set_seq(row.seq);
-    ack.set_id(row.id);
-    ack.set_time_ms(row.timeMs);
-    ack.set_version(version);
-    return ack;
 }
 
 proto::SendAck ackWithoutEvent(const QString &clientId, quint64 conversationId, quint64 version)

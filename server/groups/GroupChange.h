@@ -8,20 +8,19 @@
 
 #include "common/Fanout.h"
 #include "common/ServiceError.h"
+#include "common/Wire.h"
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
 #include "storage/Storage.h"
 
 namespace natter::server::groups {
 
-QByteArray toBytes(const std::string &s);
 inline QString fromStd(const std::string &s)
 {
     return QString::fromStdString(s);
 }
 
 void setMember(proto::Member *m, quint64 id, const QString &name);
-proto::SendAck ackOf(const EventRow &row, quint64 version);
 // An ack that names no event (a request waiting, a decline, a remark).
 proto::SendAck ackWithoutEvent(const QString &clientId, quint64 conversationId, quint64 version);
 // The version a group event recorded (the ack of a retried action).
