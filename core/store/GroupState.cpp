@@ -95,7 +95,7 @@ QString GroupState::nickname(quint64 conversationId, quint64 userId)
     Statement &st
         = m_db.prepare("SELECT nickname FROM nicknames WHERE conversation_id = ? AND user_id = ?");
     st.bind(1, qint64(conversationId)).bind(2, qint64(userId));
-    const QString n = st.step() ? st.text(0) : QString();
+    QString n = st.step() ? st.text(0) : QString(); // not const: returned by move
     st.reset();
     return n;
 }
@@ -122,7 +122,7 @@ QString GroupState::announcement(quint64 conversationId)
 {
     Statement &st = m_db.prepare("SELECT text FROM announcements WHERE conversation_id = ?");
     st.bind(1, qint64(conversationId));
-    const QString t = st.step() ? st.text(0) : QString();
+    QString t = st.step() ? st.text(0) : QString(); // not const: returned by move
     st.reset();
     return t;
 }
@@ -145,7 +145,7 @@ QString GroupState::remark(quint64 conversationId)
 {
     Statement &st = m_db.prepare("SELECT text FROM remarks WHERE conversation_id = ?");
     st.bind(1, qint64(conversationId));
-    const QString t = st.step() ? st.text(0) : QString();
+    QString t = st.step() ? st.text(0) : QString(); // not const: returned by move
     st.reset();
     return t;
 }
