@@ -6,7 +6,6 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 
 namespace natter::bench {
@@ -41,52 +40,75 @@ FanoutScenario::FanoutScenario(const FanoutOptions &options, QObject *parent)
     connect(&m_drainTimer, &QTimer::timeout, this, &FanoutScenario::onDrainTick);
 }
 
+FanoutScenario::~FanoutScenario()
+{
+    stopPools();
+}
+
 void FanoutScenario::start()
 {
     m_clock.start();
     const QString prefix = QStringLiteral("f") + UserSetup::randomPrefix(8);
-    QStringList names;
     for (int i = 0; i < m_opt.members; ++i)
-        names << QStringLiteral("%1-m%2").arg(prefix).arg(i);
-    std::fprintf(stderr, "natter-bench: fanout: registering %d members as %s-*\n", m_opt.members,
-        qPrintable(prefix));
+        m_names << QStringLiteral("%1-m%2").arg(prefix).arg(i);
+    const int threads = std::max(1, std::min(m_opt.threads, m_opt.members - 1));
+    std::fprintf(stderr, "natter-bench: fanout: registering %d members as %s-* on %d threads\n",
+        m_opt.members, qPrintable(prefix), threads);
+    // Members 1.. in contiguous shares, one pool per thread.
+    const int others = m_opt.members - 1;
+    for (int t = 0; t < threads; ++t) {
+        const int from = 1 + others * t / threads;
+        const int to = 1 + others * (t + 1) / threads;
+        Pool pool;
+        pool.thread = std::make_unique<QThread>();
+        pool.thread->setObjectName(QStringLiteral("fanout-%1").arg(t));
+        pool.members = new FanoutMembers(m_clock);
+        pool.members->moveToThread(pool.thread.get());
+        connect(pool.members, &FanoutMembers::registered, this, &FanoutScenario::onRegistered);
+        pool.thread->start();
+        const QStringList names = m_names.mid(from, to - from);
+        FanoutMembers *members = pool.members;
+        const QUrl server = m_opt.server;
+        const int concurrency = m_opt.registerConcurrency;
+        QMetaObject::invokeMethod(members, [members, server, names, concurrency] {
+            members->registerMembers(server, names, concurrency);
+        });
+        m_pools.push_back(std::move(pool));
+        ++m_pending;
+    }
     m_setup = new UserSetup(this);
-    m_setup->start(m_opt.server, names, m_opt.registerConcurrency,
-        [this](const QString &error) { onSetupDone(error); });
+    ++m_pending;
+    m_setup->start(m_opt.server, { m_names.first() }, 1,
+        [this](const QString &error) { onRegistered(error); });
+}
+
+void FanoutScenario::onRegistered(const QString &error)
+{
+    if (m_failed)
+        return;
+    if (!error.isEmpty())
+        return failSetup(error);
+    if (--m_pending > 0)
+        return;
+    m_sender = m_setup->clients().front();
+    connect(m_sender, &BenchClient::disconnected, this, [this](const QString &reason) {
+        if (m_phase != Phase::Done)
+            m_errors.add(QStringLiteral("sender disconnected: ") + reason);
+    });
+    createGroup();
 }
 
 void FanoutScenario::failSetup(const QString &error)
 {
+    m_failed = true;
     std::fprintf(stderr, "natter-bench: fanout setup failed: %s\n", qPrintable(error));
     const QJsonObject o { { QStringLiteral("scenario"), QStringLiteral("fanout") },
         { QStringLiteral("error"), error } };
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     m_phase = Phase::Done;
+    stopPools();
     Q_EMIT finished(1);
-}
-
-void FanoutScenario::onSetupDone(const QString &error)
-{
-    if (!error.isEmpty())
-        return failSetup(error);
-    const auto &clients = m_setup->clients();
-    m_members.resize(clients.size());
-    for (size_t i = 0; i < clients.size(); ++i) {
-        m_members[i].client = clients[i];
-        connect(clients[i], &BenchClient::disconnected, this, [this](const QString &reason) {
-            if (m_phase != Phase::Done)
-                m_errors.add(QStringLiteral("disconnected: ") + reason);
-        });
-        connect(clients[i], &BenchClient::protocolError, this,
-            [this](const QString &reason) { m_errors.add(reason); });
-        if (i > 0)
-            clients[i]->setPushHandler([this, i](const proto::Envelope &e) {
-                if (e.has_notify())
-                    onNotify(i, e.notify().conversation_id(), e.notify().seq());
-            });
-    }
-    createGroup();
 }
 
 void FanoutScenario::createGroup()
@@ -95,37 +117,49 @@ void FanoutScenario::createGroup()
     auto *create = e.mutable_group_create();
     create->set_client_id("fanout-create");
     create->set_name("natter-bench fanout");
-    const int named = std::min<int>(kCreateBatch, int(m_members.size()) - 1);
+    const int named = std::min<int>(kCreateBatch, int(m_names.size()) - 1);
     for (int i = 1; i <= named; ++i)
-        create->add_members(m_members[size_t(i)].client->userName.toStdString());
-    m_members[0].client->request(std::move(e), [this, named](const proto::Envelope &r) {
+        create->add_members(m_names.at(i).toStdString());
+    m_sender->request(std::move(e), [this, named](const proto::Envelope &r) {
         if (!r.has_ack())
             return failSetup(unexpected("group create", r));
         m_group = r.ack().conversation_id();
-        for (Member &m : m_members)
-            m.lastSeq = m.wantSeq = r.ack().seq();
         inviteFrom(named + 1);
     });
 }
 
 void FanoutScenario::inviteFrom(int next)
 {
-    if (next >= int(m_members.size())) {
+    if (next >= int(m_names.size())) {
         m_setupS = m_clock.nsecsElapsed() / 1e9;
         std::fprintf(stderr, "natter-bench: fanout: a group of %d after %.2f s\n",
-            int(m_members.size()), m_setupS);
-        // Let the invitations' notifies settle before the load starts.
-        QTimer::singleShot(500, this, &FanoutScenario::beginLoad);
+            int(m_names.size()), m_setupS);
+        // The members follow the group from its last setup event on; the
+        // invitations' notifies settle before the load starts.
+        proto::Envelope info;
+        info.mutable_group_info_request()->set_conversation_id(m_group);
+        m_sender->request(std::move(info), [this](const proto::Envelope &r) {
+            if (!r.has_group_info())
+                return failSetup(unexpected("group info", r));
+            const quint64 head = r.group_info().last_seq();
+            for (const Pool &p : m_pools) {
+                FanoutMembers *members = p.members;
+                const quint64 group = m_group;
+                QMetaObject::invokeMethod(
+                    members, [members, group, head] { members->follow(group, head); });
+            }
+            QTimer::singleShot(500, this, &FanoutScenario::beginLoad);
+        });
         return;
     }
     proto::Envelope e;
     auto *action = e.mutable_group_action();
     action->set_client_id("fanout-invite-" + std::to_string(next));
     action->set_conversation_id(m_group);
-    const int last = std::min<int>(next + kInviteBatch, int(m_members.size()));
+    const int last = std::min<int>(next + kInviteBatch, int(m_names.size()));
     for (int i = next; i < last; ++i)
-        action->mutable_invite()->add_users(m_members[size_t(i)].client->userName.toStdString());
-    m_members[0].client->request(std::move(e), [this, last](const proto::Envelope &r) {
+        action->mutable_invite()->add_users(m_names.at(i).toStdString());
+    m_sender->request(std::move(e), [this, last](const proto::Envelope &r) {
         if (!r.has_ack())
             return failSetup(unexpected("group invite", r));
         inviteFrom(last);
@@ -134,9 +168,6 @@ void FanoutScenario::inviteFrom(int next)
 
 void FanoutScenario::beginLoad()
 {
-    // Everyone starts from the group's head as it is now.
-    for (Member &m : m_members)
-        m.lastSeq = std::max<quint64>(m.lastSeq, m.wantSeq);
     m_phase = m_opt.warmupS > 0 ? Phase::Warmup : Phase::Measure;
     m_loadStartNs = m_clock.nsecsElapsed();
     if (m_phase == Phase::Measure)
@@ -154,7 +185,7 @@ void FanoutScenario::beginMeasure()
 {
     m_phase = Phase::Measure;
     m_measureStartNs = m_clock.nsecsElapsed();
-    m_deliveriesAtStart = m_deliveriesTotal;
+    m_firstMeasured = quint32(m_sentNs.size());
     m_cpuStart = CpuTime::now();
     m_serverCpuStart = ProcessProbe::cpuSeconds(m_opt.serverPid);
     QTimer::singleShot(
@@ -164,7 +195,7 @@ void FanoutScenario::beginMeasure()
 void FanoutScenario::endMeasure()
 {
     m_measureEndNs = m_clock.nsecsElapsed();
-    m_deliveriesAtEnd = m_deliveriesTotal;
+    m_lastMeasured = quint32(m_sentNs.size() - 1);
     m_cpuEnd = CpuTime::now();
     m_serverCpuEnd = ProcessProbe::cpuSeconds(m_opt.serverPid);
     m_pacer.stop();
@@ -173,12 +204,20 @@ void FanoutScenario::endMeasure()
     m_drainTimer.start();
 }
 
+quint64 FanoutScenario::deliveredSoFar() const
+{
+    quint64 n = 0;
+    for (const Pool &p : m_pools)
+        n += p.members->deliveries();
+    return n;
+}
+
 void FanoutScenario::onDrainTick()
 {
-    bool measuredLeft = false;
-    for (const auto &[id, s] : m_sent)
-        measuredLeft = measuredLeft || s.measured;
-    if (!measuredLeft || m_clock.nsecsElapsed() - m_drainStartNs > m_opt.drainS * 1e9) {
+    // Every acked message to every member but the sender, or time is up.
+    const quint64 expected = m_ackedTotal * quint64(m_names.size() - 1);
+    if ((m_inFlight == 0 && deliveredSoFar() >= expected)
+        || m_clock.nsecsElapsed() - m_drainStartNs > m_opt.drainS * 1e9) {
         m_drainTimer.stop();
         report();
     }
@@ -188,123 +227,124 @@ void FanoutScenario::onPacingTick()
 {
     // Sends due by now at the target rate (several per tick above 1,000/s).
     const double due = (m_clock.nsecsElapsed() - m_loadStartNs) / 1e9 * m_opt.rate;
-    while (double(m_sentTotal) < due && m_members[0].client->isOpen())
+    while (double(m_sentNs.size() - 1) < due && m_sender->isOpen())
         sendOne();
 }
 
 void FanoutScenario::fillWindow()
 {
-    while (m_inFlight < m_opt.window && m_members[0].client->isOpen())
+    while (m_inFlight < m_opt.window && m_sender->isOpen())
         sendOne();
 }
 
 void FanoutScenario::sendOne()
 {
-    std::string clientId = "fanout-" + std::to_string(++m_counter);
+    const auto n = quint32(m_sentNs.size());
     proto::Envelope e;
     auto *send = e.mutable_send();
-    send->set_client_id(clientId);
+    send->set_client_id("fanout-" + std::to_string(n));
     send->set_conversation_id(m_group);
     send->set_body(m_body);
     ++m_inFlight;
-    ++m_sentTotal;
-    const bool measured = m_phase == Phase::Measure;
-    m_measuredSent += measured ? 1 : 0;
-    m_sent.emplace(clientId, Sent { m_clock.nsecsElapsed(), 0, measured });
-    m_members[0].client->request(std::move(e), [this, clientId](const proto::Envelope &r) {
+    m_sentNs.push_back(m_clock.nsecsElapsed());
+    m_acked.push_back(false);
+    m_sender->request(std::move(e), [this, n](const proto::Envelope &r) {
         --m_inFlight;
-        if (!r.has_ack()) {
+        if (r.has_ack()) {
+            m_acked[n] = true;
+            ++m_ackedTotal;
+        } else {
             m_errors.add(unexpected("send", r));
-            m_sent.erase(clientId);
         }
         if (m_opt.rate <= 0 && (m_phase == Phase::Warmup || m_phase == Phase::Measure))
             fillWindow();
     });
 }
 
-void FanoutScenario::onNotify(size_t member, quint64 conversationId, quint64 seq)
+void FanoutScenario::stopPools()
 {
-    if (conversationId != m_group)
-        return;
-    Member &m = m_members[member];
-    m.wantSeq = std::max<quint64>(m.wantSeq, seq);
-    if (!m.pulling && m.wantSeq > m.lastSeq)
-        pull(member);
-}
-
-void FanoutScenario::pull(size_t member)
-{
-    Member &m = m_members[member];
-    m.pulling = true;
-    ++m_pulls;
-    proto::Envelope e;
-    auto *range = e.mutable_pull()->add_ranges();
-    range->set_conversation_id(m_group);
-    range->set_after_seq(m.lastSeq);
-    range->set_limit(limits::kDefaultPullLimit);
-    m.client->request(std::move(e), [this, member](const proto::Envelope &r) {
-        Member &m = m_members[member];
-        m.pulling = false;
-        if (!r.has_pull_response()) {
-            m_errors.add(unexpected("pull", r));
-            return;
-        }
-        const qint64 now = m_clock.nsecsElapsed();
-        for (const proto::Event &ev : r.pull_response().events()) {
-            m.lastSeq = std::max<quint64>(m.lastSeq, ev.seq());
-            if (ev.kind() == proto::EVENT_MESSAGE)
-                delivered(ev.client_id(), now);
-        }
-        for (const auto &h : r.pull_response().heads())
-            m.wantSeq = std::max<quint64>(m.wantSeq, h.last_seq());
-        if (m.wantSeq > m.lastSeq && m_phase != Phase::Done)
-            pull(member);
-    });
-}
-
-void FanoutScenario::delivered(const std::string &clientId, qint64 nowNs)
-{
-    ++m_deliveriesTotal;
-    const auto it = m_sent.find(clientId);
-    if (it == m_sent.end())
-        return;
-    Sent &s = it->second;
-    const double ms = (nowNs - s.sentNs) / 1e6;
-    if (s.measured)
-        m_eachLatency.add(ms);
-    if (++s.delivered < int(m_members.size()) - 1)
-        return;
-    if (s.measured)
-        m_allLatency.add(ms);
-    m_sent.erase(it);
+    for (Pool &p : m_pools) {
+        if (!p.thread)
+            continue;
+        // Closed and deleted on their own thread, then the thread ends.
+        FanoutMembers *members = p.members;
+        QMetaObject::invokeMethod(
+            members,
+            [members] {
+                members->closeAll();
+                delete members;
+            },
+            Qt::BlockingQueuedConnection);
+        p.members = nullptr;
+        p.thread->quit();
+        p.thread->wait();
+        p.thread.reset();
+    }
 }
 
 void FanoutScenario::report()
 {
     const double drainS = (m_clock.nsecsElapsed() - m_drainStartNs) / 1e9;
     m_phase = Phase::Done;
+    // Copy what the pools recorded (their threads are stopped first).
+    std::vector<int> count(m_sentNs.size(), 0);
+    std::vector<qint64> last(m_sentNs.size(), 0);
+    LatencyRecorder each;
+    quint64 inWindow = 0, pulls = 0;
+    for (Pool &p : m_pools) {
+        // Taken on the pool's thread, once its members are closed.
+        FanoutMembers *members = p.members;
+        std::vector<FanoutMembers::Delivery> recorded;
+        QMetaObject::invokeMethod(
+            members,
+            [&] {
+                members->closeAll();
+                recorded = members->recorded();
+                pulls += members->pulls();
+                m_errors.merge(members->errors());
+            },
+            Qt::BlockingQueuedConnection);
+        for (const FanoutMembers::Delivery &d : recorded) {
+            if (d.message >= m_sentNs.size())
+                continue;
+            ++count[d.message];
+            last[d.message] = std::max(last[d.message], d.ns);
+            inWindow += d.ns >= m_measureStartNs && d.ns < m_measureEndNs ? 1 : 0;
+            if (d.message >= m_firstMeasured && d.message <= m_lastMeasured)
+                each.add((d.ns - m_sentNs[d.message]) / 1e6);
+        }
+    }
+    const int others = int(m_names.size()) - 1;
+    LatencyRecorder all;
+    qint64 incomplete = 0, measuredSent = 0;
+    for (quint32 n = m_firstMeasured; n <= m_lastMeasured && n < m_sentNs.size(); ++n) {
+        if (!m_acked[n])
+            continue;
+        ++measuredSent;
+        if (count[n] < others)
+            ++incomplete;
+        else
+            all.add((last[n] - m_sentNs[n]) / 1e6);
+    }
     const double seconds = (m_measureEndNs - m_measureStartNs) / 1e9;
-    const quint64 deliveries = m_deliveriesAtEnd - m_deliveriesAtStart;
-    qint64 incomplete = 0;
-    for (const auto &[id, s] : m_sent)
-        incomplete += s.measured ? 1 : 0;
     const CpuTime cpu = m_cpuEnd - m_cpuStart;
     QJsonObject o;
     o[QStringLiteral("scenario")] = QStringLiteral("fanout");
-    o[QStringLiteral("members")] = int(m_members.size());
+    o[QStringLiteral("members")] = int(m_names.size());
+    o[QStringLiteral("threads")] = int(m_pools.size());
     o[QStringLiteral("rate_target")] = m_opt.rate > 0 ? QJsonValue(m_opt.rate) : QJsonValue();
     if (m_opt.rate <= 0)
         o[QStringLiteral("window")] = m_opt.window;
     o[QStringLiteral("warmup_s")] = m_opt.warmupS;
     o[QStringLiteral("measured_s")] = round2(seconds);
-    o[QStringLiteral("sent")] = qint64(m_measuredSent);
-    o[QStringLiteral("sent_per_s")] = round2(double(m_measuredSent) / seconds);
-    o[QStringLiteral("deliveries")] = qint64(deliveries);
-    o[QStringLiteral("deliveries_per_s")] = round2(double(deliveries) / seconds);
-    o[QStringLiteral("latency_ms")] = m_allLatency.summary(); // until every member has it
-    o[QStringLiteral("delivery_latency_ms")] = m_eachLatency.summary();
+    o[QStringLiteral("sent")] = measuredSent;
+    o[QStringLiteral("sent_per_s")] = round2(double(measuredSent) / seconds);
+    o[QStringLiteral("deliveries")] = qint64(inWindow);
+    o[QStringLiteral("deliveries_per_s")] = round2(double(inWindow) / seconds);
+    o[QStringLiteral("latency_ms")] = all.summary(); // until every member has it
+    o[QStringLiteral("delivery_latency_ms")] = each.summary();
     o[QStringLiteral("incomplete")] = incomplete; // measured messages someone still lacks
-    o[QStringLiteral("pulls")] = qint64(m_pulls);
+    o[QStringLiteral("pulls")] = qint64(pulls);
     o[QStringLiteral("errors")] = m_errors.total();
     o[QStringLiteral("error_kinds")] = m_errors.toJson();
     o[QStringLiteral("drain_s")] = round2(drainS);
@@ -315,13 +355,13 @@ void FanoutScenario::report()
         o[QStringLiteral("server_cpu_s")] = round2(serverCpu);
         o[QStringLiteral("server_cpu_pct")] = round2(100.0 * serverCpu / seconds);
         o[QStringLiteral("server_cpu_us_per_delivery")]
-            = deliveries ? QJsonValue(round3(serverCpu * 1e6 / double(deliveries))) : QJsonValue();
+            = inWindow ? QJsonValue(round3(serverCpu * 1e6 / double(inWindow))) : QJsonValue();
     }
     o[QStringLiteral("setup_s")] = round2(m_setupS);
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
-    for (BenchClient *c : m_setup->clients())
-        c->close();
+    m_sender->close();
+    stopPools();
     Q_EMIT finished(0);
 }
 

@@ -56,6 +56,12 @@ public:
     }
     int total() const { return m_total; }
     QJsonObject toJson() const;
+    void merge(const ErrorCounter &other)
+    {
+        for (auto it = other.m_counts.cbegin(); it != other.m_counts.cend(); ++it)
+            m_counts[it.key()] += it.value();
+        m_total += other.m_total;
+    }
 
 private:
     QMap<QString, int> m_counts;

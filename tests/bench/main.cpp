@@ -47,7 +47,9 @@ Scenarios:
         own connection: member 0 creates it (199 at once, the rest invited
         200 at a time) and sends ~100-byte texts into it at --rate msgs/s
         (default 20), or keeping --window unacked with --rate 0. Every other
-        member pulls on each Notify, one pull in flight per member. Reports
+        member pulls on each Notify, one pull in flight per member; they are
+        spread over --threads T event loops (default 4; one loop polling
+        2,000 sockets is what limits a single-threaded bench). Reports
         deliveries_per_s (member x message pulls), latency_ms = send -> the
         LAST member has pulled it (p50/p99/max over the measured messages),
         delivery_latency_ms = send -> each single pull, "incomplete"
@@ -164,9 +166,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption members(QStringLiteral("members"),
         QStringLiteral("fanout: members of the group (default 500)."), QStringLiteral("N"),
         QStringLiteral("500"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+        QStringLiteral("fanout: threads the members are spread over (default 4)."),
+        QStringLiteral("T"), QStringLiteral("4"));
     parser.addOptions({ server, pairs, window, duration, warmup, rate, messages, peers, sendWindow,
         rounds, timeout, serverPid, connections, sources, users, hold, withP2p, flooders, floodRate,
-        drain, members });
+        drain, members, threads });
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -267,6 +272,8 @@ int main(int argc, char *argv[])
             o.drainS = parser.isSet(drain) ? number(drain, 0, 600) : 5;
         if (ok)
             o.serverPid = static_cast<qint64>(number(serverPid, 0, 1e9));
+        if (ok)
+            o.threads = static_cast<int>(number(threads, 1, 64));
         if (!ok)
             return 2;
         scenario = new FanoutScenario(o, &app);
