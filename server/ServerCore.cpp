@@ -6,6 +6,7 @@
 #include "conversations/ConversationRequests.h"
 #include "gateway/GatewayContext.h"
 #include "groups/GroupRequests.h"
+#include "receipts/ReceiptRequests.h"
 #include "storage/StorageBackend.h"
 
 #include <QThread>
@@ -56,11 +57,15 @@ QString ServerCore::start()
     m_conversations->registerRoutes(m_gateway->router);
     m_groups = std::make_unique<GroupRequests>(*m_services);
     m_groups->registerRoutes(m_gateway->router);
+    m_receipts = std::make_unique<ReceiptRequests>(*m_services);
+    m_receipts->registerRoutes(m_gateway->router);
     return {};
 }
 
 void ServerCore::stopWriter()
 {
+    if (m_receipts && m_writer)
+        m_receipts->flushDeliveries(); // the last second's delivery marks
     if (m_writer)
         m_writer->stopAndWait();
 }

@@ -17,6 +17,7 @@ namespace natter::server {
 class AccountRequests;
 class ConversationRequests;
 class GroupRequests;
+class ReceiptRequests;
 class DbWorker;
 class StorageBackend;
 struct GatewayContext;
@@ -50,6 +51,7 @@ private:
     std::unique_ptr<AccountRequests> m_accounts;
     std::unique_ptr<ConversationRequests> m_conversations;
     std::unique_ptr<GroupRequests> m_groups;
+    std::unique_ptr<ReceiptRequests> m_receipts;
     std::unique_ptr<DbWorker> m_writer;
 };
 

@@ -22,17 +22,21 @@ struct Fanout
     };
     QList<Notify> notifies;
     QList<FeedNotify> feedNotifies;
+    // Messages of these users were read or received up to seq (ReceiptNotify).
+    QList<Notify> receiptNotifies;
     QList<quint64> closeDevices; // revoked: cut off at once
 
     void append(const Fanout &other)
     {
         notifies += other.notifies;
         feedNotifies += other.feedNotifies;
+        receiptNotifies += other.receiptNotifies;
         closeDevices += other.closeDevices;
     }
     bool isEmpty() const
     {
-        return notifies.isEmpty() && feedNotifies.isEmpty() && closeDevices.isEmpty();
+        return notifies.isEmpty() && feedNotifies.isEmpty() && receiptNotifies.isEmpty()
+            && closeDevices.isEmpty();
     }
 };
 

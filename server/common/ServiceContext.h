@@ -6,6 +6,7 @@
 // destroyed after they all stopped; each member says who may touch it.
 #pragma once
 
+#include "common/DeliveryLedger.h"
 #include "common/NotifyRoutes.h"
 #include "common/ServerConfig.h"
 #include "protocol/Snowflake.h"
@@ -30,6 +31,7 @@ struct ServiceContext
     StorageBackend *storage = nullptr; // set before start; its open*() from any thread
     DbWorker *writer = nullptr; // submit() from any thread; set before start
     RecentEvents recent; // internally locked; the writer fills it
+    DeliveryLedger deliveries; // internally locked; pulls fill it, the receipts module drains it
     QThreadPool hashPool; // Argon2id work; start() from any thread
     Snowflake ids; // WRITER THREAD ONLY (inside writer ops)
     NotifyRoutes *notify = nullptr; // set before start; route() from any thread

@@ -12,10 +12,21 @@ ServiceError validateText(const proto::EventBody &body, const ContentLimits &lim
     if (text.size() > limits.maxTextChars)
         return { proto::TOO_LARGE,
             QStringLiteral("text longer than %1 characters").arg(limits.maxTextChars) };
+    if (body.text().mentions_size() > Mentions::kMaxUsers)
+        return { proto::INVALID_ARGUMENT,
+            QStringLiteral("at most %1 mentions in a message").arg(Mentions::kMaxUsers) };
+    for (quint64 id : body.text().mentions())
+        if (id == 0)
+            return { proto::INVALID_ARGUMENT, QStringLiteral("a mention names no user") };
     return {};
 }
 
 } // namespace
+
+Mentions Mentions::of(const proto::EventBody &body)
+{
+    return { body.content_case() == proto::EventBody::kText && body.text().mention_all() };
+}
 
 ContentRules ContentRules::standard()
 {

@@ -17,6 +17,16 @@ struct ContentLimits
     int maxTextChars = 8000;
 };
 
+// What the server checks of a message's @mentions when it is written: an
+// @all needs the right to it (the mention list itself only has a size
+// limit: naming a non-member does nothing).
+struct Mentions
+{
+    static constexpr int kMaxUsers = 50;
+    bool all = false;
+    static Mentions of(const proto::EventBody &body);
+};
+
 class ContentRules
 {
 public:

@@ -6,6 +6,23 @@
 
 namespace natter::server {
 
+namespace {
+
+// What a pull hands to a device counts as delivered to its user: the
+// newest seq of each conversation in the response (events come in
+// ascending (conversation, seq)).
+void noteDelivered(DeliveryLedger &ledger, quint64 userId, const proto::PullResponse &response)
+{
+    const auto &events = response.events();
+    for (int i = 0; i < events.size(); ++i) {
+        const proto::Event &e = events[i];
+        if (i + 1 == events.size() || events[i + 1].conversation_id() != e.conversation_id())
+            ledger.note(e.conversation_id(), userId, e.seq());
+    }
+}
+
+} // namespace
+
 ConversationRequests::ConversationRequests(ServiceContext &ctx)
     : m_ctx(ctx)
     , m_rules(ContentRules::standard())
@@ -40,12 +57,14 @@ void ConversationRequests::registerRoutes(RequestRouter &router)
 void ConversationRequests::send(
     const Requester &who, const Actor &actor, const proto::SendRequest &request)
 {
-    if (const ServiceError e = ConversationService::validateSend(request, m_rules, m_limits))
+    Mentions mentions;
+    if (const ServiceError e
+        = ConversationService::validateSend(request, m_rules, m_limits, &mentions))
         return who.error(e.code, e.message);
     ServiceContext &ctx = m_ctx;
-    ctx.writer->submit(DbOp { [&ctx, who, actor, request](Storage &s) {
+    ctx.writer->submit(DbOp { [&ctx, who, actor, request, mentions](Storage &s) {
                                  SendResult r = ConversationService::send(s, ctx.ids, actor,
-                                     request, QDateTime::currentMSecsSinceEpoch());
+                                     request, QDateTime::currentMSecsSinceEpoch(), mentions);
                                  DbOutcome out;
                                  out.rollback = bool(r.error);
                                  out.deliver = [&ctx, who, r = std::move(r)] {
@@ -69,13 +88,17 @@ void ConversationRequests::pull(
             QStringLiteral("at most %1 ranges per pull").arg(limits::kMaxPullRanges));
     // Nearly every pull asks for what was just committed: from memory.
     if (auto response = ConversationService::pullRecent(m_ctx.recent, actor, request)) {
+        noteDelivered(m_ctx.deliveries, actor.userId, *response);
         proto::Envelope env;
         *env.mutable_pull_response() = std::move(*response);
         return who.reply(std::move(env));
     }
     // Inline (Requester::read): the request and actor are used in place.
-    who.read(DbOp { [who, &actor, &request](Storage &s) {
+    DeliveryLedger &ledger = m_ctx.deliveries;
+    who.read(DbOp { [who, &actor, &request, &ledger](Storage &s) {
                        PullResult r = ConversationService::pull(s, actor, request);
+                       if (!r.error)
+                           noteDelivered(ledger, actor.userId, r.response);
                        return DbOutcome { false, [who, r = std::move(r)]() mutable {
                                              if (r.error)
                                                  return who.error(r.error.code, r.error.message);

@@ -5,6 +5,8 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
+
 namespace natter::server {
 
 namespace {
@@ -12,6 +14,7 @@ namespace {
 using permissions::Action;
 using permissions::MemberRole;
 using permissions::Role;
+using permissions::Target;
 
 constexpr int kMaxRelationKeyChars = 64;
 
@@ -78,8 +81,8 @@ QString ConversationService::directKey(quint64 a, quint64 b)
     return QStringLiteral("%1:%2").arg(qMin(a, b)).arg(qMax(a, b));
 }
 
-ServiceError ConversationService::validateSend(
-    const proto::SendRequest &request, const ContentRules &rules, const ContentLimits &limits)
+ServiceError ConversationService::validateSend(const proto::SendRequest &request,
+    const ContentRules &rules, const ContentLimits &limits, Mentions *mentions)
 {
     const QString clientId = QString::fromStdString(request.client_id());
     if (clientId.isEmpty() || clientId.size() > limits::kMaxClientIdChars)
@@ -99,7 +102,25 @@ ServiceError ConversationService::validateSend(
             ? ServiceError {}
             : ServiceError { proto::INVALID_ARGUMENT,
                   QStringLiteral("a reaction or recall carries no content") };
-    return rules.validate(body, limits);
+    if (ServiceError e = rules.validate(body, limits))
+        return e;
+    if (mentions)
+        *mentions = Mentions::of(body);
+    return {};
+}
+
+ServiceError ConversationService::checkMentionAll(
+    Storage &storage, const ConversationRow &conversation, permissions::Role role)
+{
+    // A mention of a user who is not (or no longer) a member does nothing
+    // (they cannot read the message): a queued message is not refused for
+    // it. @all is a right of its own.
+    if (conversation.kind != proto::GROUP)
+        return { proto::INVALID_ARGUMENT, QStringLiteral("@all is for groups") };
+    Target t;
+    t.membersMayAll = conversation.mentionPolicy == proto::MENTION_ALL_MEMBERS
+        && storage.conversations().memberUserIds(conversation.id).size() <= kSmallGroup;
+    return permissions::check(role, Action::MentionAll, proto::GROUP, t);
 }
 
 quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, const Actor &actor,
@@ -111,9 +132,9 @@ quint64 ConversationService::createDirect(Storage &storage, Snowflake &ids, cons
         ConversationRow { conversationId, proto::DIRECT, 0, nowMs, {}, 0, 0, 0, {}, false },
         directKey(self.id, peer.id));
     conversations.insertMember(
-        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0, 0, {}, {} });
+        MemberRow { conversationId, self.id, {}, int(MemberRole::Owner), 1, 0, 0, {}, {}, 1 });
     conversations.insertMember(
-        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0, 0, {}, {} });
+        MemberRow { conversationId, peer.id, {}, int(MemberRole::Member), 1, 0, 0, {}, {}, 1 });
     storage.events().append(EventRow { conversationId, 0, ids.next(), self.id, actor.deviceId, {},
         proto::EVENT_CREATED, nowMs, {}, {} });
 
@@ -160,7 +181,7 @@ quint64 ConversationService::resolveTarget(Storage &storage, Snowflake &ids, con
 }
 
 SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Actor &actor,
-    const proto::SendRequest &request, qint64 nowMs)
+    const proto::SendRequest &request, qint64 nowMs, const Mentions &mentions)
 {
     SendResult result;
     const QString clientId = QString::fromStdString(request.client_id());
@@ -192,11 +213,17 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
         }
         ownTarget = target->senderId == actor.userId;
     }
-    if (const ServiceError e = permissions::check(roleIn(storage, conversationId, actor.userId),
-            permissions::actionFor(rel.type()), proto::ConversationKind(conversation->kind),
-            permissions::Target { ownTarget })) {
+    const Role role = roleIn(storage, conversationId, actor.userId);
+    if (const ServiceError e = permissions::check(role, permissions::actionFor(rel.type()),
+            proto::ConversationKind(conversation->kind), permissions::Target { ownTarget })) {
         result.error = e;
         return result;
+    }
+    if (mentions.all) {
+        if (const ServiceError e = checkMentionAll(storage, *conversation, role)) {
+            result.error = e;
+            return result;
+        }
     }
 
     EventRow event { conversationId, 0, ids.next(), actor.userId, actor.deviceId, clientId,
@@ -229,7 +256,10 @@ MarkReadResult ConversationService::markRead(
     const quint64 seq = qMin<quint64>(request.seq(), conversation->lastSeq);
     if (seq <= member->readSeq)
         return result;
+    const quint64 before = member->readSeq;
     storage.conversations().setReadSeq(conversation->id, actor.userId, seq);
+    if (!member->receiptsOff)
+        tellSenders(storage, *conversation, actor.userId, before, seq, &result.fanout);
     proto::FeedEntry entry;
     entry.mutable_read()->set_conversation_id(conversation->id);
     entry.mutable_read()->set_seq(seq);
@@ -237,6 +267,27 @@ MarkReadResult ConversationService::markRead(
         = storage.feed().append(actor.userId, nowMs, toBytes(entry.SerializeAsString()));
     result.fanout.feedNotifies.append({ actor.userId, feedSeq });
     return result;
+}
+
+void ConversationService::tellSenders(Storage &storage, const ConversationRow &conversation,
+    quint64 reader, quint64 fromSeq, quint64 toSeq, Fanout *fanout)
+{
+    const QList<quint64> members = storage.conversations().memberUserIds(conversation.id);
+    QList<quint64> senders;
+    if (conversation.kind == proto::DIRECT) {
+        senders = members;
+    } else {
+        // The senders of the newest messages the read passed (a big jump
+        // tells those of its last kReceiptScan seqs: the ones on screen).
+        senders = storage.events().sendersOf(conversation.id,
+            qMax(fromSeq, toSeq > kReceiptScan ? toSeq - kReceiptScan : 0), toSeq,
+            proto::EVENT_MESSAGE);
+        senders.removeIf(
+            [&](quint64 id) { return !std::binary_search(members.cbegin(), members.cend(), id); });
+    }
+    senders.removeAll(reader);
+    if (!senders.isEmpty())
+        fanout->receiptNotifies.append({ conversation.id, toSeq, senders, 0 });
 }
 
 PullResult ConversationService::pull(

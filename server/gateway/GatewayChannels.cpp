@@ -63,6 +63,10 @@ void LocalNotifyRouter::route(const Fanout &fanout)
             for (const SessionRef &r : m_ctx.registry.sessionsOfUser(userId))
                 if (r.deviceId != n.exceptDevice)
                     m_ctx.mailboxes[r.thread]->postNotify(r.sessionId, n.conversationId, n.seq);
+    for (const Fanout::Notify &n : fanout.receiptNotifies)
+        for (quint64 userId : n.userIds)
+            for (const SessionRef &r : m_ctx.registry.sessionsOfUser(userId))
+                m_ctx.mailboxes[r.thread]->postReceiptNotify(r.sessionId, n.conversationId, n.seq);
     for (quint64 deviceId : fanout.closeDevices)
         for (const SessionRef &r : m_ctx.registry.revokeDevice(deviceId))
             m_ctx.mailboxes[r.thread]->postClose(r.sessionId);

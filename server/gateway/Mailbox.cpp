@@ -42,6 +42,14 @@ void Mailbox::postFeedNotify(quint64 sessionId, quint64 seq)
     });
 }
 
+void Mailbox::postReceiptNotify(quint64 sessionId, quint64 conversationId, quint64 seq)
+{
+    post([&](Batch &b) {
+        quint64 &slot = b.receipts[{ sessionId, conversationId }];
+        slot = qMax(slot, seq);
+    });
+}
+
 void Mailbox::postClose(quint64 sessionId)
 {
     post([&](Batch &b) { b.closes.push_back(sessionId); });

@@ -25,10 +25,12 @@ public:
         std::vector<std::pair<quint64, Task>> tasks; // in posting order
         QHash<std::pair<quint64, quint64>, quint64> notifies; // (session, conversation) -> seq
         QHash<quint64, quint64> feedNotifies; // session -> feed seq
+        QHash<std::pair<quint64, quint64>, quint64> receipts; // (session, conversation) -> seq
         std::vector<quint64> closes; // sessions to cut off
         bool isEmpty() const
         {
-            return tasks.empty() && notifies.isEmpty() && feedNotifies.isEmpty() && closes.empty();
+            return tasks.empty() && notifies.isEmpty() && feedNotifies.isEmpty()
+                && receipts.isEmpty() && closes.empty();
         }
     };
 
@@ -37,6 +39,7 @@ public:
     void postTask(quint64 sessionId, Task task);
     void postNotify(quint64 sessionId, quint64 conversationId, quint64 seq);
     void postFeedNotify(quint64 sessionId, quint64 seq);
+    void postReceiptNotify(quint64 sessionId, quint64 conversationId, quint64 seq);
     void postClose(quint64 sessionId);
 
     Batch take(); // owning network thread only

@@ -78,6 +78,15 @@ void deliverBatch(
             s->send(env);
         }
     }
+    for (auto it = batch.receipts.cbegin(); it != batch.receipts.cend(); ++it) {
+        if (Session *s = find(it.key().first)) {
+            proto::Envelope env;
+            env.set_version(kProtocolVersion);
+            env.mutable_receipt_notify()->set_conversation_id(it.key().second);
+            env.mutable_receipt_notify()->set_seq(it.value());
+            s->send(env);
+        }
+    }
     for (quint64 sessionId : batch.closes) {
         if (Session *s = find(sessionId)) {
             if (s->isAuthenticated())

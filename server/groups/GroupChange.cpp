@@ -156,7 +156,7 @@ void Change::addMembers(
     const proto::FeedEntry entry = joinedEntry(group, visibleFrom, everyone);
     for (const Named &u : users) {
         MemberRow row { group.id, u.id, u.name, int(permissions::MemberRole::Member), visibleFrom,
-            0, 0, {}, {} };
+            0, 0, {}, {}, seq };
         if (const auto former = conversations.member(group.id, u.id)) {
             row.remark = former->remark;
             conversations.updateMember(row);

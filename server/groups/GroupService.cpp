@@ -44,6 +44,7 @@ Action actionOf(const proto::GroupActionRequest &request)
     case proto::GroupActionRequest::kDecline: return Action::Decide;
     case proto::GroupActionRequest::kNickname: return Action::SetNickname;
     case proto::GroupActionRequest::kRemark: return Action::Remark;
+    case proto::GroupActionRequest::kMentionPolicy: return Action::SetMentionPolicy;
     case proto::GroupActionRequest::ACTION_NOT_SET: break;
     }
     return Action::ViewGroup;
@@ -109,6 +110,10 @@ ServiceError GroupService::validateAction(const proto::GroupActionRequest &reque
         return checkText(request.nickname(), limits::kMaxNicknameChars, "a nickname", true);
     case proto::GroupActionRequest::kRemark:
         return checkText(request.remark(), limits::kMaxRemarkChars, "a remark", true);
+    case proto::GroupActionRequest::kMentionPolicy:
+        if (!proto::MentionPolicy_IsValid(request.mention_policy()))
+            return { proto::INVALID_ARGUMENT, QStringLiteral("unknown mention policy") };
+        break;
     default: break;
     }
     return {};
@@ -353,6 +358,16 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
         change.set_text(c.group.name.toStdString());
         c.commit(change, me->userName);
         break;
+    case proto::GroupActionRequest::kMentionPolicy:
+        if (group->mentionPolicy == request.mention_policy()) {
+            result.error = { proto::INVALID_ARGUMENT, QStringLiteral("already so") };
+            return result;
+        }
+        change.set_op(proto::GroupChange::OP_MENTIONS);
+        change.set_mentions(request.mention_policy());
+        c.group.mentionPolicy = request.mention_policy();
+        c.commit(change, me->userName);
+        break;
     case proto::GroupActionRequest::kNickname: {
         MemberRow updated = *me;
         updated.nickname = fromStd(request.nickname()).trimmed();
@@ -438,6 +453,7 @@ GroupInfoResult GroupService::info(
     info.set_last_seq(group->lastSeq);
     info.set_max_members(quint64(maxMembers));
     info.set_remark(me->remark.toStdString());
+    info.set_mention_policy(proto::MentionPolicy(group->mentionPolicy));
     if (permissions::rule(role, Action::ViewRequests, proto::GROUP) == permissions::Rule::Allow)
         info.set_pending_requests(quint32(storage.joinRequests().pendingCount(group->id)));
     for (const MemberRow &m : members) {

@@ -10,18 +10,25 @@ constexpr Rule O = Rule::OwnOnly;
 constexpr Rule L = Rule::OnLower;
 constexpr Rule F = Rule::IfOpen;
 constexpr Rule J = Rule::IfJoinable;
+constexpr Rule M = Rule::IfMembersMayAll;
 
 // [role][action], in the enums' order.
-//                    Read Mark Send Reply Annot Repl Redact
+//                    Read Mark Send Reply Annot Repl Redact Receipts
 //                    View Invite Kick Leave Dissolve Transfer SetRole Announce Rename
-//                    Join ViewRequests Decide SetNickname Remark
+//                    Join ViewRequests Decide SetNickname Remark MentionAll SetMentionPolicy
 constexpr Rule kGroupRules[kRoleCount][kActionCount] = {
-    /* None      */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D },
-    /* Applicant */ { D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D },
-    /* Former    */ { A, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, A },
-    /* Member    */ { A, A, A, A, A, O, O, /**/ A, F, D, A, D, D, D, D, D, /**/ D, D, D, A, A },
-    /* Admin     */ { A, A, A, A, A, O, O, /**/ A, A, L, A, D, D, D, A, A, /**/ D, A, A, A, A },
-    /* Owner     */ { A, A, A, A, A, O, O, /**/ A, A, L, D, A, L, L, A, A, /**/ D, A, A, A, A },
+    /* None      */ {
+        D, D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D, D, D },
+    /* Applicant */
+    { D, D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, D, D, D },
+    /* Former    */
+    { A, D, D, D, D, D, D, D, /**/ D, D, D, D, D, D, D, D, D, /**/ J, D, D, D, A, D, D },
+    /* Member    */
+    { A, A, A, A, A, O, O, A, /**/ A, F, D, A, D, D, D, D, D, /**/ D, D, D, A, A, M, D },
+    /* Admin     */
+    { A, A, A, A, A, O, O, A, /**/ A, A, L, A, D, D, D, A, A, /**/ D, A, A, A, A, A, A },
+    /* Owner     */
+    { A, A, A, A, A, O, O, A, /**/ A, A, L, D, A, L, L, A, A, /**/ D, A, A, A, A, A, A },
 };
 
 // A direct conversation: the message rules of a group; nothing to manage.
@@ -98,6 +105,10 @@ ServiceError check(Role role, Action action, proto::ConversationKind kind, const
         if (target.joinable)
             return {};
         return forbidden(QStringLiteral("this group is invite-only"));
+    case Rule::IfMembersMayAll:
+        if (target.membersMayAll)
+            return {};
+        return forbidden(QStringLiteral("only admins may @all in this group"));
     case Rule::Deny: break;
     }
     if (action == Action::Join && int(role) >= int(Role::Member))
@@ -151,6 +162,7 @@ const char *actionName(Action action)
     case Action::Annotate: return "react";
     case Action::Replace: return "edit";
     case Action::Redact: return "recall";
+    case Action::ViewReceipts: return "see read receipts";
     case Action::ViewGroup: return "view the group";
     case Action::Invite: return "invite";
     case Action::Kick: return "remove";
@@ -165,6 +177,8 @@ const char *actionName(Action action)
     case Action::Decide: return "decide a join request";
     case Action::SetNickname: return "set a nickname";
     case Action::Remark: return "keep a remark";
+    case Action::MentionAll: return "mention everyone";
+    case Action::SetMentionPolicy: return "choose who may mention everyone";
     }
     return "?";
 }

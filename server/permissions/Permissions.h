@@ -34,6 +34,7 @@ enum class Action {
     Annotate, // react to a message
     Replace, // edit a message
     Redact, // recall a message
+    ViewReceipts, // who read one's messages (current members only)
     // Groups only.
     ViewGroup, // the group's info and member list
     Invite,
@@ -49,8 +50,10 @@ enum class Action {
     Decide, // approve or decline a join request
     SetNickname, // one's own nickname in the group
     Remark, // one's private note on the group
+    MentionAll, // @all in a message
+    SetMentionPolicy, // choose who may @all
 };
-constexpr int kActionCount = 21;
+constexpr int kActionCount = 24;
 
 enum class Rule {
     Deny,
@@ -59,6 +62,7 @@ enum class Rule {
     OnLower, // on another member whose role is below the actor's
     IfOpen, // allowed when the group's join policy is open
     IfJoinable, // allowed when the group is open or by approval (not invite-only)
+    IfMembersMayAll, // allowed when the group lets every member @all (and is small)
 };
 
 // What the action is aimed at, where the rule needs it.
@@ -69,6 +73,7 @@ struct Target
     bool self = false; // OnLower: the target is the actor
     bool openGroup = false; // IfOpen: the group's join policy is open
     bool joinable = false; // IfJoinable: open or by approval
+    bool membersMayAll = false; // IfMembersMayAll: the policy allows it and the group is small
 };
 
 Role roleFromColumn(int role); // a current member's stored role

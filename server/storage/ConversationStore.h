@@ -30,6 +30,9 @@ public:
     virtual QList<MemberRow> members(quint64 conversationId) = 0; // by user id
     virtual QList<quint64> memberUserIds(quint64 conversationId) = 0; // current ones, ascending
     virtual void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) = 0;
+    // Raises a member's delivered seq; false when it was already there (or no such member).
+    virtual bool raiseDeliveredSeq(quint64 conversationId, quint64 userId, quint64 deliveredSeq)
+        = 0;
     // The last seq the user may read of every conversation they are or were
     // a member of (a former member's: the seq that removed them), by id.
     virtual QList<HeadRow> headsOfUser(quint64 userId) = 0;

@@ -22,6 +22,10 @@ public:
     virtual std::optional<EventRow> at(quint64 conversationId, quint64 seq) = 0;
     // Events with seq > afterSeq, ascending, at most limit.
     virtual QList<EventRow> after(quint64 conversationId, quint64 afterSeq, int limit) = 0;
+    // The senders of the events of `kind` with afterSeq < seq <= toSeq, each once.
+    virtual QList<quint64> sendersOf(
+        quint64 conversationId, quint64 afterSeq, quint64 toSeq, int kind)
+        = 0;
 
 protected:
     ~EventStore() = default;

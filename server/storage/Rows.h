@@ -14,6 +14,7 @@ struct UserRow
     QByteArray pwhash;
     qint64 createdMs = 0;
     quint64 feedSeq = 0;
+    bool receiptsOff = false; // the user does not share read receipts
 };
 
 struct DeviceRow
@@ -40,6 +41,7 @@ struct ConversationRow
     quint64 version = 0; // moves with every membership or settings change
     QString announcement;
     bool dissolved = false;
+    int mentionPolicy = 0; // proto::MentionPolicy: who may @all
 };
 
 struct MemberRow
@@ -55,7 +57,17 @@ struct MemberRow
     quint64 leftSeq = 0;
     QString nickname; // the member's own, shown to the group; cleared on removal
     QString remark; // the member's private note on the group, kept over a re-join
+    // The seq of the event that made them a member (a message at seq S went
+    // to the members with sinceSeq <= S who had not left before S).
+    quint64 sinceSeq = 0;
+    quint64 deliveredSeq = 0; // one of their devices has every event up to here
+    bool receiptsOff = false; // the user's setting (users.receipts_off), read with the row
     bool isCurrent() const { return leftSeq == 0; }
+    // The member was one when seq was sent.
+    bool wasMemberAt(quint64 seq) const
+    {
+        return sinceSeq <= seq && (leftSeq == 0 || leftSeq >= seq);
+    }
 };
 
 // A user's request to join a group by approval, and how it was decided.

@@ -17,6 +17,7 @@ public:
     // Duplicate when the id or the name is taken.
     virtual void insert(const UserRow &user) = 0;
     virtual void setPasswordHash(quint64 userId, const QByteArray &pwhash) = 0;
+    virtual void setReceiptsOff(quint64 userId, bool off) = 0;
 
 protected:
     ~UserStore() = default;

@@ -167,6 +167,9 @@ void serverRequests()
     action("decline", 2, [](auto *a) { a->set_decline("bob"); });
     action("nickname", 2, [](auto *a) { a->set_nickname("al"); });
     action("remark", 2, [](auto *a) { a->set_remark("my note"); });
+    action("mention-policy", 2, [](auto *a) { a->set_mention_policy(proto::MENTION_ALL_MEMBERS); });
+    action(
+        "mention-policy-bad", 2, [](auto *a) { a->set_mention_policy(proto::MentionPolicy(7)); });
     e = env(19);
     e.mutable_group_info_request()->set_conversation_id(2);
     frame(t, "group-info", e);
@@ -177,6 +180,26 @@ void serverRequests()
     e = env(21);
     e.mutable_group_requests_request()->set_conversation_id(2);
     frame(t, "group-requests", e);
+    e = env(22);
+    e.mutable_receipts_request()->set_conversation_id(2);
+    for (quint64 seq : { 1, 2, 3, 999 })
+        e.mutable_receipts_request()->add_seqs(seq);
+    frame(t, "receipts", e);
+    e = env(23);
+    e.mutable_settings_request()->mutable_settings()->set_receipts_off(true);
+    frame(t, "settings", e);
+    e = env(24);
+    {
+        proto::EventBody body;
+        body.mutable_text()->set_text("@all @bob");
+        body.mutable_text()->set_mention_all(true);
+        body.mutable_text()->add_mentions(2);
+        body.mutable_text()->add_mentions(0);
+        e.mutable_send()->set_client_id("m1");
+        e.mutable_send()->set_conversation_id(2);
+        e.mutable_send()->set_body(body.SerializeAsString());
+    }
+    frame(t, "send-mentions", e);
     write(t, "empty", QByteArray());
     write(t, "garbage", QByteArray("\xff\xff\xff\xff\x0f\x12\x00", 7));
 }
@@ -340,6 +363,27 @@ void clientResponses()
     e.mutable_group_search()->add_groups()->set_name("team");
     e.mutable_group_requests()->add_requests()->set_note("x");
     frame(t, "group-search", e);
+    e = env(1);
+    {
+        auto *r = e.mutable_receipts()->add_receipts();
+        r->set_seq(3);
+        r->set_read(2);
+        r->set_of(1); // more read than it went to: shown as read by all
+        r->add_by()->set_user("bob");
+        e.mutable_receipts()->set_hidden(true);
+    }
+    frame(t, "receipts", e);
+    e = env(0);
+    e.mutable_receipt_notify()->set_conversation_id(100);
+    e.mutable_receipt_notify()->set_seq(5);
+    frame(t, "receipt-notify", e);
+    e = env(1);
+    {
+        auto *entry2 = e.mutable_feed_response()->add_entries();
+        entry2->set_seq(2);
+        entry2->mutable_settings()->set_receipts_off(true);
+    }
+    frame(t, "feed-settings", e);
 
     e = env(1);
     auto *auth = e.mutable_auth();

@@ -36,10 +36,14 @@ enum class Op {
     Decline,
     Nickname,
     Remark,
+    Receipts,
+    MentionAll,
+    MentionPolicy,
 };
 constexpr Op kOps[] = { Op::Pull, Op::MarkRead, Op::Send, Op::Info, Op::Invite, Op::KickMember,
     Op::KickAdmin, Op::Leave, Op::Dissolve, Op::Transfer, Op::Promote, Op::Announce, Op::Rename,
-    Op::Join, Op::Requests, Op::Approve, Op::Decline, Op::Nickname, Op::Remark };
+    Op::Join, Op::Requests, Op::Approve, Op::Decline, Op::Nickname, Op::Remark, Op::Receipts,
+    Op::MentionAll, Op::MentionPolicy };
 
 const char *opName(Op op)
 {
@@ -63,6 +67,9 @@ const char *opName(Op op)
     case Op::Decline: return "decline";
     case Op::Nickname: return "nickname";
     case Op::Remark: return "remark";
+    case Op::Receipts: return "receipts";
+    case Op::MentionAll: return "@all";
+    case Op::MentionPolicy: return "mention policy";
     }
     return "?";
 }
@@ -145,6 +152,9 @@ Expect expectationOf(Op op, Standing actor)
     case Op::Decline: return { perm::Action::Decide, t };
     case Op::Nickname: return { perm::Action::SetNickname, t };
     case Op::Remark: return { perm::Action::Remark, t };
+    case Op::Receipts: return { perm::Action::ViewReceipts, t };
+    case Op::MentionAll: return { perm::Action::MentionAll, t }; // the policy: admins only
+    case Op::MentionPolicy: return { perm::Action::SetMentionPolicy, t };
     }
     return { perm::Action::ReadHistory, t };
 }
@@ -309,6 +319,22 @@ class TestNatterdGroups : public QObject
         case Op::Decline: a->set_decline("asker"); break;
         case Op::Nickname: a->set_nickname("nick"); break;
         case Op::Remark: a->set_remark("my note"); break;
+        case Op::Receipts: { // of a message of one's own, where one may send one
+            const proto::Envelope sent = call(u, sendIn(g, nextClientId(), "mine"));
+            proto::Envelope ask;
+            ask.mutable_receipts_request()->set_conversation_id(g);
+            ask.mutable_receipts_request()->add_seqs(sent.has_ack() ? sent.ack().seq() : 2);
+            return call(u, ask);
+        }
+        case Op::MentionAll: {
+            proto::EventBody body;
+            body.mutable_text()->set_text("@all look");
+            body.mutable_text()->set_mention_all(true);
+            proto::Envelope send = sendIn(g, nextClientId(), "");
+            send.mutable_send()->set_body(body.SerializeAsString());
+            return call(u, send);
+        }
+        case Op::MentionPolicy: a->set_mention_policy(proto::MENTION_ALL_MEMBERS); break;
         }
         return call(u, req);
     }

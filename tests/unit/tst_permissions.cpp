@@ -13,7 +13,7 @@ namespace {
 
 bool isMessageAction(Action a)
 {
-    return int(a) <= int(Action::Redact);
+    return int(a) <= int(Action::ViewReceipts);
 }
 
 // The rules of GROUPS.md and the issue, spelled out.
@@ -45,7 +45,10 @@ Rule expected(Role role, Action action, proto::ConversationKind kind)
     case Action::Leave: return role == Role::Owner ? Rule::Deny : Rule::Allow; // transfer first
     case Action::Kick: return role == Role::Member ? Rule::Deny : Rule::OnLower;
     case Action::Announce:
-    case Action::Rename: return role == Role::Member ? Rule::Deny : Rule::Allow;
+    case Action::Rename:
+    case Action::SetMentionPolicy: return role == Role::Member ? Rule::Deny : Rule::Allow;
+    // @all: admins, and members where the group allows it while small.
+    case Action::MentionAll: return role == Role::Member ? Rule::IfMembersMayAll : Rule::Allow;
     case Action::Dissolve: return role == Role::Owner ? Rule::Allow : Rule::Deny;
     case Action::Transfer:
     case Action::SetRole: return role == Role::Owner ? Rule::OnLower : Rule::Deny;
@@ -97,6 +100,8 @@ private slots:
         open.openGroup = true;
         Target joinable;
         joinable.joinable = true;
+        Target mayAll;
+        mayAll.membersMayAll = true;
         switch (want) {
         case Rule::Allow: QVERIFY(!own && !plain); break;
         case Rule::Deny:
@@ -127,6 +132,11 @@ private slots:
         case Rule::IfJoinable:
             QVERIFY(!check(r, a, k, joinable));
             QVERIFY(plain); // invite-only
+            QCOMPARE(plain.code, proto::FORBIDDEN);
+            break;
+        case Rule::IfMembersMayAll:
+            QVERIFY(!check(r, a, k, mayAll));
+            QVERIFY(plain); // admins only, or a big group
             QCOMPARE(plain.code, proto::FORBIDDEN);
             break;
         }

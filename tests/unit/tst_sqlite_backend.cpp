@@ -109,7 +109,7 @@ private slots:
             QCOMPARE(raw.pragmaInt("PRAGMA user_version"), 1);
         }
         SqliteBackend backend(o);
-        QCOMPARE(backend.schemaVersion(), 4);
+        QCOMPARE(backend.schemaVersion(), 5);
         std::unique_ptr<WriterStorage> w = backend.openWriter();
         const auto alice = w->users().byName("alice");
         const auto bob = w->users().byName("bob");
@@ -135,6 +135,14 @@ private slots:
         QCOMPARE(w->conversations().byId(conv)->version, 0u);
         QVERIFY(!w->conversations().byId(conv)->dissolved);
         QCOMPARE(w->conversations().memberUserIds(conv).size(), 2);
+        // Schema 5: members were members since their join; nothing delivered
+        // is known yet; receipts are shared; only admins may @all.
+        QCOMPARE(w->conversations().member(conv, alice->id)->sinceSeq, 1u);
+        QCOMPARE(w->conversations().member(conv, alice->id)->deliveredSeq, 0u);
+        QVERIFY(!alice->receiptsOff);
+        QCOMPARE(w->conversations().byId(conv)->mentionPolicy, int(proto::MENTION_ALL_ADMINS));
+        QVERIFY(w->conversations().raiseDeliveredSeq(conv, bob->id, 5));
+        QVERIFY(!w->conversations().raiseDeliveredSeq(conv, bob->id, 4)); // never lowered
         QVERIFY(w->feed().after(alice->id, 0, 10).size() >= 2); // joined, read
         QCOMPARE(w->events().append(EventRow { conv, 0, 1, bob->id, 1, "new", proto::EVENT_MESSAGE,
                      1, "x", RelationRow { proto::RELATION_REPLY, 2, {} } }),

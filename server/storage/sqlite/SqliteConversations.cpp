@@ -11,12 +11,13 @@ namespace {
 
 #define MEMBER_COLUMNS                                                                             \
     "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq,"          \
-    " m.nickname, m.remark"
+    " m.nickname, m.remark, m.since_seq, m.delivered_seq, u.receipts_off"
 
 MemberRow memberFrom(const Statement &st)
 {
     return MemberRow { st.uint64(0), st.uint64(1), st.text(2), st.int32(3), st.uint64(4),
-        st.uint64(5), st.uint64(6), st.text(7), st.text(8) };
+        st.uint64(5), st.uint64(6), st.text(7), st.text(8), st.uint64(9), st.uint64(10),
+        st.int32(11) != 0 };
 }
 
 // LIKE's wildcards in a user's text, escaped (with ESCAPE '\\').
@@ -45,13 +46,13 @@ std::optional<ConversationRow> SqliteConversations::byId(quint64 id)
             return *it;
     }
     Statement &st = m_db.statement("SELECT id, kind, last_seq, created_ms, name, join_policy,"
-                                   " history_policy, version, announcement, dissolved"
-                                   " FROM conversations WHERE id = ?")
+                                   " history_policy, version, announcement, dissolved,"
+                                   " mention_policy FROM conversations WHERE id = ?")
                         .bind(1, id);
     std::optional<ConversationRow> row;
     if (st.step())
         row = ConversationRow { st.uint64(0), st.int32(1), st.uint64(2), st.int64(3), st.text(4),
-            st.int32(5), st.int32(6), st.uint64(7), st.text(8), st.int32(9) != 0 };
+            st.int32(5), st.int32(6), st.uint64(7), st.text(8), st.int32(9) != 0, st.int32(10) };
     st.reset();
     if (row && m_writer)
         m_writer->cache.conversations.insert(id, *row);
@@ -79,8 +80,8 @@ std::optional<quint64> SqliteConversations::directByKey(const QString &directKey
 void SqliteConversations::insert(const ConversationRow &row, const QString &directKey)
 {
     m_db.statement("INSERT INTO conversations(id, kind, direct_key, last_seq, created_ms, name,"
-                   " join_policy, history_policy, version, announcement, dissolved)"
-                   " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   " join_policy, history_policy, version, announcement, dissolved, mention_policy)"
+                   " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, row.id)
         .bind(2, row.kind)
         .bindText(3, directKey, true)
@@ -92,6 +93,7 @@ void SqliteConversations::insert(const ConversationRow &row, const QString &dire
         .bind(9, row.version)
         .bindText(10, row.announcement, true)
         .bind(11, int(row.dissolved))
+        .bind(12, row.mentionPolicy)
         .run();
     if (m_writer) {
         m_writer->cache.conversations.insert(row.id, row);
@@ -116,14 +118,15 @@ void SqliteConversations::setLastSeq(quint64 conversationId, quint64 lastSeq)
 void SqliteConversations::updateGroup(const ConversationRow &row)
 {
     m_db.statement("UPDATE conversations SET name = ?, join_policy = ?, history_policy = ?,"
-                   " version = ?, announcement = ?, dissolved = ? WHERE id = ?")
+                   " version = ?, announcement = ?, dissolved = ?, mention_policy = ? WHERE id = ?")
         .bindText(1, row.name, true)
         .bind(2, row.joinPolicy)
         .bind(3, row.historyPolicy)
         .bind(4, row.version)
         .bindText(5, row.announcement, true)
         .bind(6, int(row.dissolved))
-        .bind(7, row.id)
+        .bind(7, row.mentionPolicy)
+        .bind(8, row.id)
         .run();
     if (m_writer)
         m_writer->cache.conversations.remove(row.id); // its last seq is the database's
@@ -132,7 +135,8 @@ void SqliteConversations::updateGroup(const ConversationRow &row)
 void SqliteConversations::insertMember(const MemberRow &m)
 {
     m_db.statement("INSERT INTO members(conversation_id, user_id, role, joined_seq, read_seq,"
-                   " left_seq, nickname, remark) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+                   " left_seq, nickname, remark, since_seq, delivered_seq)"
+                   " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, m.conversationId)
         .bind(2, m.userId)
         .bind(3, m.role)
@@ -141,6 +145,8 @@ void SqliteConversations::insertMember(const MemberRow &m)
         .bind(6, m.leftSeq)
         .bindText(7, m.nickname, true)
         .bindText(8, m.remark, true)
+        .bind(9, m.sinceSeq)
+        .bind(10, m.deliveredSeq)
         .run();
     membershipChanged(m.conversationId);
 }
@@ -148,15 +154,18 @@ void SqliteConversations::insertMember(const MemberRow &m)
 void SqliteConversations::updateMember(const MemberRow &m)
 {
     m_db.statement("UPDATE members SET role = ?, joined_seq = ?, read_seq = ?, left_seq = ?,"
-                   " nickname = ?, remark = ? WHERE conversation_id = ? AND user_id = ?")
+                   " nickname = ?, remark = ?, since_seq = ?, delivered_seq = ?"
+                   " WHERE conversation_id = ? AND user_id = ?")
         .bind(1, m.role)
         .bind(2, m.joinedSeq)
         .bind(3, m.readSeq)
         .bind(4, m.leftSeq)
         .bindText(5, m.nickname, true)
         .bindText(6, m.remark, true)
-        .bind(7, m.conversationId)
-        .bind(8, m.userId)
+        .bind(7, m.sinceSeq)
+        .bind(8, m.deliveredSeq)
+        .bind(9, m.conversationId)
+        .bind(10, m.userId)
         .run();
     membershipChanged(m.conversationId);
 }
@@ -248,6 +257,29 @@ void SqliteConversations::setReadSeq(quint64 conversationId, quint64 userId, qui
             if (m.userId == userId)
                 m.readSeq = readSeq;
     }
+}
+
+bool SqliteConversations::raiseDeliveredSeq(
+    quint64 conversationId, quint64 userId, quint64 deliveredSeq)
+{
+    Statement &st
+        = m_db.statement("UPDATE members SET delivered_seq = ?"
+                         " WHERE conversation_id = ? AND user_id = ? AND delivered_seq < ?")
+              .bind(1, deliveredSeq)
+              .bind(2, conversationId)
+              .bind(3, userId)
+              .bind(4, deliveredSeq);
+    st.run();
+    const bool raised = m_db.changes() > 0;
+    if (raised && m_writer) {
+        auto it = m_writer->cache.members.find(conversationId);
+        if (it == m_writer->cache.members.end())
+            return raised;
+        for (MemberRow &m : *it)
+            if (m.userId == userId)
+                m.deliveredSeq = deliveredSeq;
+    }
+    return raised;
 }
 
 #undef MEMBER_COLUMNS

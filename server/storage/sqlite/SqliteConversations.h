@@ -26,6 +26,7 @@ public:
     QList<MemberRow> members(quint64 conversationId) override;
     QList<quint64> memberUserIds(quint64 conversationId) override;
     void setReadSeq(quint64 conversationId, quint64 userId, quint64 readSeq) override;
+    bool raiseDeliveredSeq(quint64 conversationId, quint64 userId, quint64 deliveredSeq) override;
     QList<HeadRow> headsOfUser(quint64 userId) override;
     QList<GroupSummaryRow> searchGroups(
         int kind, const QString &text, int unlistedJoinPolicy, int limit) override;

@@ -98,6 +98,23 @@ QList<EventRow> SqliteEvents::after(quint64 conversationId, quint64 afterSeq, in
     return rows;
 }
 
+QList<quint64> SqliteEvents::sendersOf(
+    quint64 conversationId, quint64 afterSeq, quint64 toSeq, int kind)
+{
+    Statement &st
+        = m_db.statement("SELECT DISTINCT sender_id FROM events"
+                         " WHERE conversation_id = ? AND seq > ? AND seq <= ? AND kind = ?")
+              .bind(1, conversationId)
+              .bind(2, afterSeq)
+              .bind(3, toSeq)
+              .bind(4, kind);
+    QList<quint64> ids;
+    while (st.step())
+        ids.append(st.uint64(0));
+    st.reset();
+    return ids;
+}
+
 #undef NATTER_EVENT_COLUMNS
 
 } // namespace natter::server::sqlite

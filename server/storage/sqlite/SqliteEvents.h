@@ -20,6 +20,8 @@ public:
     std::optional<EventRow> byClientId(quint64 senderId, const QString &clientId) override;
     std::optional<EventRow> at(quint64 conversationId, quint64 seq) override;
     QList<EventRow> after(quint64 conversationId, quint64 afterSeq, int limit) override;
+    QList<quint64> sendersOf(
+        quint64 conversationId, quint64 afterSeq, quint64 toSeq, int kind) override;
 
 private:
     SqliteConnection &m_db;

@@ -68,6 +68,17 @@ const QList<QByteArrayList> &schemaMigrations()
             "CREATE INDEX join_requests_pending ON join_requests(conversation_id, time_ms)"
             " WHERE state = 0",
         },
+        // 4 -> 5: receipts and mentions — the seq that made a member one
+        // (since_seq: who a message went to), how far their devices have
+        // received (delivered_seq), who may @all in a group, and a user's
+        // choice not to share read receipts.
+        {
+            "ALTER TABLE members ADD COLUMN since_seq INTEGER NOT NULL DEFAULT 0",
+            "UPDATE members SET since_seq = joined_seq",
+            "ALTER TABLE members ADD COLUMN delivered_seq INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE conversations ADD COLUMN mention_policy INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE users ADD COLUMN receipts_off INTEGER NOT NULL DEFAULT 0",
+        },
     };
     return migrations;
 }

@@ -7,16 +7,17 @@ namespace natter::server::sqlite {
 
 namespace {
 
-constexpr const char *kByName
-    = "SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE name = ?";
-constexpr const char *kById
-    = "SELECT id, name, pwhash, created_ms, feed_seq FROM users WHERE id = ?";
+#define USER_COLUMNS "SELECT id, name, pwhash, created_ms, feed_seq, receipts_off FROM users"
+constexpr const char *kByName = USER_COLUMNS " WHERE name = ?";
+constexpr const char *kById = USER_COLUMNS " WHERE id = ?";
+#undef USER_COLUMNS
 
 std::optional<UserRow> readUser(Statement &st)
 {
     std::optional<UserRow> row;
     if (st.step())
-        row = UserRow { st.uint64(0), st.text(1), st.bytes(2), st.int64(3), st.uint64(4) };
+        row = UserRow { st.uint64(0), st.text(1), st.bytes(2), st.int64(3), st.uint64(4),
+            st.int32(5) != 0 };
     st.reset();
     return row;
 }
@@ -72,6 +73,16 @@ void SqliteUsers::setPasswordHash(quint64 userId, const QByteArray &pwhash)
         .bindText(1, pwhash)
         .bind(2, userId)
         .run();
+}
+
+void SqliteUsers::setReceiptsOff(quint64 userId, bool off)
+{
+    m_db.statement("UPDATE users SET receipts_off = ? WHERE id = ?")
+        .bind(1, int(off))
+        .bind(2, userId)
+        .run();
+    if (m_writer) // member rows carry the setting: rare enough to forget them all
+        m_writer->cache.members.clear();
 }
 
 } // namespace natter::server::sqlite

@@ -18,6 +18,7 @@ public:
     std::optional<UserRow> byId(quint64 id) override;
     void insert(const UserRow &user) override;
     void setPasswordHash(quint64 userId, const QByteArray &pwhash) override;
+    void setReceiptsOff(quint64 userId, bool off) override;
 
 private:
     SqliteConnection &m_db;
