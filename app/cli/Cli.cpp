@@ -45,11 +45,17 @@ Commands:
   send @USER|#ID TEXT [--offline] [--reply-to SEQ]
                                           queue a message; without --offline
                                           also connect and wait until acked
-  send @USER|#ID - [--offline]            each line of stdin is one message
+  send @USER|#ID - [--offline]            each line of stdin is one message;
+                                          @name and @all (groups) mention
   sync                                    connect, pull until caught up, exit
   history @USER|#ID [--limit N]           local history as JSON lines
   conversations                           local conversation list, JSON lines
   read @USER|#ID                          mark the conversation read
+  receipts @USER|#ID SEQ                  who has and who read a message of
+                                          yours: {"read","of","by",...}
+  settings [--receipts on|off]            your settings (receipts shared?)
+  listen                                  stay connected, print each new
+                                          event as a JSON line
   devices                                 this account's devices, JSON lines
   group create NAME [--members @a,@b] [--join open|approval|invite]
         [--history joined|all]            create a group (you are its owner)
@@ -60,6 +66,8 @@ Commands:
   group join #G [--note TEXT]             join (open) or ask to (by approval)
   group requests #G | approve #G @USER | decline #G @USER
   group remark #G TEXT | nickname #G NICK your note on it; your name in it
+  group mentions #G [--all]               who may @all: admins, or (--all)
+                                          every member of a small group
   group announce #G TEXT | rename #G NAME change the group (queued in the
                                           outbox; refused if it changed
                                           meanwhile or you may not)
@@ -129,6 +137,9 @@ int Cli::start(const QStringList &arguments)
         { QStringLiteral("remove"), QStringLiteral("Take the admin role away (group admin).") },
         { QStringLiteral("note"), QStringLiteral("A note to the admins (group join)."),
             QStringLiteral("TEXT") },
+        { QStringLiteral("receipts"), QStringLiteral("Share read receipts: on or off (settings)."),
+            QStringLiteral("on|off") },
+        { QStringLiteral("all"), QStringLiteral("Every member may @all (group mentions).") },
     });
     m_parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("See the list above."));
@@ -183,6 +194,12 @@ int Cli::start(const QStringList &arguments)
         return cmdKey();
     if (command == QLatin1String("group"))
         return cmdGroup(args);
+    if (command == QLatin1String("receipts"))
+        return cmdReceipts(args);
+    if (command == QLatin1String("settings"))
+        return cmdSettings(args);
+    if (command == QLatin1String("listen") && args.isEmpty())
+        return cmdListen();
     fprintf(stderr, "natter-cli: unknown command '%s' (see --help)\n", qPrintable(command));
     return Usage;
 }

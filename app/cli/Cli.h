@@ -54,6 +54,10 @@ private:
     int groupRequests(quint64 group);
     int groupJoin(const QString &arg);
     void whenOnline(std::function<void()> work);
+    // CliReceipts.cpp
+    int cmdReceipts(const QStringList &args);
+    int cmdSettings(const QStringList &args);
+    int cmdListen();
 
     // "@user" (a direct chat; create: start one if there is none), "#id"
     // or "#name" (a group of that name, when only one is): the

@@ -26,7 +26,8 @@ const char *kGroupUsage = R"(usage:
   group invite #G @USER... | kick #G @USER | leave #G | dissolve #G
   group transfer #G @USER | admin #G @USER [--remove]
   group join #G [--note TEXT] | requests #G | approve #G @USER | decline #G @USER
-  group announce #G TEXT | rename #G NAME | remark #G TEXT | nickname #G NICK)";
+  group announce #G TEXT | rename #G NAME | remark #G TEXT | nickname #G NICK
+  group mentions #G [--all])";
 
 QString userName(const QString &arg)
 {
@@ -59,6 +60,8 @@ QJsonObject groupInfoJson(const GroupInfo &g)
         { QStringLiteral("dissolved"), g.dissolved },
         { QStringLiteral("max_members"), g.maxMembers }, { QStringLiteral("remark"), g.remark },
         { QStringLiteral("pending_requests"), g.pendingRequests },
+        { QStringLiteral("mention_all"),
+            g.membersMayMentionAll ? QStringLiteral("members") : QStringLiteral("admins") },
         { QStringLiteral("members"), members } };
 }
 
@@ -154,6 +157,12 @@ int Cli::cmdGroup(const QStringList &all)
         if (!needs(1))
             return Usage;
         action.set_nickname(rest[0].toStdString());
+    } else if (sub == QLatin1String("mentions")) {
+        if (!needs(0))
+            return Usage;
+        action.set_mention_policy(m_parser.isSet(QStringLiteral("all"))
+                ? proto::MENTION_ALL_MEMBERS
+                : proto::MENTION_ALL_ADMINS);
     } else {
         fprintf(
             stderr, "natter-cli: unknown group command '%s'\n%s\n", qPrintable(sub), kGroupUsage);

@@ -52,8 +52,29 @@ QJsonObject messageJson(quint64 conversationId, const MessageRow &r)
             event.insert(QStringLiteral("text"), r.group.text);
         o.insert(QStringLiteral("event"), event);
     }
+    if (!r.mentions.isEmpty())
+        o.insert(QStringLiteral("mentions"), QJsonArray::fromStringList(r.mentions));
+    if (r.mentionAll)
+        o.insert(QStringLiteral("mention_all"), true);
+    if (r.mentionsMe)
+        o.insert(QStringLiteral("mentions_me"), true);
+    if (r.receipt)
+        o.insert(QStringLiteral("receipt"), receiptJson(*r.receipt, false));
     if (!r.error.isEmpty())
         o.insert(QStringLiteral("error"), r.error);
+    return o;
+}
+
+QJsonObject receiptJson(const ReceiptRow &r, bool hidden)
+{
+    QJsonObject o { { QStringLiteral("seq"), qint64(r.seq) },
+        { QStringLiteral("delivered"), r.delivered }, { QStringLiteral("of"), r.total } };
+    if (hidden) {
+        o.insert(QStringLiteral("hidden"), true);
+        return o;
+    }
+    o.insert(QStringLiteral("read"), r.read);
+    o.insert(QStringLiteral("by"), QJsonArray::fromStringList(r.readers));
     return o;
 }
 
@@ -85,6 +106,8 @@ QJsonObject conversationJson(const ConversationSummary &c, const QList<MemberInf
         o.insert(QStringLiteral("pending"), true);
     if (!remark.isEmpty())
         o.insert(QStringLiteral("remark"), remark);
+    if (c.mentioned()) // a message that mentions the user is unread
+        o.insert(QStringLiteral("mentioned"), true);
     if (!c.isMember()) // a group left, removed from or dissolved: history up to left_seq
         o.insert(c.dissolved ? QStringLiteral("dissolved") : QStringLiteral("left"), true);
     return o;

@@ -17,5 +17,7 @@ QJsonObject messageJson(quint64 conversationId, const MessageRow &row);
 QJsonObject conversationJson(const ConversationSummary &c, const QList<MemberInfo> &members,
     const QString &myName, const QString &remark);
 QJsonObject deviceJson(const DeviceInfo &d);
+// hidden: the user does not share receipts (so sees no reads).
+QJsonObject receiptJson(const ReceiptRow &r, bool hidden);
 
 } // namespace natter::cli

@@ -86,6 +86,7 @@ GroupLine groupLine(const QByteArray &body)
     case proto::GroupChange::OP_DISSOLVED: line.op = QStringLiteral("dissolved"); break;
     case proto::GroupChange::OP_JOINED: line.op = QStringLiteral("joined"); break;
     case proto::GroupChange::OP_NICKNAME: line.op = QStringLiteral("nickname"); break;
+    case proto::GroupChange::OP_MENTIONS: line.op = QStringLiteral("mentions"); break;
     default: line.op = QStringLiteral("changed"); break; // a newer server's change
     }
     line.actor = QString::fromStdString(g.actor().user());
@@ -100,7 +101,10 @@ GroupLine groupLine(const QByteArray &body)
     }
     line.byThemselves = line.targetIds.size() == 1 && line.targetIds[0] == line.actorId;
     line.role = g.role() == proto::ROLE_ADMIN ? QStringLiteral("admin") : QStringLiteral("member");
-    line.text = QString::fromStdString(g.text());
+    line.text = g.op() == proto::GroupChange::OP_MENTIONS
+        ? (g.mentions() == proto::MENTION_ALL_MEMBERS ? QStringLiteral("members")
+                                                      : QStringLiteral("admins"))
+        : QString::fromStdString(g.text());
     line.version = g.version();
     return line;
 }
@@ -135,6 +139,10 @@ QString describe(const GroupLine &l)
     if (l.op == QLatin1String("nickname"))
         return l.text.isEmpty() ? QStringLiteral("%1 cleared their nickname").arg(l.actor)
                                 : QStringLiteral("%1 now goes by “%2”").arg(l.actor, l.text);
+    if (l.op == QLatin1String("mentions"))
+        return l.text == QLatin1String("members")
+            ? QStringLiteral("%1 let every member mention everyone").arg(l.actor)
+            : QStringLiteral("%1 let only admins mention everyone").arg(l.actor);
     return QStringLiteral("%1 changed the group").arg(l.actor);
 }
 

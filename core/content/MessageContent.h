@@ -42,7 +42,8 @@ struct GroupLine
 {
     // created, added, removed, left, role, owner, renamed, announcement,
     // dissolved, joined (targets[0]; by the actor's approval unless byThemselves),
-    // nickname (the actor's is now text)
+    // nickname (the actor's is now text), mentions (who may @all is now text:
+    // admins or members)
     QString op;
     QString actor;
     quint64 actorId = 0;

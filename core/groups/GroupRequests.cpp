@@ -120,6 +120,7 @@ void GroupRequests::fetchInfo(quint64 conversationId, InfoDone done)
         info.maxMembers = int(g.max_members());
         info.remark = QString::fromStdString(g.remark());
         info.pendingRequests = int(g.pending_requests());
+        info.membersMayMentionAll = g.mention_policy() == proto::MENTION_ALL_MEMBERS;
         for (const auto &m : g.members())
             info.members.append({ m.user_id(), QString::fromStdString(m.user()), roleName(m.role()),
                 QString::fromStdString(m.nickname()) });

@@ -37,6 +37,7 @@ struct GroupInfo
     int maxMembers = 0;
     QString remark; // the user's private note on the group
     int pendingRequests = 0; // owner and admins: join requests waiting
+    bool membersMayMentionAll = false; // the mention policy: every member may @all (small groups)
 };
 
 struct GroupSummary

@@ -48,6 +48,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case LastTextRole: return c.lastText;
     case LastFromRole: return c.lastFrom;
     case LastMineRole: return c.lastMine;
+    case MentionedRole: return c.mentioned();
     case LastTimeRole:
         return c.hasLast ? QDateTime::fromMSecsSinceEpoch(c.lastTimeMs) : QDateTime();
     case UnreadRole: return c.unread;
@@ -67,6 +68,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         { LastTextRole, "lastText" },
         { LastFromRole, "lastFrom" },
         { LastMineRole, "lastMine" },
+        { MentionedRole, "mentioned" },
         { LastTimeRole, "lastTime" },
         { UnreadRole, "unread" },
         { HistoryGapRole, "historyGap" },

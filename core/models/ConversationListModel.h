@@ -31,6 +31,7 @@ public:
         KindRole, // QString: "direct" or "group"
         PendingRole, // bool: a direct chat the server has not created yet (queued offline)
         LastMineRole, // bool: the last message is this account's
+        MentionedRole, // bool: an unread message mentions the user (the "@you" marker)
     };
     Q_ENUM(Role)
 

@@ -6,6 +6,32 @@
 
 namespace natter {
 
+namespace {
+
+QString ticksOf(const MessageRow &m)
+{
+    if (m.state != MessageRow::State::Sent || m.group.isSet())
+        return {};
+    const std::optional<ReceiptRow> &r = m.receipt;
+    if (r && r->total > 0 && r->read >= r->total)
+        return QStringLiteral("read");
+    if (r && r->total > 0 && r->delivered >= r->total)
+        return QStringLiteral("delivered");
+    return QStringLiteral("sent");
+}
+
+bool sameReceipt(const MessageRow &a, const MessageRow &b)
+{
+    if (a.receipt.has_value() != b.receipt.has_value())
+        return false;
+    if (!a.receipt)
+        return true;
+    return a.receipt->read == b.receipt->read && a.receipt->delivered == b.receipt->delivered
+        && a.receipt->total == b.receipt->total && a.receipt->readers == b.receipt->readers;
+}
+
+} // namespace
+
 MessageListModel::MessageListModel(Store &store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
@@ -42,6 +68,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case GroupRoleRole: return m.group.role;
     case SenderNameRole: return m.nickname.isEmpty() ? m.from : m.nickname;
     case ByThemselvesRole: return m.group.byThemselves;
+    case MentionsRole: return m.mentions;
+    case MentionAllRole: return m.mentionAll;
+    case MentionsMeRole: return m.mentionsMe;
+    case TicksRole: return ticksOf(m);
+    case ReadCountRole: return m.receipt ? m.receipt->read : -1;
+    case ReadTotalRole: return m.receipt ? m.receipt->total : 0;
+    case ReadersRole: return m.receipt ? m.receipt->readers : QStringList();
     default: return {};
     }
 }
@@ -67,6 +100,13 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         { TargetsRole, "targets" },
         { GroupTextRole, "groupText" },
         { GroupRoleRole, "groupRole" },
+        { MentionsRole, "mentions" },
+        { MentionAllRole, "mentionAll" },
+        { MentionsMeRole, "mentionsMe" },
+        { TicksRole, "ticks" },
+        { ReadCountRole, "readCount" },
+        { ReadTotalRole, "readTotal" },
+        { ReadersRole, "readers" },
     };
 }
 
@@ -200,6 +240,14 @@ void MessageListModel::refresh()
         m_rows = window + outbox;
         endResetModel();
     } else {
+        // Receipts change on rows already shown.
+        for (qsizetype i = 0; i < stored; ++i) {
+            if (sameReceipt(m_rows.at(i), window.at(i)))
+                continue;
+            m_rows[i] = window.at(i);
+            const QModelIndex at = index(int(i));
+            emit dataChanged(at, at, { TicksRole, ReadCountRole, ReadTotalRole, ReadersRole });
+        }
         if (before > stored) {
             beginRemoveRows({}, int(stored), int(before) - 1);
             m_rows.resize(stored);

@@ -41,6 +41,15 @@ public:
         GroupRoleRole, // QString: the role given ("admin" or "member")
         SenderNameRole, // QString: how the sender shows: their group nickname, else user name
         ByThemselvesRole, // bool: "joined" by themselves (else by the actor's approval)
+        MentionsRole, // QStringList: the user names the message @mentions
+        MentionAllRole, // bool: it says @all
+        MentionsMeRole, // bool: it mentions this user, from someone else
+        // An own stored message's receipt: "sent", "delivered" (every member
+        // it went to has it) or "read" (every one read it); "" otherwise.
+        TicksRole,
+        ReadCountRole, // int: members who read it (-1: not known yet)
+        ReadTotalRole, // int: members it went to (fixed at send time; 0: not known yet)
+        ReadersRole, // QStringList: who read it (direct chats and groups of <= 100)
     };
     Q_ENUM(Role)
 

@@ -61,6 +61,16 @@ void AccountState::setFeedSeq(quint64 seq)
     setText("feed_seq", QString::number(seq));
 }
 
+bool AccountState::receiptsOff()
+{
+    return text("receipts_off") == QLatin1String("1");
+}
+
+void AccountState::setReceiptsOff(bool off)
+{
+    setText("receipts_off", off ? QStringLiteral("1") : QStringLiteral("0"));
+}
+
 QString AccountState::trustedCertificates()
 {
     return text("trusted_cert");

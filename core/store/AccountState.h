@@ -34,6 +34,9 @@ public:
     // the system CAs ("" = none).
     QString trustedCertificates();
     void setTrustedCertificates(const QString &pem);
+    // The user's setting (from the feed): read receipts are not shared.
+    bool receiptsOff();
+    void setReceiptsOff(bool off);
 
 private:
     QString text(const char *key);

@@ -10,12 +10,12 @@ namespace {
 
 // Columns: id, kind, title, pending_peer (unused), server_seq, local_seq, read_seq,
 // last_time, unread, last line's sender name, last line's body, left_seq,
-// dissolved, group_version, last line's sender id. The last line is one
+// dissolved, group_version, last line's sender id, mention_seq. The last line is one
 // primary-key lookup, not a scan.
 #define NATTER_SUMMARY_SELECT                                                                      \
     "SELECT c.id, c.kind, c.title, c.pending_peer, c.server_seq, c.local_seq, c.read_seq, "        \
     "c.last_time, c.unread, u.name, e.body, c.left_seq, c.dissolved, c.group_version, "            \
-    "e.sender_id "                                                                                 \
+    "e.sender_id, c.mention_seq "                                                                  \
     "FROM conversations c "                                                                        \
     "LEFT JOIN events e ON e.conversation_id = c.id AND e.seq = c.last_line_seq "                  \
     "LEFT JOIN users u ON u.id = e.sender_id "
@@ -181,7 +181,8 @@ void Conversations::noteInserted(quint64 id, const Inserted &in)
     m_db.prepare("UPDATE conversations SET server_seq = max(server_seq, ?1), "
                  "last_time = max(last_time, ?2), last_line_seq = max(last_line_seq, ?3), "
                  "unread = unread + ?4, group_version = max(group_version, ?6), "
-                 "title = CASE WHEN ?8 > group_version THEN ?7 ELSE title END WHERE id = ?5")
+                 "title = CASE WHEN ?8 > group_version THEN ?7 ELSE title END, "
+                 "mention_seq = max(mention_seq, ?9) WHERE id = ?5")
         .bind(1, qint64(in.maxSeq))
         .bind(2, in.lastLineMs)
         .bind(3, qint64(in.lastLineSeq))
@@ -190,6 +191,7 @@ void Conversations::noteInserted(quint64 id, const Inserted &in)
         .bind(6, qint64(in.groupVersion))
         .bind(7, in.title)
         .bind(8, qint64(in.titleVersion))
+        .bind(9, qint64(in.mentionSeq))
         .exec();
     advanceLocalSeq(id);
 }
@@ -321,6 +323,7 @@ ConversationSummary Conversations::summaryFrom(Statement &st) const
     s.dissolved = st.int64(12) != 0;
     s.groupVersion = quint64(st.int64(13));
     s.lastMine = s.hasLast && quint64(st.int64(14)) == m_me.userId;
+    s.mentionSeq = quint64(st.int64(15));
     return s;
 }
 
@@ -361,6 +364,17 @@ QList<MemberInfo> Conversations::members(quint64 id)
         out.append({ quint64(st.int64(0)), st.text(1) });
     st.reset();
     return out;
+}
+
+std::optional<quint64> Conversations::userIdByName(const QString &name)
+{
+    Statement &st = m_db.prepare("SELECT id FROM users WHERE name = ? COLLATE NOCASE LIMIT 1");
+    st.bind(1, name);
+    std::optional<quint64> id;
+    if (st.step())
+        id = quint64(st.int64(0));
+    st.reset();
+    return id;
 }
 
 int Conversations::unreadTotal()

@@ -47,6 +47,7 @@ struct ConversationSummary
     // came before stays readable.
     quint64 leftSeq = 0;
     quint64 groupVersion = 0; // the newest version the stored group events name
+    quint64 mentionSeq = 0; // the newest message that mentions the user
     int kind = 0; // proto::ConversationKind
     int unread = 0;
     bool local = false; // not created on the server yet
@@ -55,6 +56,7 @@ struct ConversationSummary
     bool dissolved = false;
     bool historyGap() const { return localSeq < serverSeq; }
     bool isMember() const { return leftSeq == 0; }
+    bool mentioned() const { return mentionSeq > readSeq; } // the "@you" marker
 };
 
 struct HeadUpdate
@@ -113,6 +115,7 @@ public:
         quint64 groupVersion = 0; // the newest a group event of the batch names
         QString title; // a group's name as of its newest naming event in the batch
         quint64 titleVersion = 0; // that event's version
+        quint64 mentionSeq = 0; // the newest message from others that mentions the user
     };
     void noteInserted(quint64 id, const Inserted &inserted);
     quint64 readSeq(quint64 id);
@@ -136,6 +139,8 @@ public:
     // local ones that have something queued.
     QList<ConversationSummary> list(int limit);
     QList<MemberInfo> members(quint64 id);
+    // A known user by name, case-insensitively (names are unique).
+    std::optional<quint64> userIdByName(const QString &name);
     int unreadTotal();
 
 private:

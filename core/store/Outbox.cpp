@@ -49,11 +49,26 @@ QString Outbox::enqueueMessage(quint64 target, const QString &text, const Relati
     st.bind(1, clientId)
         .bind(2, qint64(OutboxEntry::Message))
         .bind(3, qint64(conversationId))
-        .bind(4, content::textBody(text));
+        .bind(4, content::textBody(text, mentionsIn(conversationId, text)));
     bindRelation(st, 5, relation);
     st.bind(8, QDateTime::currentMSecsSinceEpoch());
     st.exec();
     return clientId;
+}
+
+content::Mentions Outbox::mentionsIn(quint64 conversationId, const QString &text)
+{
+    content::Mentions mentions;
+    if (!text.contains(QLatin1Char('@')))
+        return mentions;
+    const auto summary = m_conversations.summary(conversationId);
+    const content::MentionWords words
+        = content::mentionWords(text, summary && summary->kind == proto::GROUP);
+    mentions.all = words.all;
+    for (const QString &name : words.names)
+        if (const auto id = m_conversations.userIdByName(name); id && *id != m_me.userId)
+            mentions.users.append(*id);
+    return mentions;
 }
 
 bool Outbox::enqueueRead(quint64 target)

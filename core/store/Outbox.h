@@ -8,6 +8,7 @@
 // thread as its Store; throws StoreError.
 #pragma once
 
+#include "content/Mentions.h"
 #include "store/Drafts.h"
 #include "store/Timeline.h"
 
@@ -37,7 +38,8 @@ public:
     Outbox(Database &db, const Identity &me, Conversations &conversations, Timeline &timeline,
         Drafts &drafts);
 
-    // Queues a text message. Returns the client id. Throws StoreError(Sql)
+    // Queues a text message; its @words that name known users, and @all in a
+    // group, become its mentions. Returns the client id. Throws StoreError(Sql)
     // for an empty or too long text, StoreError(Missing) for an unknown
     // conversation.
     QString enqueueMessage(
@@ -78,6 +80,7 @@ public:
     QList<MessageRow> lines(quint64 conversationId);
 
 private:
+    content::Mentions mentionsIn(quint64 conversationId, const QString &text);
     QString insertGroupAction(quint64 conversationId, proto::GroupActionRequest action);
     Database &m_db;
     const Identity &m_me;

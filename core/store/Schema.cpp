@@ -237,12 +237,30 @@ CREATE TABLE announcements (
 );
 )SQL";
 
+// Version 6: mentions and receipts — the newest seq of a message that
+// mentions the user (the "@you" marker while it is above read_seq), and
+// what the server last said about the user's own messages: how many of
+// those they went to have them and read them, and who.
+constexpr const char *kSchemaV6 = R"SQL(
+ALTER TABLE conversations ADD COLUMN mention_seq INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE receipts (
+  conversation_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  read INTEGER NOT NULL,
+  delivered INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  readers TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (conversation_id, seq)
+) WITHOUT ROWID;
+)SQL";
+
 const std::function<void(Database &)> kSteps[kVersion] = {
     [](Database &db) { db.exec(kSchemaV1); },
     [](Database &db) { db.exec(kSchemaV2); },
     toVersion3,
     [](Database &db) { db.exec(kSchemaV4); },
     [](Database &db) { db.exec(kSchemaV5); },
+    [](Database &db) { db.exec(kSchemaV6); },
 };
 
 } // namespace

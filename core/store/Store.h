@@ -1,10 +1,10 @@
 // The client's encrypted local store (SQLCipher): one database, seen as one
 // class per table family — AccountState (state), Conversations
 // (conversations, members, users), Timeline (events), Outbox (outbox),
-// Drafts (drafts), GroupState (join requests, nicknames, remarks) — each the only writer of its
-// tables; Schema migrates. Everything the UI shows is read from here; the sync engine writes what
-// it pulls. One Store per thread: the sync engine and each UI thread open their own (WAL lets
-// readers run beside the writer). Every method throws StoreError on failure.
+// Drafts (drafts), GroupState (join requests, nicknames, remarks), Receipts (receipts) — each the
+// only writer of its tables; Schema migrates. Everything the UI shows is read from here; the sync
+// engine writes what it pulls. One Store per thread: the sync engine and each UI thread open their
+// own (WAL lets readers run beside the writer). Every method throws StoreError on failure.
 #pragma once
 
 #include "store/AccountState.h"
@@ -12,6 +12,7 @@
 #include "store/Drafts.h"
 #include "store/GroupState.h"
 #include "store/Outbox.h"
+#include "store/Receipts.h"
 #include "store/Timeline.h"
 
 namespace natter {
@@ -30,6 +31,7 @@ public:
     Outbox &outbox() { return m_outbox; }
     Drafts &drafts() { return m_drafts; }
     GroupState &groups() { return m_groups; }
+    Receipts &receipts() { return m_receipts; }
 
     // --- spanning table families, each in one transaction
     Account account() { return m_accountState.account(); }
@@ -74,6 +76,7 @@ private:
     Timeline m_timeline;
     Drafts m_drafts;
     Outbox m_outbox;
+    Receipts m_receipts;
 };
 
 } // namespace natter

@@ -1,5 +1,7 @@
 #include "store/Timeline.h"
 
+#include "content/Mentions.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -10,8 +12,10 @@ namespace natter {
 // What readLines() reads, in its order; the callers add WHERE and ORDER BY.
 #define LINE_COLUMNS                                                                               \
     "SELECT e.id, e.seq, e.client_id, e.sender_id, u.name, e.time_ms, e.body, e.rel_type, "        \
-    "e.rel_seq, n.nickname FROM events e LEFT JOIN users u ON u.id = e.sender_id "                 \
-    "LEFT JOIN nicknames n ON n.conversation_id = e.conversation_id AND n.user_id = e.sender_id "
+    "e.rel_seq, n.nickname, r.read, r.delivered, r.total, r.readers FROM events e "                \
+    "LEFT JOIN users u ON u.id = e.sender_id "                                                     \
+    "LEFT JOIN nicknames n ON n.conversation_id = e.conversation_id AND n.user_id = e.sender_id "  \
+    "LEFT JOIN receipts r ON r.conversation_id = e.conversation_id AND r.seq = e.seq "
 
 QString messageStateName(MessageRow::State state)
 {
@@ -99,8 +103,11 @@ QList<quint64> Timeline::insert(const QList<StoredEvent> &events)
             continue;
         t.inserted.lastLineSeq = std::max(t.inserted.lastLineSeq, e.seq);
         t.inserted.lastLineMs = std::max(t.inserted.lastLineMs, e.timeMs);
-        if (e.senderId != m_me.userId && e.seq > t.readSeq)
+        if (e.senderId != m_me.userId && e.seq > t.readSeq) {
             ++t.inserted.unreadAdded;
+            if (content::mentionsOf(e.body).includes(m_me.userId))
+                t.inserted.mentionSeq = std::max(t.inserted.mentionSeq, e.seq);
+        }
     }
     QList<quint64> changed;
     for (const Touched &t : std::as_const(touched)) {
@@ -133,6 +140,28 @@ void Timeline::noteGroupState(quint64 conversationId, quint64 seq, const content
         m_groups.setNickname(conversationId, line.actorId, QString(), seq);
 }
 
+QString Timeline::userName(quint64 userId)
+{
+    Statement &st = m_db.prepare("SELECT name FROM users WHERE id = ?");
+    st.bind(1, qint64(userId));
+    QString name = st.step() ? st.text(0) : QString();
+    st.reset();
+    return name;
+}
+
+QStringList Timeline::senderNames(quint64 conversationId)
+{
+    Statement &st
+        = m_db.prepare("SELECT DISTINCT u.name FROM events e JOIN users u "
+                       "ON u.id = e.sender_id WHERE e.conversation_id = ? ORDER BY u.name");
+    st.bind(1, qint64(conversationId));
+    QStringList names;
+    while (st.step())
+        names.append(st.text(0));
+    st.reset();
+    return names;
+}
+
 quint64 Timeline::lineCount()
 {
     Statement &st = m_db.prepare("SELECT count(*) FROM events WHERE shown = ?");
@@ -143,7 +172,7 @@ quint64 Timeline::lineCount()
 }
 
 // Columns: id, seq, client_id, sender_id, sender name, time_ms, body, rel_type, rel_seq,
-// the sender's nickname.
+// the sender's nickname, the receipt's read, delivered, total and readers.
 QList<MessageRow> Timeline::readLines(Statement &st)
 {
     QList<MessageRow> out;
@@ -162,6 +191,20 @@ QList<MessageRow> Timeline::readLines(Statement &st)
         row.state = mine ? MessageRow::State::Sent : MessageRow::State::Received;
         if (st.int64(7) == qint64(Relation::Type::Reply))
             row.replyTo = quint64(st.int64(8));
+        if (!row.group.isSet()) {
+            const content::Mentions mentions = content::mentionsOf(body);
+            row.mentionAll = mentions.all;
+            for (quint64 id : mentions.users)
+                if (const QString name = userName(id); !name.isEmpty())
+                    row.mentions.append(name);
+            row.mentionsMe = !mine && mentions.includes(m_me.userId);
+        }
+        if (mine && !st.isNull(10)) {
+            const QString readers = st.text(13);
+            row.receipt
+                = ReceiptRow { row.seq, int(st.int64(10)), int(st.int64(11)), int(st.int64(12)),
+                      readers.isEmpty() ? QStringList() : readers.split(QLatin1Char('\n')) };
+        }
         out.append(row);
     }
     st.reset();

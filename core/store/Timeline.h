@@ -8,6 +8,7 @@
 #include "content/MessageContent.h"
 #include "store/Conversations.h"
 #include "store/GroupState.h"
+#include "store/Receipts.h"
 
 namespace natter {
 
@@ -41,6 +42,10 @@ struct MessageRow
     QString error; // why it failed
     quint64 replyTo = 0; // the seq this message replies to (0: none)
     content::GroupLine group; // set on a group's system line (text: its English wording)
+    QStringList mentions; // the names of the users the message @mentions
+    bool mentionAll = false; // it says @all
+    bool mentionsMe = false; // it mentions this user (by name or @all), from someone else
+    std::optional<ReceiptRow> receipt; // an own message: what the server last said of it
     bool outgoing() const { return state != State::Received; }
 };
 
@@ -64,11 +69,15 @@ public:
     QList<MessageRow> linesAfter(quint64 conversationId, quint64 afterSeq, int limit);
     // Message lines stored, over all conversations.
     quint64 lineCount();
+    // The names of those who wrote or changed something in the
+    // conversation (as stored), by name.
+    QStringList senderNames(quint64 conversationId);
 
 private:
     // Nicknames and the announcement, as a group event at seq sets them.
     void noteGroupState(quint64 conversationId, quint64 seq, const content::GroupLine &line);
     QList<MessageRow> readLines(Statement &st);
+    QString userName(quint64 userId);
 
     Database &m_db;
     const Identity &m_me;

@@ -87,6 +87,7 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
 {
     QList<std::pair<quint64, quint64>> merged;
     bool requestsChanged = false;
+    bool newSettings = false;
     {
         Store::Transaction txn(m_store);
         quint64 seq = m_store.accountState().feedSeq();
@@ -120,6 +121,9 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
             } else if (entry.has_remark()) {
                 m_store.groups().setRemark(entry.remark().conversation_id(),
                     QString::fromStdString(entry.remark().text()));
+            } else if (entry.has_settings()) {
+                m_store.accountState().setReceiptsOff(entry.settings().receipts_off());
+                newSettings = true;
             }
             seq = std::max<quint64>(seq, entry.seq());
         }
@@ -134,6 +138,8 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
     emit conversationsChanged();
     if (requestsChanged)
         emit joinRequestsChanged();
+    if (newSettings)
+        emit settingsChanged();
     return merged;
 }
 

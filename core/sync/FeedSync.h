@@ -30,6 +30,7 @@ signals:
     void conversationsChanged();
     // Join requests were made or decided (the user's own, or ones they decide).
     void joinRequestsChanged();
+    void settingsChanged(); // the user's settings (from another device, or the server's echo)
     // A page was applied (heads raised): the timeline may pull.
     void applied();
     // A local conversation waiting for this peer is the server's one now.

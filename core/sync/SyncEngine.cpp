@@ -13,6 +13,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     , m_feed(store)
     , m_timeline(store)
     , m_sender(store)
+    , m_receipts(store)
 {
     connect(&m_supervisor, &ConnectionSupervisor::connecting, this,
         [this] { setState(State::Connecting); });
@@ -21,6 +22,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
         setState(State::Syncing);
         m_feed.pull();
         m_sender.flush();
+        m_receipts.catchUp();
     });
     connect(&m_supervisor, &ConnectionSupervisor::lost, this, [this] {
         attach(nullptr);
@@ -43,6 +45,8 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
 
     connect(&m_feed, &FeedSync::conversationsChanged, this, &SyncEngine::conversationsChanged);
     connect(&m_feed, &FeedSync::joinRequestsChanged, this, &SyncEngine::joinRequestsChanged);
+    connect(&m_feed, &FeedSync::settingsChanged, this, &SyncEngine::settingsChanged);
+    connect(&m_receipts, &ReceiptSync::receiptsChanged, this, &SyncEngine::messagesChanged);
     connect(&m_feed, &FeedSync::conversationCreated, this, &SyncEngine::conversationCreated);
     connect(&m_feed, &FeedSync::applied, this, [this] {
         m_timeline.pullMissing();
@@ -83,6 +87,7 @@ void SyncEngine::attach(Connection *session)
     m_feed.attach(session);
     m_timeline.attach(session);
     m_sender.attach(session);
+    m_receipts.attach(session);
 }
 
 void SyncEngine::start()
@@ -109,6 +114,9 @@ void SyncEngine::onPush(const proto::Envelope &push)
         m_timeline.onNotify(push.notify().conversation_id(), push.notify().seq());
     else if (push.has_feed_notify())
         m_feed.onFeedNotify(push.feed_notify().seq());
+    else if (push.has_receipt_notify())
+        m_receipts.onReceiptNotify(
+            push.receipt_notify().conversation_id(), push.receipt_notify().seq());
 }
 
 bool SyncEngine::isIdle() const

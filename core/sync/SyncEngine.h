@@ -5,6 +5,7 @@
 //   FeedSync              the user's feed: conversations, read positions, heads
 //   TimelineSync          notifies and pulls: each conversation's events
 //   OutboxSender          the outbox, replayed in order
+//   ReceiptSync           the receipts of the user's own messages
 // It writes only to its own Store and lives on the thread that created it
 // (the CLI's main thread; a worker thread in the desktop app). UI code
 // learns about changes through its signals and reads its own Store.
@@ -15,6 +16,7 @@
 #include "sync/ConnectionSupervisor.h"
 #include "sync/FeedSync.h"
 #include "sync/OutboxSender.h"
+#include "sync/ReceiptSync.h"
 #include "sync/TimelineSync.h"
 
 #include <QObject>
@@ -36,6 +38,7 @@ public:
     State state() const { return m_state; }
     AccountRequests &account() { return m_account; }
     GroupRequests &groups() { return m_groups; }
+    ReceiptSync &receipts() { return m_receipts; }
     // Why the last connection closed or failed ("" before any).
     QString lastDisconnectReason() const { return m_supervisor.lastDisconnectReason(); }
 
@@ -53,7 +56,8 @@ signals:
     void stateChanged(natter::SyncEngine::State state);
     void conversationsChanged();
     void joinRequestsChanged(); // see FeedSync
-    void messagesChanged(quint64 conversationId);
+    void settingsChanged(); // the user's settings came from the feed
+    void messagesChanged(quint64 conversationId); // events or receipts
     // A local conversation (a direct chat started before the server had one)
     // is the server's conversation now: by the ack of its first message, or
     // because the feed told of the peer's conversation first.
@@ -80,6 +84,7 @@ private:
     FeedSync m_feed;
     TimelineSync m_timeline;
     OutboxSender m_sender;
+    ReceiptSync m_receipts;
     State m_state = State::Offline;
 };
 
