@@ -68,6 +68,7 @@ bool DesktopApp::init(const QStringList &arguments)
     m_notifications = std::make_unique<NotificationsController>(*m_context, *m_chats);
     m_devices = std::make_unique<DevicesController>(*m_context);
     m_groups = std::make_unique<GroupsController>(*m_context);
+    m_privacy = std::make_unique<PrivacyController>(*m_context);
     // Last: opening a profile (a passphrase in the environment, the keychain)
     // may start at once, and the others listen for it.
     m_session = std::make_unique<SessionController>(*m_context);

@@ -10,6 +10,7 @@
 #include "devices/DevicesController.h"
 #include "groups/GroupsController.h"
 #include "notifications/NotificationsController.h"
+#include "privacy/PrivacyController.h"
 #include "session/SessionController.h"
 #include "theme/ThemeController.h"
 
@@ -48,6 +49,7 @@ private:
     std::unique_ptr<ChatsController> m_chats;
     std::unique_ptr<NotificationsController> m_notifications;
     std::unique_ptr<DevicesController> m_devices;
+    std::unique_ptr<PrivacyController> m_privacy;
     std::unique_ptr<GroupsController> m_groups;
     std::unique_ptr<SessionController> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

@@ -27,6 +27,8 @@ Pane {
     // A group's announcement, pinned under the header ("" when none).
     property string announcement
     property var draftStore: null
+    property var mentionable: [] // names the composer offers after an @
+    property bool mayMentionAll: false
     // Shown under the name in the header (e.g. "offline").
     property string subtitle
     // Why the last action in this chat failed ("" when nothing did).
@@ -197,6 +199,14 @@ Pane {
                         error: wrap.model.error
                         clientId: wrap.model.clientId
                         showSender: root.kind === "group"
+                        mentions: wrap.model.mentions || []
+                        mentionAll: wrap.model.mentionAll || false
+                        mentionsMe: wrap.model.mentionsMe || false
+                        ticks: wrap.model.ticks || ""
+                        groupReceipts: root.kind === "group"
+                        readCount: wrap.model.readCount === undefined ? -1 : wrap.model.readCount
+                        readTotal: wrap.model.readTotal || 0
+                        readers: wrap.model.readers || []
                         onRetryRequested: clientId => root.retryRequested(clientId)
                     }
                 }
@@ -375,6 +385,8 @@ Pane {
             Layout.fillWidth: true
             conversationId: root.conversationId
             draftStore: root.draftStore
+            mentionable: root.mentionable
+            mayMentionAll: root.mayMentionAll
             Material.elevation: 1
             onSendRequested: text => {
                 view.stick = true

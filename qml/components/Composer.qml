@@ -2,7 +2,9 @@
 // text is never sent. Drafts are kept per conversation through `draftStore`,
 // any object with draft(conversationId) -> string and
 // setDraft(conversationId, text): Chats in the app, a plain JS object in
-// tests.
+// tests. Typing @ and the start of a name offers the names in `mentionable`
+// (and @all when `mayMentionAll`): Up/Down choose, Enter or Tab takes one,
+// Escape closes the list.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -15,6 +17,20 @@ Pane {
     property var draftStore: null
     property alias text: input.text
     property alias inputItem: input
+    property var mentionable: [] // user names that may be @mentioned here
+    property bool mayMentionAll: false
+    // The names the word being typed (@prefix at the cursor) could become.
+    readonly property var mentionChoices: {
+        const prefix = root.mentionPrefix()
+        if (prefix === null)
+            return []
+        const p = prefix.toLowerCase()
+        const names = (root.mentionable || []).filter(n => n.toLowerCase().startsWith(p))
+        if (root.mayMentionAll && "all".startsWith(p))
+            names.push("all")
+        return names.slice(0, 8)
+    }
+    property alias mentionList: mentionPopup
 
     signal sendRequested(string text)
 
@@ -50,6 +66,31 @@ Pane {
 
     function insertText(s) {
         input.insert(input.cursorPosition, s)
+    }
+
+    // The text between an '@' (at the start or after a space) and the
+    // cursor, or null when the cursor is not in such a word.
+    function mentionPrefix() {
+        const before = input.text.substring(0, input.cursorPosition)
+        const m = /(^|\s)@([\w.-]*)$/.exec(before)
+        return m ? m[2] : null
+    }
+
+    function updateMentionList() {
+        if (root.mentionChoices.length > 0 && input.activeFocus)
+            mentionPopup.open()
+        else
+            mentionPopup.close()
+    }
+
+    function takeMention(name) {
+        const prefix = mentionPrefix()
+        if (prefix === null)
+            return
+        const start = input.cursorPosition - prefix.length - 1
+        input.remove(start, input.cursorPosition)
+        input.insert(start, "@" + name + " ")
+        mentionPopup.close()
     }
 
     onConversationIdChanged: {
@@ -115,9 +156,31 @@ Pane {
                 onTextChanged: {
                     if (input.text !== "" || root._loadedConversation !== "")
                         draftTimer.restart()
+                    Qt.callLater(root.updateMentionList)
                 }
 
+                // Once the text and the cursor both moved.
+                onCursorPositionChanged: Qt.callLater(root.updateMentionList)
+
                 Keys.onPressed: event => {
+                    if (mentionPopup.visible) {
+                        if (event.key === Qt.Key_Down || event.key === Qt.Key_Up) {
+                            const n = root.mentionChoices.length
+                            choices.currentIndex = (choices.currentIndex + (event.key === Qt.Key_Down ? 1 : n - 1)) % n
+                            event.accepted = true
+                            return
+                        }
+                        if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Tab) {
+                            root.takeMention(root.mentionChoices[Math.max(choices.currentIndex, 0)])
+                            event.accepted = true
+                            return
+                        }
+                        if (event.key === Qt.Key_Escape) {
+                            mentionPopup.close()
+                            event.accepted = true
+                            return
+                        }
+                    }
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                         return
                     if (event.modifiers & Qt.ShiftModifier) {
@@ -128,6 +191,36 @@ Pane {
                         root.submit()
                     }
                     event.accepted = true
+                }
+            }
+        }
+
+        Popup {
+            id: mentionPopup
+            objectName: "mentionPopup"
+            parent: input
+            y: -height - 6
+            width: 220
+            padding: 4
+            focus: false
+            closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutsideParent
+            onAboutToShow: choices.currentIndex = 0
+
+            contentItem: ListView {
+                id: choices
+                objectName: "mentionChoices"
+                implicitHeight: contentHeight
+                model: root.mentionChoices
+                delegate: ItemDelegate {
+                    required property string modelData
+                    required property int index
+                    width: ListView.view.width
+                    highlighted: ListView.isCurrentItem
+                    text: modelData === "all" ? qsTr("@all — everyone in the group") : "@" + modelData
+                    onClicked: {
+                        root.takeMention(modelData)
+                        input.forceActiveFocus()
+                    }
                 }
             }
         }

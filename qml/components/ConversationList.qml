@@ -149,6 +149,7 @@ Pane {
                 required property bool historyGap
                 required property bool pending
                 required property bool lastMine
+                required property bool mentioned
                 required property string kind
 
                 width: ListView.view.width
@@ -212,6 +213,24 @@ Pane {
                                 elide: Text.ElideRight
                                 maximumLineCount: 1
                                 Layout.fillWidth: true
+                            }
+                            // "@you": an unread message mentions the user.
+                            Label {
+                                objectName: "mentionBadge"
+                                visible: row.mentioned
+                                text: "@"
+                                color: "white"
+                                font.pixelSize: 12
+                                font.bold: true
+                                horizontalAlignment: Text.AlignHCenter
+                                verticalAlignment: Text.AlignVCenter
+                                Layout.preferredHeight: 20
+                                Layout.preferredWidth: 20
+                                background: Rectangle {
+                                    radius: height / 2
+                                    color: "#e65100"
+                                }
+                                Accessible.name: qsTr("You were mentioned")
                             }
                             // The unread badge: a pill at least as wide as high. No
                             // id in here: one would make this contentItem immediate,

@@ -96,6 +96,14 @@ Drawer {
                         text: qsTr("Save announcement")
                         onClicked: Groups.announce(announcementField.text)
                     }
+                    // Who may @all (owner and admins choose; members only in small groups).
+                    Switch {
+                        objectName: "mentionAllSwitch"
+                        visible: root.isAdmin
+                        text: qsTr("Every member may @all (groups up to 100)")
+                        checked: Groups.membersMayMentionAll
+                        onToggled: Groups.setMembersMayMentionAll(checked)
+                    }
                 }
             }
 

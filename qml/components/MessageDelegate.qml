@@ -18,6 +18,36 @@ Item {
     property string clientId
     // Show the sender's name above incoming bubbles (off for 1:1 chats by default).
     property bool showSender: false
+    // The user names the message @mentions, and whether it says @all: shown
+    // highlighted. mentionsMe marks the bubble.
+    property var mentions: []
+    property bool mentionAll: false
+    property bool mentionsMe: false
+    // An own message's receipt: ticks "sent", "delivered" or "read" (direct
+    // chats); in a group, "read by readCount of readTotal" (readTotal 0:
+    // not known yet) and who (readers).
+    property string ticks
+    property bool groupReceipts: false
+    property int readCount: -1
+    property int readTotal: 0
+    property var readers: []
+
+    readonly property bool hasMentions: (root.mentions && root.mentions.length > 0) || root.mentionAll
+    // The text as rich text with its mentions highlighted (escaped first).
+    readonly property string richText: {
+        if (!root.hasMentions)
+            return ""
+        const escaped = root.text.replace(/&/g, "&amp;").replace(/</g, "&lt;")
+                                 .replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+                                 .replace(/\n/g, "<br>")
+        const names = (root.mentions || []).slice()
+        if (root.mentionAll)
+            names.push("all")
+        const pattern = new RegExp("(^|[^\\w])@(" + names.map(n => n.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")).join("|") + ")(?![\\w])", "gi")
+        return escaped.replace(pattern, (m, before, name) =>
+            before + "<b><font color=\"" + root.mentionColor + "\">@" + name + "</font></b>")
+    }
+    readonly property color mentionColor: Material.theme === Material.Dark ? "#80cbc4" : "#00796b"
 
     // "clock", "check", "failed" or "" — which indicator is shown; tests read it.
     readonly property string indicator: stateIcon.kind
@@ -39,7 +69,11 @@ Item {
         },
         State {
             name: "sent"
-            PropertyChanges { target: stateIcon; kind: "check" }
+            PropertyChanges {
+                target: stateIcon
+                kind: root.groupReceipts ? "check"
+                    : root.ticks === "read" ? "read" : root.ticks === "delivered" ? "double" : "check"
+            }
         },
         State {
             name: "pending"
@@ -83,8 +117,8 @@ Item {
             implicitHeight: bubbleContent.implicitHeight + 12
             radius: 12
             color: root.bubbleColor
-            border.width: root.state === "failed" ? 1 : 0
-            border.color: root.failedColor
+            border.width: root.state === "failed" || root.mentionsMe ? 1.5 : 0
+            border.color: root.state === "failed" ? root.failedColor : root.mentionColor
 
             RowLayout {
                 id: bubbleContent
@@ -100,11 +134,11 @@ Item {
                     objectName: "body"
                     Layout.fillWidth: true
                     Layout.maximumWidth: root.width * 0.75 - 90
-                    text: root.text
+                    text: root.hasMentions ? root.richText : root.text
                     readOnly: true
                     selectByMouse: true
                     wrapMode: TextEdit.Wrap
-                    textFormat: TextEdit.PlainText
+                    textFormat: root.hasMentions ? TextEdit.RichText : TextEdit.PlainText
                     color: Material.foreground
                     selectionColor: Material.accent
                     font.pixelSize: 15
@@ -129,6 +163,32 @@ Item {
                         color: kind === "failed" ? root.failedColor : Material.foreground
                     }
                 }
+            }
+        }
+
+        // A group message of ours: how many of those it went to read it.
+        Label {
+            id: readBy
+            objectName: "readBy"
+            Layout.alignment: Qt.AlignRight
+            visible: root.outgoing && root.groupReceipts && root.state === "sent" && root.readTotal > 0
+            text: root.readCount >= root.readTotal ? qsTr("Read by everyone")
+                                                   : qsTr("Read by %1 of %2").arg(Math.max(root.readCount, 0)).arg(root.readTotal)
+            font.pixelSize: 11
+            opacity: 0.65
+
+            MouseArea {
+                anchors.fill: parent
+                enabled: root.readers && root.readers.length > 0
+                hoverEnabled: true
+                cursorShape: enabled ? Qt.PointingHandCursor : Qt.ArrowCursor
+                onClicked: readersTip.visible = !readersTip.visible
+            }
+            ToolTip {
+                id: readersTip
+                objectName: "readersTip"
+                text: (root.readers || []).join(qsTr(", "))
+                timeout: 5000
             }
         }
 

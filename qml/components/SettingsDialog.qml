@@ -104,6 +104,30 @@ Dialog {
 
             MenuSeparator { Layout.fillWidth: true }
 
+            Label { text: qsTr("Privacy"); font.bold: true; font.pixelSize: 15 }
+            Switch {
+                objectName: "receiptsSwitch"
+                text: qsTr("Send read receipts")
+                checked: Privacy.receiptsShared
+                enabled: !Privacy.busy
+                onToggled: Privacy.setReceiptsShared(checked)
+            }
+            Label {
+                text: qsTr("When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: Privacy.lastError !== ""
+                text: Privacy.lastError
+                color: "#e53935"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
             Label { text: qsTr("Devices"); font.bold: true; font.pixelSize: 15 }
             Label {
                 text: qsTr("Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.")

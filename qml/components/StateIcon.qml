@@ -1,5 +1,6 @@
 // Small delivery-state glyph drawn with plain items, so it needs no icon
-// resources: "clock" (pending), "check" (sent), "failed" (red "!"), "" (none).
+// resources: "clock" (pending), "check" (sent), "double" (delivered: two
+// checks), "read" (two checks in readColor), "failed" (red "!"), "" (none).
 import QtQuick
 
 Item {
@@ -7,9 +8,10 @@ Item {
 
     property string kind
     property color color: "black"
+    property color readColor: "#1e88e5"
 
     visible: kind !== ""
-    implicitWidth: kind === "" ? 0 : 14
+    implicitWidth: kind === "" ? 0 : (kind === "double" || kind === "read") ? 20 : 14
     implicitHeight: 14
 
     // Clock: a ring with two hands.
@@ -48,6 +50,18 @@ Item {
         opacity: 0.7
         font.pixelSize: 13
         font.bold: true
+    }
+
+    // Two checks: delivered, or read (coloured).
+    Text {
+        visible: root.kind === "double" || root.kind === "read"
+        anchors.centerIn: parent
+        text: "\u2713\u2713"
+        color: root.kind === "read" ? root.readColor : root.color
+        opacity: root.kind === "read" ? 1.0 : 0.7
+        font.pixelSize: 13
+        font.bold: true
+        font.letterSpacing: -5
     }
 
     // Failure: filled red circle with "!".

@@ -8,11 +8,11 @@ Item {
     id: root
 
     // created, added, removed, left, role, owner, renamed, announcement,
-    // dissolved, joined, nickname
+    // dissolved, joined, nickname, mentions
     property string op
     property string actor
     property var targets: []
-    property string detail // the name or announcement the change set
+    property string detail // the name, announcement or nickname the change set; mentions: admins or members
     property string role // op "role": "admin" or "member"
     property bool byThemselves // op "joined": by themselves, not approved by the actor
 
@@ -38,6 +38,9 @@ Item {
         case "nickname":
             return root.detail === "" ? qsTr("%1 cleared their nickname").arg(root.actor)
                                       : qsTr("%1 now goes by “%2” in this group").arg(root.actor).arg(root.detail)
+        case "mentions":
+            return root.detail === "members" ? qsTr("%1 let every member mention everyone").arg(root.actor)
+                                             : qsTr("%1 let only admins mention everyone").arg(root.actor)
         default: return qsTr("%1 changed the group").arg(root.actor)
         }
     }

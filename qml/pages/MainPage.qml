@@ -92,6 +92,19 @@ Page {
             kind: Chats.current.kind
             announcement: Chats.current.announcement
             draftStore: Chats
+            // Who may be @mentioned: the people of this chat, with the group's
+            // members when its info is loaded.
+            mentionable: {
+                const names = Chats.current.members.filter(n => n !== Session.userName)
+                if (Groups.groupId !== "" && Groups.groupId === Chats.current.id)
+                    for (const m of Groups.members)
+                        if (m.user !== Session.userName && names.indexOf(m.user) < 0)
+                            names.push(m.user)
+                return names
+            }
+            mayMentionAll: Chats.current.kind === "group"
+                && (Groups.groupId !== Chats.current.id || Groups.myRole !== "member"
+                    || Groups.membersMayMentionAll)
             subtitle: Session.connectionState === "connected" ? ""
                 : Session.connectionState === "connecting" ? qsTr("Connecting…")
                 : qsTr("Offline — messages are sent when the connection returns")

@@ -4,54 +4,54 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="63"/>
+        <location filename="../../qml/components/ChatView.qml" line="65"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="65"/>
+        <location filename="../../qml/components/ChatView.qml" line="67"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="119"/>
         <location filename="../../qml/components/ChatView.qml" line="121"/>
+        <location filename="../../qml/components/ChatView.qml" line="123"/>
         <source>Group info</source>
         <translation>Group info</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="251"/>
+        <location filename="../../qml/components/ChatView.qml" line="261"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>Older history not loaded yet — it arrives when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="319"/>
-        <location filename="../../qml/components/ChatView.qml" line="321"/>
+        <location filename="../../qml/components/ChatView.qml" line="329"/>
+        <location filename="../../qml/components/ChatView.qml" line="331"/>
         <source>Jump to latest</source>
         <translation>Jump to latest</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="333"/>
+        <location filename="../../qml/components/ChatView.qml" line="343"/>
         <source>No messages yet. Say hello!</source>
         <translation>No messages yet. Say hello!</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="353"/>
+        <location filename="../../qml/components/ChatView.qml" line="363"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="367"/>
+        <location filename="../../qml/components/ChatView.qml" line="377"/>
         <source>This group was dissolved. Its history stays here.</source>
         <translation>This group was dissolved. Its history stays here.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="368"/>
+        <location filename="../../qml/components/ChatView.qml" line="378"/>
         <source>You are no longer a member of this group. What came before stays here.</source>
         <translation>You are no longer a member of this group. What came before stays here.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="392"/>
+        <location filename="../../qml/components/ChatView.qml" line="404"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>Pick a conversation, or start a new one with Ctrl+N.
@@ -61,28 +61,33 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="86"/>
-        <location filename="../../qml/components/Composer.qml" line="87"/>
+        <location filename="../../qml/components/Composer.qml" line="127"/>
+        <location filename="../../qml/components/Composer.qml" line="128"/>
         <source>Insert emoji</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="110"/>
+        <location filename="../../qml/components/Composer.qml" line="151"/>
         <source>Write a message…</source>
         <translation>Write a message…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="113"/>
+        <location filename="../../qml/components/Composer.qml" line="154"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="144"/>
+        <location filename="../../qml/components/Composer.qml" line="219"/>
+        <source>@all — everyone in the group</source>
+        <translation>@all — everyone in the group</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="237"/>
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="145"/>
+        <location filename="../../qml/components/Composer.qml" line="238"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
@@ -166,32 +171,37 @@ Ctrl+K jumps to a conversation.</translation>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="204"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="207"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="208"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="233"/>
+        <source>You were mentioned</source>
+        <translation>You were mentioned</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="235"/>
+        <location filename="../../qml/components/ConversationList.qml" line="254"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -199,7 +209,7 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="249"/>
+        <location filename="../../qml/components/ConversationList.qml" line="268"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
@@ -268,106 +278,111 @@ Start one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <source>Every member may @all (groups up to 100)</source>
+        <translation>Every member may @all (groups up to 100)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="111"/>
         <source>You in this group</source>
         <translation>You in this group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="116"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="124"/>
         <source>Your nickname here</source>
         <translation>Your nickname here</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="120"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="128"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="138"/>
         <source>A private note (only you see it)</source>
         <translation>A private note (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="134"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="142"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="152"/>
         <source>Group name</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="148"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="156"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="166"/>
         <source>Asking to join</source>
         <translation>Asking to join</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="183"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="191"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="188"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="196"/>
         <source>Decline</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="197"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="205"/>
         <source>Members</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="210"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="218"/>
         <source>Invite (user names)</source>
         <translation>Invite (user names)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="217"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="225"/>
         <source>Invite</source>
         <translation>Invite</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="261"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
         <source>Remove as admin</source>
         <translation>Remove as admin</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="262"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="270"/>
         <source>Make admin</source>
         <translation>Make admin</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="277"/>
         <source>Hand the group over</source>
         <translation>Hand the group over</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="281"/>
         <source>Remove from the group</source>
         <translation>Remove from the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="288"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="296"/>
         <source>Leave the group</source>
         <translation>Leave the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="294"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="302"/>
         <source>Dissolve the group</source>
         <translation>Dissolve the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="313"/>
         <source>Dissolve the group?</source>
         <translation>Dissolve the group?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="308"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
         <source>Nobody can write in it any more; everyone keeps the history.</source>
         <translation>Nobody can write in it any more; everyone keeps the history.</translation>
     </message>
@@ -454,12 +469,12 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="96"/>
+        <location filename="../../qml/pages/MainPage.qml" line="109"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="97"/>
+        <location filename="../../qml/pages/MainPage.qml" line="110"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -467,17 +482,32 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="175"/>
+        <source>Read by everyone</source>
+        <translation>Read by everyone</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="176"/>
+        <source>Read by %1 of %2</source>
+        <translation>Read by %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="190"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="204"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="204"/>
         <source>Not sent</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="155"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="215"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -665,51 +695,66 @@ Start one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="110"/>
+        <source>Send read receipts</source>
+        <translation>Send read receipts</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <source>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</source>
+        <translation>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="133"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="165"/>
         <source>%1 (this device)</source>
         <translation>%1 (this device)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="148"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="172"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="179"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="193"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="206"/>
         <source>Revoke device?</source>
         <translation>Revoke device?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="185"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="209"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>&quot;%1&quot; will be signed out and will no longer receive messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="196"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="220"/>
         <source>Log out?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="199"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="223"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>You will need your password to log in again on this device.</translation>
     </message>
@@ -932,7 +977,17 @@ Start one with Ctrl+N.</translation>
         <translation>%1 now goes by “%2” in this group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="41"/>
+        <location filename="../../qml/components/SystemLine.qml" line="42"/>
+        <source>%1 let every member mention everyone</source>
+        <translation>%1 let every member mention everyone</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="43"/>
+        <source>%1 let only admins mention everyone</source>
+        <translation>%1 let only admins mention everyone</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="44"/>
         <source>%1 changed the group</source>
         <translation>%1 changed the group</translation>
     </message>
@@ -999,17 +1054,17 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::ChatsController</name>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="106"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="108"/>
         <source>“%1” is not a valid user name.</source>
         <translation>“%1” is not a valid user name.</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="111"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="113"/>
         <source>That is you.</source>
         <translation>That is you.</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="139"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="141"/>
         <source>The message is too long (%1 characters; the limit is %2).</source>
         <translation>The message is too long (%1 characters; the limit is %2).</translation>
     </message>
@@ -1026,23 +1081,28 @@ Start one with Ctrl+N.</translation>
     <name>natter::EngineHost</name>
     <message>
         <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="40"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="78"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="41"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="79"/>
         <source>the local store is not open</source>
         <translation>the local store is not open</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="62"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="63"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>Cannot save the trusted certificate: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="100"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
         <source>Cannot queue the message: %1</source>
         <translation>Cannot queue the message: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="179"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="175"/>
+        <source>The profile is not open.</source>
+        <translation>The profile is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>
         <source>Log out failed: %1</source>
         <translation>Log out failed: %1</translation>
     </message>
@@ -1056,7 +1116,7 @@ Start one with Ctrl+N.</translation>
     </message>
     <message>
         <location filename="../../app/desktop/groups/GroupsController.cpp" line="100"/>
-        <location filename="../../app/desktop/groups/GroupsController.cpp" line="235"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="242"/>
         <source>A group needs a name.</source>
         <translation>A group needs a name.</translation>
     </message>
@@ -1081,7 +1141,7 @@ Start one with Ctrl+N.</translation>
         <translation>Cannot queue the change: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/groups/GroupsController.cpp" line="281"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="288"/>
         <source>Cannot search: %1</source>
         <translation>Cannot search: %1</translation>
     </message>
@@ -1106,6 +1166,14 @@ Start one with Ctrl+N.</translation>
             <numerusform>Natter — %n unread</numerusform>
             <numerusform>Natter — %n unread</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>natter::PrivacyController</name>
+    <message>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="28"/>
+        <source>Cannot change the setting: %1</source>
+        <translation>Cannot change the setting: %1</translation>
     </message>
 </context>
 <context>

@@ -4,54 +4,54 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="63"/>
+        <location filename="../../qml/components/ChatView.qml" line="65"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="65"/>
+        <location filename="../../qml/components/ChatView.qml" line="67"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="119"/>
         <location filename="../../qml/components/ChatView.qml" line="121"/>
+        <location filename="../../qml/components/ChatView.qml" line="123"/>
         <source>Group info</source>
         <translation>群组信息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="251"/>
+        <location filename="../../qml/components/ChatView.qml" line="261"/>
         <source>Older history not loaded yet — it arrives when the server is reachable.</source>
         <translation>较早的历史记录尚未加载——连上服务器后就会出现。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="319"/>
-        <location filename="../../qml/components/ChatView.qml" line="321"/>
+        <location filename="../../qml/components/ChatView.qml" line="329"/>
+        <location filename="../../qml/components/ChatView.qml" line="331"/>
         <source>Jump to latest</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="333"/>
+        <location filename="../../qml/components/ChatView.qml" line="343"/>
         <source>No messages yet. Say hello!</source>
         <translation>还没有消息。打个招呼吧！</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="353"/>
+        <location filename="../../qml/components/ChatView.qml" line="363"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="367"/>
+        <location filename="../../qml/components/ChatView.qml" line="377"/>
         <source>This group was dissolved. Its history stays here.</source>
         <translation>此群组已解散，聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="368"/>
+        <location filename="../../qml/components/ChatView.qml" line="378"/>
         <source>You are no longer a member of this group. What came before stays here.</source>
         <translation>你已不是此群组的成员，此前的聊天记录仍保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ChatView.qml" line="392"/>
+        <location filename="../../qml/components/ChatView.qml" line="404"/>
         <source>Pick a conversation, or start a new one with Ctrl+N.
 Ctrl+K jumps to a conversation.</source>
         <translation>选择一个会话，或按 Ctrl+N 开始新的会话。
@@ -61,28 +61,33 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="86"/>
-        <location filename="../../qml/components/Composer.qml" line="87"/>
+        <location filename="../../qml/components/Composer.qml" line="127"/>
+        <location filename="../../qml/components/Composer.qml" line="128"/>
         <source>Insert emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="110"/>
+        <location filename="../../qml/components/Composer.qml" line="151"/>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="113"/>
+        <location filename="../../qml/components/Composer.qml" line="154"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="144"/>
+        <location filename="../../qml/components/Composer.qml" line="219"/>
+        <source>@all — everyone in the group</source>
+        <translation>@all — 群里的所有人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/Composer.qml" line="237"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="145"/>
+        <location filename="../../qml/components/Composer.qml" line="238"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -165,39 +170,44 @@ Ctrl+K jumps to a conversation.</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="204"/>
+        <location filename="../../qml/components/ConversationList.qml" line="205"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="206"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="207"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="208"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="233"/>
+        <source>You were mentioned</source>
+        <translation>有人提到了你</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="235"/>
+        <location filename="../../qml/components/ConversationList.qml" line="254"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="249"/>
+        <location filename="../../qml/components/ConversationList.qml" line="268"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
@@ -265,106 +275,111 @@ Start one with Ctrl+N.</source>
     </message>
     <message>
         <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <source>Every member may @all (groups up to 100)</source>
+        <translation>所有成员都可以 @all（不超过 100 人的群）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="111"/>
         <source>You in this group</source>
         <translation>我在本群</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="116"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="124"/>
         <source>Your nickname here</source>
         <translation>我在本群的昵称</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="120"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="128"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="138"/>
         <source>A private note (only you see it)</source>
         <translation>私人备注（仅自己可见）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="134"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="142"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="152"/>
         <source>Group name</source>
         <translation>群名称</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="148"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="156"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="166"/>
         <source>Asking to join</source>
         <translation>申请加入</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="183"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="191"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="188"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="196"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="197"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="205"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="210"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="218"/>
         <source>Invite (user names)</source>
         <translation>邀请（用户名）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="217"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="225"/>
         <source>Invite</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="261"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
         <source>Remove as admin</source>
         <translation>取消管理员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="262"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="270"/>
         <source>Make admin</source>
         <translation>设为管理员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="277"/>
         <source>Hand the group over</source>
         <translation>转让群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="281"/>
         <source>Remove from the group</source>
         <translation>移出群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="288"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="296"/>
         <source>Leave the group</source>
         <translation>退出群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="294"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="302"/>
         <source>Dissolve the group</source>
         <translation>解散群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="313"/>
         <source>Dissolve the group?</source>
         <translation>解散群组？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="308"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
         <source>Nobody can write in it any more; everyone keeps the history.</source>
         <translation>解散后任何人都不能再发言，所有人仍保留聊天记录。</translation>
     </message>
@@ -450,12 +465,12 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="96"/>
+        <location filename="../../qml/pages/MainPage.qml" line="109"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="97"/>
+        <location filename="../../qml/pages/MainPage.qml" line="110"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -463,17 +478,32 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="175"/>
+        <source>Read by everyone</source>
+        <translation>所有人已读</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="176"/>
+        <source>Read by %1 of %2</source>
+        <translation>%2 人中 %1 人已读</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="190"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MessageDelegate.qml" line="204"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="144"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="204"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../qml/components/MessageDelegate.qml" line="155"/>
+        <location filename="../../qml/components/MessageDelegate.qml" line="215"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -661,51 +691,66 @@ Start one with Ctrl+N.</source>
     </message>
     <message>
         <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="110"/>
+        <source>Send read receipts</source>
+        <translation>发送已读回执</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <source>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</source>
+        <translation>关闭后，别人看不到你是否已读他们的消息，你也看不到别人是否已读你的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="109"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="133"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>登录了你账户的所有设备。撤销不再使用或已丢失的设备后，它将被退出登录，且无法读取新消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="141"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="165"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="148"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="172"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="155"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="179"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="193"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="206"/>
         <source>Revoke device?</source>
         <translation>撤销此设备？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="185"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="209"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>“%1”将被退出登录，并且不再接收消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="196"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="220"/>
         <source>Log out?</source>
         <translation>退出登录？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="199"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="223"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>在本设备上重新登录时需要输入密码。</translation>
     </message>
@@ -928,7 +973,17 @@ Start one with Ctrl+N.</source>
         <translation>%1 的群昵称改为“%2”</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SystemLine.qml" line="41"/>
+        <location filename="../../qml/components/SystemLine.qml" line="42"/>
+        <source>%1 let every member mention everyone</source>
+        <translation>%1 允许所有成员 @所有人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="43"/>
+        <source>%1 let only admins mention everyone</source>
+        <translation>%1 设置为仅管理员可以 @所有人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SystemLine.qml" line="44"/>
         <source>%1 changed the group</source>
         <translation>%1 修改了群组</translation>
     </message>
@@ -995,17 +1050,17 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::ChatsController</name>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="106"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="108"/>
         <source>“%1” is not a valid user name.</source>
         <translation>“%1”不是有效的用户名。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="111"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="113"/>
         <source>That is you.</source>
         <translation>这是你自己。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/chats/ChatsController.cpp" line="139"/>
+        <location filename="../../app/desktop/chats/ChatsController.cpp" line="141"/>
         <source>The message is too long (%1 characters; the limit is %2).</source>
         <translation>消息太长（%1 个字符；上限为 %2）。</translation>
     </message>
@@ -1022,23 +1077,28 @@ Start one with Ctrl+N.</source>
     <name>natter::EngineHost</name>
     <message>
         <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="40"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="78"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="41"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="79"/>
         <source>the local store is not open</source>
         <translation>本地存储尚未打开</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="62"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="63"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>无法保存受信任的证书：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="100"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
         <source>Cannot queue the message: %1</source>
         <translation>无法将消息加入发送队列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="179"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="175"/>
+        <source>The profile is not open.</source>
+        <translation>配置文件尚未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>
         <source>Log out failed: %1</source>
         <translation>退出登录失败：%1</translation>
     </message>
@@ -1052,7 +1112,7 @@ Start one with Ctrl+N.</source>
     </message>
     <message>
         <location filename="../../app/desktop/groups/GroupsController.cpp" line="100"/>
-        <location filename="../../app/desktop/groups/GroupsController.cpp" line="235"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="242"/>
         <source>A group needs a name.</source>
         <translation>群组需要一个名称。</translation>
     </message>
@@ -1077,7 +1137,7 @@ Start one with Ctrl+N.</source>
         <translation>无法加入待发送队列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/groups/GroupsController.cpp" line="281"/>
+        <location filename="../../app/desktop/groups/GroupsController.cpp" line="288"/>
         <source>Cannot search: %1</source>
         <translation>无法搜索：%1</translation>
     </message>
@@ -1101,6 +1161,14 @@ Start one with Ctrl+N.</source>
         <translation>
             <numerusform>Natter — %n 条未读</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>natter::PrivacyController</name>
+    <message>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="28"/>
+        <source>Cannot change the setting: %1</source>
+        <translation>无法更改设置：%1</translation>
     </message>
 </context>
 <context>

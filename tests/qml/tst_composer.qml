@@ -124,6 +124,48 @@ Item {
             compare(c.text, "")
         }
 
+        // @ and the start of a name offers the names; Enter takes one, so
+        // the message is not sent; Escape closes the list.
+        function test_mentionCompletion() {
+            composer.mentionable = ["bob", "bea", "carol"]
+            composer.mayMentionAll = true
+            keyClick("h")
+            keyClick(Qt.Key_Space)
+            keyClick("@")
+            compare(composer.mentionChoices, ["bob", "bea", "carol", "all"])
+            keyClick("b")
+            compare(composer.mentionChoices, ["bob", "bea"])
+            tryVerify(() => composer.mentionList.visible)
+            keyClick(Qt.Key_Down)
+            keyClick(Qt.Key_Return)
+            compare(composer.text, "h @bea ")
+            compare(sendSpy.count, 0)
+            tryVerify(() => !composer.mentionList.visible)
+            keyClick("@")
+            keyClick("a")
+            compare(composer.mentionChoices, ["all"])
+            keyClick(Qt.Key_Tab)
+            compare(composer.text, "h @bea @all ")
+            keyClick("@")
+            keyClick("z")
+            compare(composer.mentionChoices, [])
+            tryVerify(() => !composer.mentionList.visible)
+            keyClick(Qt.Key_Return) // nothing to choose: it sends
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "h @bea @all @z")
+        }
+
+        function test_noCompletionInAnAddress() {
+            composer.mentionable = ["example"]
+            composer.text = "mail bob@ex"
+            composer.inputItem.cursorPosition = composer.text.length
+            compare(composer.mentionChoices, [])
+            composer.mayMentionAll = false
+            composer.text = "@a"
+            composer.inputItem.cursorPosition = 2
+            compare(composer.mentionChoices, [])
+        }
+
         function test_emojiInsertsAtCursor() {
             composer.text = "ab"
             composer.inputItem.cursorPosition = 1

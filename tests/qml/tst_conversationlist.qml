@@ -13,11 +13,11 @@ Item {
 
     ListModel {
         id: conversations
-        ListElement { conversationId: "201"; title: "alice"; initials: "A"; lastText: "hi"; lastFrom: "alice"; lastTime: 0; unread: 3; historyGap: false; pending: false; lastMine: false; kind: "direct" }
-        ListElement { conversationId: "202"; title: "bob"; initials: "B"; lastText: "ok"; lastFrom: "bob"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; kind: "direct" }
-        ListElement { conversationId: "203"; title: "carol"; initials: "C"; lastText: "yes"; lastFrom: "carol"; lastTime: 0; unread: 120; historyGap: false; pending: false; lastMine: false; kind: "direct" }
-        ListElement { conversationId: "204"; title: "team"; initials: "T"; lastText: "see you"; lastFrom: "dave"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; kind: "group" }
-        ListElement { conversationId: "205"; title: "crew"; initials: "C"; lastText: "on my way"; lastFrom: "me"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: true; kind: "group" }
+        ListElement { conversationId: "201"; title: "alice"; initials: "A"; lastText: "hi"; lastFrom: "alice"; lastTime: 0; unread: 3; historyGap: false; pending: false; lastMine: false; mentioned: true; kind: "direct" }
+        ListElement { conversationId: "202"; title: "bob"; initials: "B"; lastText: "ok"; lastFrom: "bob"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; mentioned: false; kind: "direct" }
+        ListElement { conversationId: "203"; title: "carol"; initials: "C"; lastText: "yes"; lastFrom: "carol"; lastTime: 0; unread: 120; historyGap: false; pending: false; lastMine: false; mentioned: false; kind: "direct" }
+        ListElement { conversationId: "204"; title: "team"; initials: "T"; lastText: "see you"; lastFrom: "dave"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: false; mentioned: false; kind: "group" }
+        ListElement { conversationId: "205"; title: "crew"; initials: "C"; lastText: "on my way"; lastFrom: "me"; lastTime: 0; unread: 0; historyGap: false; pending: false; lastMine: true; mentioned: false; kind: "group" }
     }
 
     ConversationList {
@@ -102,6 +102,19 @@ Item {
             // No badge on a read conversation.
             const none = badgeIn(list.itemAtIndex(1), "0")
             verify(!none || !none.visible)
+        }
+
+        // "@you": shown where an unread message mentions the user, only there.
+        function test_mentionMarker() {
+            const list = view()
+            tryVerify(() => list.itemAtIndex(1) !== null)
+            const mark = findChild(list.itemAtIndex(0), "mentionBadge")
+            verify(mark)
+            verify(mark.visible)
+            compare(mark.text, "@")
+            const other = findChild(list.itemAtIndex(1), "mentionBadge")
+            verify(other)
+            verify(!other.visible)
         }
     }
 }

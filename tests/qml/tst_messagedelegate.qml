@@ -107,6 +107,58 @@ Item {
         function test_textShown() {
             const d = make({ state: "received", text: "line one\nline two" })
             compare(findChild(d, "body").text, "line one\nline two")
+            compare(findChild(d, "body").textFormat, TextEdit.PlainText)
+        }
+
+        // Ticks of an own message in a direct chat: sent, delivered, read.
+        function test_ticks_data() {
+            return [
+                { tag: "sent", ticks: "sent", want: "check" },
+                { tag: "delivered", ticks: "delivered", want: "double" },
+                { tag: "read", ticks: "read", want: "read" },
+                { tag: "in a group", ticks: "read", group: true, want: "check" },
+            ]
+        }
+        function test_ticks(data) {
+            const d = make({ state: "sent", outgoing: true, ticks: data.ticks,
+                             groupReceipts: data.group || false })
+            compare(d.indicator, data.want)
+        }
+
+        // A group message of ours says how many read it, and who on a click.
+        function test_readBy() {
+            const d = make({ state: "sent", outgoing: true, groupReceipts: true,
+                             readCount: 2, readTotal: 5, readers: ["bob", "carol"] })
+            const label = findChild(d, "readBy")
+            verify(label.visible)
+            compare(label.text, "Read by 2 of 5")
+            mouseClick(label)
+            const tip = findChild(d, "readersTip")
+            tryVerify(() => tip.visible)
+            compare(tip.text, "bob, carol")
+            d.readCount = 5
+            compare(label.text, "Read by everyone")
+            // Not known yet, or not a group: nothing.
+            const unknown = make({ state: "sent", outgoing: true, groupReceipts: true, readTotal: 0 })
+            verify(!findChild(unknown, "readBy").visible)
+            const direct = make({ state: "sent", outgoing: true, readCount: 1, readTotal: 1 })
+            verify(!findChild(direct, "readBy").visible)
+        }
+
+        // Mentions are highlighted (the rest of the text escaped); a
+        // mention of this user marks the bubble.
+        function test_mentionsHighlighted() {
+            const d = make({ state: "received", text: "<b>hi</b> @bob and @all & @bobby",
+                             mentions: ["bob"], mentionAll: true, mentionsMe: true })
+            const body = findChild(d, "body")
+            compare(body.textFormat, TextEdit.RichText)
+            compare(d.richText.indexOf("<b>hi</b>"), -1) // the user's markup is text
+            verify(d.richText.indexOf("&lt;b&gt;hi&lt;/b&gt;") >= 0)
+            verify(d.richText.indexOf(">@bob</font>") >= 0)
+            verify(d.richText.indexOf(">@all</font>") >= 0)
+            verify(d.richText.indexOf("@bobby</font>") < 0) // a longer name is not bob
+            compare(findChild(d, "bubble").border.width, 1.5)
+            compare(body.getText(0, body.length), "<b>hi</b> @bob and @all & @bobby")
         }
     }
 }

@@ -41,6 +41,8 @@ Item {
                 { tag: "approved", op: "joined", targets: ["bob"], want: "alice let bob join the group" },
                 { tag: "nickname", op: "nickname", targets: [], detail: "Al", want: "alice now goes by “Al” in this group" },
                 { tag: "nickname cleared", op: "nickname", targets: [], detail: "", want: "alice cleared their nickname" },
+                { tag: "mentions by members", op: "mentions", targets: [], detail: "members", want: "alice let every member mention everyone" },
+                { tag: "mentions by admins", op: "mentions", targets: [], detail: "admins", want: "alice let only admins mention everyone" },
                 { tag: "unknown", op: "changed", targets: [], want: "alice changed the group" },
             ]
         }

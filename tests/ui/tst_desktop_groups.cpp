@@ -1,7 +1,9 @@
 // Groups end to end through the real desktop UI (offscreen) against a real
 // natterd, with natter-cli as the other members: alice creates a group by
 // its dialog, invites from the info panel, sees bob's message under his
-// group nickname and the system lines, pins an announcement, approves a
+// group nickname and the system lines, pins an announcement, is mentioned
+// and mentions bob (his history says it is him), sees "Read by 1 of 2"
+// under her message once bob read it, approves a
 // request to join her group by approval from the panel (the badge counts
 // it first), and a refused change shows the server's reason.
 #include "ChildProcess.h"
@@ -12,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
+
+#include <algorithm>
 
 Q_IMPORT_QML_PLUGIN(NatterPlugin)
 
@@ -41,6 +45,27 @@ bool hasSystemLine(QAbstractItemModel *model, const QString &op)
         if (model->index(r, 0).data(MessageListModel::GroupOpRole).toString() == op)
             return true;
     return false;
+}
+
+int rowWith(QAbstractItemModel *model, const QString &text)
+{
+    for (int r = model->rowCount() - 1; r >= 0; --r)
+        if (model->index(r, 0).data(MessageListModel::TextRole).toString() == text)
+            return r;
+    return -1;
+}
+
+// A visible item named `name` whose text is `text`, under `item` (by the
+// visual tree: a view's delegates have no QObject parent to find them by).
+bool shownText(QQuickItem *item, const QString &name, const QString &text)
+{
+    if (!item || !item->isVisible())
+        return false;
+    if (item->objectName() == name && item->property("text").toString() == text)
+        return true;
+    const QList<QQuickItem *> children = item->childItems();
+    return std::any_of(children.cbegin(), children.cend(),
+        [&](QQuickItem *child) { return shownText(child, name, text); });
 }
 
 void click(QQuickItem *item)
@@ -156,6 +181,37 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             chats->current()->announcement(), QStringLiteral("Meet at the station, 8:00"), 10000);
         QTRY_VERIFY(findItem(window, "announcementBar")->isVisible());
+
+        // Bob mentions alice: her line says so. Alice's @bob reaches bob as a
+        // mention, and once bob read it her bubble says "Read by 1 of 2".
+        QVERIFY(!cli(QStringLiteral("bob"),
+            { QStringLiteral("send"), QStringLiteral("#") + gid, QStringLiteral("@alice see?") })
+                     .contains(QLatin1String("<failed>")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowWith(chats->messages(), QStringLiteral("@alice see?")) >= 0, 10000);
+        QVERIFY(chats->messages()
+                    ->index(rowWith(chats->messages(), QStringLiteral("@alice see?")), 0)
+                    .data(MessageListModel::MentionsMeRole)
+                    .toBool());
+        chats->send(QStringLiteral("@bob ready?"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            chats->messages()
+                    ->index(rowWith(chats->messages(), QStringLiteral("@bob ready?")), 0)
+                    .data(MessageListModel::StateRole)
+                    .toString()
+                == QLatin1String("sent"),
+            10000);
+        QVERIFY(!cli(QStringLiteral("bob"), { QStringLiteral("sync") })
+                     .contains(QLatin1String("<failed>")));
+        QVERIFY(cli(QStringLiteral("bob"),
+            { QStringLiteral("history"), QStringLiteral("#") + gid, QStringLiteral("--limit"),
+                QStringLiteral("1") })
+                    .contains(QLatin1String("\"mentions_me\":true")));
+        QVERIFY(!cli(QStringLiteral("bob"), { QStringLiteral("read"), QStringLiteral("#") + gid })
+                     .contains(QLatin1String("<failed>")));
+        QTRY_VERIFY_WITH_TIMEOUT(shownText(window->contentItem(), QStringLiteral("readBy"),
+                                     QStringLiteral("Read by 1 of 2")),
+            10000);
 
         // A refused change says why (nobody removes themselves: they leave).
         groups->kick(QStringLiteral("alice"));

@@ -94,6 +94,8 @@ void ChatsController::openConversation(quint64 id)
     m_current.show(id, m_ctx.store());
     if (m_messages)
         m_messages->setConversation(id);
+    if (id)
+        m_ctx.engine().refreshReceipts(id);
     markRead();
 }
 

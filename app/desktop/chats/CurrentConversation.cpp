@@ -36,6 +36,8 @@ bool CurrentConversation::reread(Store *store)
                 m_unread = s->unread;
                 if (s->kind == proto::GROUP)
                     announcement = store->groups().announcement(m_id);
+                if (s->kind == proto::GROUP)
+                    members = store->timeline().senderNames(m_id);
                 for (const MemberInfo &m : store->conversations().members(m_id))
                     members.append(m.name);
             }

@@ -29,6 +29,7 @@ QString EngineHost::open(const QString &profileDir, const QByteArray &key)
     connect(m_engine.get(), &SyncEngine::sendFailed, this, &EngineHost::sendFailed);
     connect(
         m_engine.get(), &SyncEngine::joinRequestsChanged, this, &EngineHost::joinRequestsChanged);
+    connect(m_engine.get(), &SyncEngine::settingsChanged, this, &EngineHost::settingsChanged);
     reportOutbox();
     return {};
 }
@@ -166,6 +167,29 @@ void EngineHost::revokeDevice(quint64 deviceId)
             emit failed(error);
         fetchDevices();
     });
+}
+
+void EngineHost::setReceiptsShared(bool shared, AccountRequests::Done done)
+{
+    if (!m_engine)
+        return done(tr("The profile is not open."));
+    m_engine->account().setReceiptsOff(!shared, std::move(done));
+}
+
+bool EngineHost::receiptsShared()
+{
+    try {
+        return !m_store || !m_store->accountState().receiptsOff();
+    } catch (const StoreError &e) {
+        emit failed(e.message());
+        return true;
+    }
+}
+
+void EngineHost::refreshReceipts(quint64 conversationId)
+{
+    if (m_engine)
+        m_engine->receipts().refresh(conversationId);
 }
 
 void EngineHost::logout()

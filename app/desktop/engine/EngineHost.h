@@ -42,6 +42,10 @@ public:
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
+    // Receipts: share them or not (done(error)); ask about a conversation's own messages.
+    void setReceiptsShared(bool shared, AccountRequests::Done done);
+    bool receiptsShared();
+    void refreshReceipts(quint64 conversationId);
 
     // --- groups (EngineGroups.cpp): the server's answers come to `done`
     // on this thread; changes go through the outbox.
@@ -73,6 +77,7 @@ signals:
     // The server refused a queued entry (a group action: it left the queue).
     void sendFailed(const QString &clientId, const QString &error);
     void joinRequestsChanged();
+    void settingsChanged(); // from the feed (another device changed them)
 
 private:
     void reportOutbox();

@@ -25,6 +25,7 @@ EngineProxy::EngineProxy(QObject *parent)
     connect(m_host, &EngineHost::failed, this, &EngineProxy::failed);
     connect(m_host, &EngineHost::sendFailed, this, &EngineProxy::sendFailed);
     connect(m_host, &EngineHost::joinRequestsChanged, this, &EngineProxy::joinRequestsChanged);
+    connect(m_host, &EngineHost::settingsChanged, this, &EngineProxy::settingsChanged);
     m_thread.start();
 }
 
@@ -175,6 +176,22 @@ void EngineProxy::fetchDevices()
 void EngineProxy::revokeDevice(quint64 deviceId)
 {
     onEngine([deviceId](EngineHost &host) { host.revokeDevice(deviceId); });
+}
+
+void EngineProxy::setReceiptsShared(bool shared, std::function<void(const QString &)> done)
+{
+    askAsync([shared](EngineHost &host, auto reply) { host.setReceiptsShared(shared, reply); },
+        std::move(done));
+}
+
+void EngineProxy::receiptsShared(std::function<void(bool)> done)
+{
+    ask([](EngineHost &host) { return std::make_tuple(host.receiptsShared()); }, std::move(done));
+}
+
+void EngineProxy::refreshReceipts(quint64 conversationId)
+{
+    onEngine([conversationId](EngineHost &host) { host.refreshReceipts(conversationId); });
 }
 
 void EngineProxy::logout()

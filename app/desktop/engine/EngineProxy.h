@@ -50,6 +50,10 @@ public:
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
+    void setReceiptsShared(bool shared, std::function<void(const QString &error)> done);
+    void receiptsShared(std::function<void(bool shared)> done);
+    // Asks the server about the receipts of the user's messages there.
+    void refreshReceipts(quint64 conversationId);
 
     // --- groups: `done` runs on the GUI thread
     void createGroup(const QString &name, const QStringList &members, const QString &join,
@@ -76,6 +80,7 @@ signals:
     void failed(const QString &message);
     void sendFailed(const QString &clientId, const QString &error);
     void joinRequestsChanged();
+    void settingsChanged();
 
 private:
     // Runs f(host) on the engine thread.

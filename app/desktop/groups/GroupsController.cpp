@@ -229,6 +229,13 @@ void GroupsController::announce(const QString &text)
     queue(m_id, a);
 }
 
+void GroupsController::setMembersMayMentionAll(bool members)
+{
+    proto::GroupActionRequest a;
+    a.set_mention_policy(members ? proto::MENTION_ALL_MEMBERS : proto::MENTION_ALL_ADMINS);
+    queue(m_id, a);
+}
+
 void GroupsController::rename(const QString &name)
 {
     if (name.trimmed().isEmpty())

@@ -34,6 +34,8 @@ class GroupsController : public QObject, public QmlSingleton<GroupsController>
     Q_PROPERTY(QString myRole READ myRole NOTIFY infoChanged) // owner, admin, member
     Q_PROPERTY(QString myNickname READ myNickname NOTIFY infoChanged)
     Q_PROPERTY(int maxMembers READ maxMembers NOTIFY infoChanged)
+    // The mention policy: every member may @all (small groups), not only admins.
+    Q_PROPERTY(bool membersMayMentionAll READ membersMayMentionAll NOTIFY infoChanged)
     // {userId, user, role, nickname}, owner first, then admins, then by name.
     Q_PROPERTY(QVariantList members READ members NOTIFY infoChanged)
     // The loaded group's pending requests (owner and admins): {user, note, time}.
@@ -57,6 +59,7 @@ public:
     QString myRole() const;
     QString myNickname() const;
     int maxMembers() const { return m_info.maxMembers; }
+    bool membersMayMentionAll() const { return m_info.membersMayMentionAll; }
     QVariantList members() const;
     QVariantList requests() const { return m_requests; }
     int requestsToDecide() const { return m_requestsToDecide; }
@@ -81,6 +84,7 @@ public:
     Q_INVOKABLE void rename(const QString &name);
     Q_INVOKABLE void setNickname(const QString &nickname);
     Q_INVOKABLE void setRemark(const QString &remark);
+    Q_INVOKABLE void setMembersMayMentionAll(bool members);
     Q_INVOKABLE void approve(const QString &user);
     Q_INVOKABLE void decline(const QString &user);
     Q_INVOKABLE void search(const QString &text);

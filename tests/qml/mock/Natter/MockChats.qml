@@ -25,9 +25,9 @@ QtObject {
 
     property ListModel conversations: ListModel {
         property int unreadTotal: 3
-        ListElement { conversationId: "1"; title: "alice"; initials: "A"; lastText: "see you tomorrow!"; lastFrom: "alice"; unread: 3; historyGap: false; pending: false; lastMine: false; kind: "direct" }
-        ListElement { conversationId: "2"; title: "carol"; initials: "C"; lastText: "ok"; lastFrom: "bob"; unread: 0; historyGap: true; pending: false; lastMine: true; kind: "direct" }
-        ListElement { conversationId: "3"; title: "dave"; initials: "D"; lastText: ""; lastFrom: ""; unread: 0; historyGap: false; pending: false; lastMine: false; kind: "direct" }
+        ListElement { conversationId: "1"; title: "alice"; initials: "A"; lastText: "see you tomorrow!"; lastFrom: "alice"; unread: 3; historyGap: false; pending: false; lastMine: false; mentioned: false; kind: "direct" }
+        ListElement { conversationId: "2"; title: "carol"; initials: "C"; lastText: "ok"; lastFrom: "bob"; unread: 0; historyGap: true; pending: false; lastMine: true; mentioned: false; kind: "direct" }
+        ListElement { conversationId: "3"; title: "dave"; initials: "D"; lastText: ""; lastFrom: ""; unread: 0; historyGap: false; pending: false; lastMine: false; mentioned: false; kind: "direct" }
         Component.onCompleted: {
             setProperty(0, "lastTime", new Date())
             setProperty(1, "lastTime", new Date(2024, 4, 3, 10, 0))

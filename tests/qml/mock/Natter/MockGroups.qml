@@ -13,6 +13,7 @@ QtObject {
     property string myRole: "member"
     property string myNickname: ""
     property int maxMembers: 2000
+    property bool membersMayMentionAll: false
     property var members: []
     property var requests: []
     property int requestsToDecide: 0
@@ -38,6 +39,7 @@ QtObject {
     function rename(t) { record(["rename", t]) }
     function setNickname(t) { record(["setNickname", t]) }
     function setRemark(t) { record(["setRemark", t]) }
+    function setMembersMayMentionAll(m) { record(["setMembersMayMentionAll", m]) }
     function approve(u) { record(["approve", u]) }
     function decline(u) { record(["decline", u]) }
     function search(t) { record(["search", t]) }
