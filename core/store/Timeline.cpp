@@ -149,16 +149,42 @@ QString Timeline::userName(quint64 userId)
     return name;
 }
 
-QStringList Timeline::senderNames(quint64 conversationId)
+QStringList Timeline::knownMembers(quint64 conversationId)
 {
-    Statement &st
-        = m_db.prepare("SELECT DISTINCT u.name FROM events e JOIN users u "
-                       "ON u.id = e.sender_id WHERE e.conversation_id = ? ORDER BY u.name");
-    st.bind(1, qint64(conversationId));
+    Statement &senders = m_db.prepare("SELECT DISTINCT u.name FROM events e JOIN users u "
+                                      "ON u.id = e.sender_id WHERE e.conversation_id = ? AND "
+                                      "e.shown = ?");
+    senders.bind(1, qint64(conversationId)).bind(2, qint64(TimelineRole::Message));
     QStringList names;
-    while (st.step())
-        names.append(st.text(0));
-    st.reset();
+    while (senders.step())
+        names.append(senders.text(0));
+    senders.reset();
+    Statement &changes = m_db.prepare(
+        "SELECT body FROM events WHERE conversation_id = ? AND shown = ? ORDER BY seq");
+    changes.bind(1, qint64(conversationId)).bind(2, qint64(TimelineRole::System));
+    const auto add = [&](const QString &name) {
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    };
+    while (changes.step()) {
+        const content::GroupLine line = content::groupLine(changes.blob(0));
+        if (line.op == QLatin1String("created"))
+            add(line.actor);
+        if (line.op == QLatin1String("created") || line.op == QLatin1String("added")
+            || line.op == QLatin1String("joined")) {
+            for (const QString &t : line.targets)
+                add(t);
+        } else if (line.op == QLatin1String("removed")) {
+            for (const QString &t : line.targets)
+                names.removeAll(t);
+        } else if (line.op == QLatin1String("left")) {
+            names.removeAll(line.actor);
+        } else if (line.op == QLatin1String("dissolved")) {
+            names.clear();
+        }
+    }
+    changes.reset();
+    names.sort();
     return names;
 }
 

@@ -69,9 +69,10 @@ public:
     QList<MessageRow> linesAfter(quint64 conversationId, quint64 afterSeq, int limit);
     // Message lines stored, over all conversations.
     quint64 lineCount();
-    // The names of those who wrote or changed something in the
-    // conversation (as stored), by name.
-    QStringList senderNames(quint64 conversationId);
+    // Who is in the group as far as its stored events tell: those who wrote
+    // in it, and its membership events in order (created, added, joined
+    // add; removed, left take away), by name.
+    QStringList knownMembers(quint64 conversationId);
 
 private:
     // Nicknames and the announcement, as a group event at seq sets them.

@@ -5,6 +5,7 @@
 // tests. Typing @ and the start of a name offers the names in `mentionable`
 // (and @all when `mayMentionAll`): Up/Down choose, Enter or Tab takes one,
 // Escape closes the list.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -156,11 +157,11 @@ Pane {
                 onTextChanged: {
                     if (input.text !== "" || root._loadedConversation !== "")
                         draftTimer.restart()
-                    Qt.callLater(root.updateMentionList)
+                    Qt.callLater(root.updateMentionList) // qmllint disable type
                 }
 
                 // Once the text and the cursor both moved.
-                onCursorPositionChanged: Qt.callLater(root.updateMentionList)
+                onCursorPositionChanged: Qt.callLater(root.updateMentionList) // qmllint disable type
 
                 Keys.onPressed: event => {
                     if (mentionPopup.visible) {
@@ -206,19 +207,22 @@ Pane {
             closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutsideParent
             onAboutToShow: choices.currentIndex = 0
 
-            contentItem: ListView {
+            // A child, not the contentItem (deferred: it could not have an id).
+            ListView {
                 id: choices
                 objectName: "mentionChoices"
+                implicitWidth: 212
                 implicitHeight: contentHeight
                 model: root.mentionChoices
                 delegate: ItemDelegate {
+                    id: choice
                     required property string modelData
                     required property int index
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem
-                    text: modelData === "all" ? qsTr("@all — everyone in the group") : "@" + modelData
+                    text: choice.modelData === "all" ? qsTr("@all — everyone in the group") : "@" + choice.modelData
                     onClicked: {
-                        root.takeMention(modelData)
+                        root.takeMention(choice.modelData)
                         input.forceActiveFocus()
                     }
                 }

@@ -61,33 +61,33 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="127"/>
         <location filename="../../qml/components/Composer.qml" line="128"/>
+        <location filename="../../qml/components/Composer.qml" line="129"/>
         <source>Insert emoji</source>
         <translation>Insert emoji</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="151"/>
+        <location filename="../../qml/components/Composer.qml" line="152"/>
         <source>Write a message…</source>
         <translation>Write a message…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="154"/>
+        <location filename="../../qml/components/Composer.qml" line="155"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="219"/>
+        <location filename="../../qml/components/Composer.qml" line="223"/>
         <source>@all — everyone in the group</source>
         <translation>@all — everyone in the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="237"/>
+        <location filename="../../qml/components/Composer.qml" line="241"/>
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="238"/>
+        <location filename="../../qml/components/Composer.qml" line="242"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
@@ -1080,9 +1080,7 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="41"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="79"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="62"/>
         <source>the local store is not open</source>
         <translation>the local store is not open</translation>
     </message>
@@ -1095,11 +1093,6 @@ Start one with Ctrl+N.</translation>
         <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
         <source>Cannot queue the message: %1</source>
         <translation>Cannot queue the message: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="175"/>
-        <source>The profile is not open.</source>
-        <translation>The profile is not open.</translation>
     </message>
     <message>
         <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>

@@ -61,33 +61,33 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="127"/>
         <location filename="../../qml/components/Composer.qml" line="128"/>
+        <location filename="../../qml/components/Composer.qml" line="129"/>
         <source>Insert emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="151"/>
+        <location filename="../../qml/components/Composer.qml" line="152"/>
         <source>Write a message…</source>
         <translation>输入消息…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="154"/>
+        <location filename="../../qml/components/Composer.qml" line="155"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="219"/>
+        <location filename="../../qml/components/Composer.qml" line="223"/>
         <source>@all — everyone in the group</source>
         <translation>@all — 群里的所有人</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="237"/>
+        <location filename="../../qml/components/Composer.qml" line="241"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/Composer.qml" line="238"/>
+        <location filename="../../qml/components/Composer.qml" line="242"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -1076,9 +1076,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineGroups.cpp" line="11"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="41"/>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="79"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="62"/>
         <source>the local store is not open</source>
         <translation>本地存储尚未打开</translation>
     </message>
@@ -1091,11 +1089,6 @@ Start one with Ctrl+N.</source>
         <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
         <source>Cannot queue the message: %1</source>
         <translation>无法将消息加入发送队列：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="175"/>
-        <source>The profile is not open.</source>
-        <translation>配置文件尚未打开。</translation>
     </message>
     <message>
         <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>

@@ -39,7 +39,7 @@ ReceiptsResult ReceiptService::receipts(
             me = &m;
     result.error = permissions::check(me ? permissions::roleOf(*me) : permissions::Role::None,
         Action::ViewReceipts, proto::ConversationKind(conversation->kind));
-    if (result.error)
+    if (result.error || !me) // a non-member was refused just now
         return result;
     const bool hidden = me->receiptsOff;
     result.response.set_hidden(hidden);

@@ -48,6 +48,22 @@ StoredEvent plain(quint64 conv, quint64 seq, quint64 sender)
     return message(conv, seq, sender, content::textBody(QStringLiteral("line %1").arg(seq)));
 }
 
+// A group event by `actor` on `targets`.
+StoredEvent change(quint64 conv, quint64 seq, proto::GroupChange::Op op, const std::string &actor,
+    const std::vector<std::string> &targets = {})
+{
+    proto::EventBody b;
+    auto *g = b.mutable_group();
+    g->set_op(op);
+    g->mutable_actor()->set_user(actor);
+    for (const std::string &t : targets)
+        g->add_targets()->set_user(t);
+    g->set_version(seq);
+    StoredEvent e = message(conv, seq, 0, QByteArray::fromStdString(b.SerializeAsString()));
+    e.kind = proto::EVENT_GROUP;
+    return e;
+}
+
 content::Mentions mentioning(QList<quint64> users, bool all = false)
 {
     content::Mentions m;
@@ -172,6 +188,22 @@ private slots:
         const QList<MessageRow> lines = f.store.timeline().lines(50, 1);
         QCOMPARE(lines[0].mentions, QStringList({ QStringLiteral("carol") }));
         QVERIFY(!lines[0].mentionsMe);
+    }
+
+    // Whom the composer offers in a group: its members as the stored events tell.
+    void knownMembers()
+    {
+        Fixture f;
+        using G = proto::GroupChange;
+        f.store.insertEvents({ change(50, 1, G::OP_CREATED, "alice", { "bob", "carol" }),
+            change(50, 2, G::OP_ADDED, "alice", { "dave" }), plain(50, 3, 3),
+            change(50, 4, G::OP_REMOVED, "alice", { "bob" }), change(50, 5, G::OP_LEFT, "carol"),
+            change(50, 6, G::OP_JOINED, "erin", { "erin" }) });
+        QCOMPARE(f.store.timeline().knownMembers(50),
+            QStringList(
+                { QStringLiteral("alice"), QStringLiteral("dave"), QStringLiteral("erin") }));
+        f.store.insertEvents({ change(50, 7, G::OP_DISSOLVED, "alice") });
+        QVERIFY(f.store.timeline().knownMembers(50).isEmpty());
     }
 
     // Which own messages are worth asking about, and what the list shows.

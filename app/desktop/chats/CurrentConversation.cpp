@@ -37,7 +37,7 @@ bool CurrentConversation::reread(Store *store)
                 if (s->kind == proto::GROUP)
                     announcement = store->groups().announcement(m_id);
                 if (s->kind == proto::GROUP)
-                    members = store->timeline().senderNames(m_id);
+                    members = store->timeline().knownMembers(m_id);
                 for (const MemberInfo &m : store->conversations().members(m_id))
                     members.append(m.name);
             }

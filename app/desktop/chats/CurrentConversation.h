@@ -22,8 +22,8 @@ class CurrentConversation : public QObject
     Q_PROPERTY(QString id READ idText NOTIFY changed)
     Q_PROPERTY(QString kind READ kind NOTIFY changed)
     Q_PROPERTY(QString title READ title NOTIFY changed)
-    // A direct chat's two members; a group's: those seen writing in it (the
-    // group info has the full list).
+    // A direct chat's two members; a group's as its stored events tell (the
+    // group info has the server's list).
     Q_PROPERTY(QStringList members READ members NOTIFY changed)
     Q_PROPERTY(bool historyGap READ historyGap NOTIFY changed)
     // A direct chat the server has not created yet (its first message is queued).

@@ -4,15 +4,6 @@
 
 namespace natter {
 
-namespace {
-
-QString notOpen()
-{
-    return EngineHost::tr("the local store is not open");
-}
-
-} // namespace
-
 void EngineHost::createGroup(const QString &name, const QStringList &members, const QString &join,
     const QString &history, GroupRequests::Created done)
 {

@@ -38,7 +38,7 @@ void EngineHost::authenticate(bool registerNew, const QUrl &server, const QStrin
     const QString &password, const QString &device, const QByteArray &trustedPem)
 {
     if (!m_engine) {
-        emit authFinished(tr("the local store is not open"));
+        emit authFinished(notOpen());
         return;
     }
     if (!trustedPem.isEmpty()) {
@@ -76,7 +76,7 @@ void EngineHost::start()
 quint64 EngineHost::startDirect(const QString &userName, QString *error)
 {
     if (!m_store) {
-        *error = tr("the local store is not open");
+        *error = notOpen();
         return 0;
     }
     try {
@@ -172,7 +172,7 @@ void EngineHost::revokeDevice(quint64 deviceId)
 void EngineHost::setReceiptsShared(bool shared, AccountRequests::Done done)
 {
     if (!m_engine)
-        return done(tr("The profile is not open."));
+        return done(notOpen());
     m_engine->account().setReceiptsOff(!shared, std::move(done));
 }
 

@@ -59,6 +59,8 @@ public:
     QString queueGroupAction(
         quint64 conversationId, const proto::GroupActionRequest &action, QString *error);
 
+    static QString notOpen() { return tr("the local store is not open"); }
+
     // Stops the engine and closes the store; call before the thread ends.
     void close();
 
