@@ -53,7 +53,8 @@ private:
     int groupSearch(const QString &text);
     int groupRequests(quint64 group);
     int groupJoin(const QString &arg);
-    void whenOnline(std::function<void()> work);
+    // work() once signed in (with the engine running until idle, then whenIdle()).
+    void whenOnline(std::function<void()> work, std::function<void()> whenIdle = {});
     // CliReceipts.cpp
     int cmdReceipts(const QStringList &args);
     int cmdSettings(const QStringList &args);
@@ -75,7 +76,6 @@ private:
     QTimer m_deadline;
     QStringList m_queued; // client ids queued by this run
     bool m_inputDone = true;
-    bool m_created = false; // group create: the request went out
     quint64 m_createdGroup = 0;
     bool m_finished = false;
 };

@@ -201,11 +201,8 @@ int Cli::groupCreate(const QStringList &args)
     const QString &name = args[0];
     const QString join = m_parser.value(QStringLiteral("join"));
     const QString history = m_parser.value(QStringLiteral("history"));
-    connect(m_engine.get(), &SyncEngine::stateChanged, this,
-        [this, name, members, join, history](SyncEngine::State s) {
-            if (s != SyncEngine::State::Syncing || m_created)
-                return;
-            m_created = true;
+    whenOnline(
+        [this, name, members, join, history] {
             m_engine->groups().create(
                 name, members, join, history, [this, name](quint64 id, const QString &error) {
                     if (!error.isEmpty()) {
@@ -222,11 +219,11 @@ int Cli::groupCreate(const QStringList &args)
                     printJson({ { QStringLiteral("conversation"), QString::number(id) },
                         { QStringLiteral("name"), name } });
                 });
+        },
+        [this] {
+            if (m_createdGroup)
+                finish();
         });
-    runEngineUntilIdle([this] {
-        if (m_createdGroup)
-            finish();
-    });
     return -1;
 }
 
@@ -285,7 +282,7 @@ int Cli::groupAction(quint64 group, const proto::GroupActionRequest &action)
 }
 
 // Runs `work` once the engine is connected and caught up enough to ask.
-void Cli::whenOnline(std::function<void()> work)
+void Cli::whenOnline(std::function<void()> work, std::function<void()> whenIdle)
 {
     connect(m_engine.get(), &SyncEngine::stateChanged, this,
         [this, work = std::move(work), started = false](SyncEngine::State s) mutable {
@@ -294,7 +291,9 @@ void Cli::whenOnline(std::function<void()> work)
             started = true;
             work();
         });
-    runEngineUntilIdle([] {});
+    if (!whenIdle)
+        whenIdle = [] {};
+    runEngineUntilIdle(std::move(whenIdle));
 }
 
 int Cli::groupSearch(const QString &text)

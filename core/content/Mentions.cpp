@@ -12,8 +12,9 @@ bool isNameChar(QChar c)
         || c == QLatin1Char('-');
 }
 
-} // namespace
-
+// The word after an '@' that could be a name (letters, digits, _ . -), or
+// "" when `at` is not an '@' that starts one (it must not follow a letter or
+// digit: "bob@example" is no mention).
 QString mentionWordAt(const QString &text, qsizetype at)
 {
     if (at < 0 || at >= text.size() || text[at] != QLatin1Char('@'))
@@ -28,6 +29,8 @@ QString mentionWordAt(const QString &text, qsizetype at)
         --end;
     return text.mid(at + 1, end - at - 1);
 }
+
+} // namespace
 
 MentionWords mentionWords(const QString &text, bool allowAll)
 {

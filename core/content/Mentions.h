@@ -22,10 +22,6 @@ struct Mentions
     bool includes(quint64 userId) const { return all || users.contains(userId); }
 };
 
-// The word after an '@' that could be a name (letters, digits, _ . -), or
-// "" when `at` is not an '@' that starts one (it must not follow a letter or
-// digit: "bob@example" is no mention).
-QString mentionWordAt(const QString &text, qsizetype at);
 struct MentionWords
 {
     QStringList names; // each once (case-insensitively), in order

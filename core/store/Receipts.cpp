@@ -29,21 +29,6 @@ void Receipts::store(quint64 conversationId, const QList<ReceiptRow> &rows)
     }
 }
 
-std::optional<ReceiptRow> Receipts::get(quint64 conversationId, quint64 seq)
-{
-    Statement &st = m_db.prepare("SELECT read, delivered, total, readers FROM receipts "
-                                 "WHERE conversation_id = ? AND seq = ?");
-    st.bind(1, qint64(conversationId)).bind(2, qint64(seq));
-    std::optional<ReceiptRow> row;
-    if (st.step()) {
-        const QString readers = st.text(3);
-        row = ReceiptRow { seq, int(st.int64(0)), int(st.int64(1)), int(st.int64(2)),
-            readers.isEmpty() ? QStringList() : readers.split(QLatin1Char('\n')) };
-    }
-    st.reset();
-    return row;
-}
-
 QList<quint64> Receipts::pending(quint64 conversationId, quint64 upTo, bool withRead, int limit)
 {
     Statement &st = m_db.prepare(

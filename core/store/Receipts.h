@@ -7,8 +7,6 @@
 #include <QList>
 #include <QStringList>
 
-#include <optional>
-
 namespace natter {
 
 class Database;
@@ -32,7 +30,6 @@ public:
     Receipts(Database &db, const Identity &me);
 
     void store(quint64 conversationId, const QList<ReceiptRow> &rows);
-    std::optional<ReceiptRow> get(quint64 conversationId, quint64 seq);
     // The user's own messages with seq <= upTo (and within kWindow of the
     // newest event up to there),
     // newest first, at most limit, that not everyone has yet (nor, with

@@ -219,8 +219,10 @@ private slots:
         r.store(60, { { 1, 1, 1, 1, { QStringLiteral("bob") } }, { 3, 0, 1, 1, {} } });
         QCOMPARE(r.pending(60, 1000, true, 10), QList<quint64>({ 4, 3 })); // 1: read by all
         QCOMPARE(r.pending(60, 1000, false, 10), QList<quint64>({ 4 })); // delivered is enough
-        QCOMPARE(r.get(60, 1)->readers, QStringList({ QStringLiteral("bob") }));
-        QVERIFY(!r.get(60, 4));
+        const QList<MessageRow> lines = f.store.timeline().lines(60, 10);
+        QCOMPARE(lines[0].receipt->readers, QStringList({ QStringLiteral("bob") }));
+        QVERIFY(!lines[1].receipt); // bob's: no receipt of ours
+        QVERIFY(!lines[3].receipt); // never asked
 
         MessageListModel model(f.store);
         model.setConversation(60);
