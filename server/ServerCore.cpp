@@ -6,6 +6,7 @@
 #include "conversations/ConversationRequests.h"
 #include "gateway/GatewayContext.h"
 #include "groups/GroupRequests.h"
+#include "people/PeopleRequests.h"
 #include "receipts/ReceiptRequests.h"
 #include "storage/StorageBackend.h"
 
@@ -44,6 +45,7 @@ QString ServerCore::start()
     m_gateway = std::make_unique<GatewayContext>(*m_services);
     m_services->storage = m_storage.get();
     m_services->notify = &m_gateway->notify;
+    m_services->presence = &m_gateway->registry;
     m_services->hashPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
 
     m_writer = std::make_unique<DbWorker>(*m_storage, m_config.batchMax, &m_services->recent);
@@ -59,6 +61,8 @@ QString ServerCore::start()
     m_groups->registerRoutes(m_gateway->router);
     m_receipts = std::make_unique<ReceiptRequests>(*m_services);
     m_receipts->registerRoutes(m_gateway->router);
+    m_people = std::make_unique<PeopleRequests>(*m_services);
+    m_people->registerRoutes(m_gateway->router);
     return {};
 }
 

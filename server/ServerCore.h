@@ -18,6 +18,7 @@ class AccountRequests;
 class ConversationRequests;
 class GroupRequests;
 class ReceiptRequests;
+class PeopleRequests;
 class DbWorker;
 class StorageBackend;
 struct GatewayContext;
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<ConversationRequests> m_conversations;
     std::unique_ptr<GroupRequests> m_groups;
     std::unique_ptr<ReceiptRequests> m_receipts;
+    std::unique_ptr<PeopleRequests> m_people;
     std::unique_ptr<DbWorker> m_writer;
 };
 

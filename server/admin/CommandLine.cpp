@@ -31,6 +31,11 @@ Config file (INI, all keys optional):
             ip_burst=50
             max_text_chars=8000    per text message (at most 8000)
   [groups]  max_members=2000       members per group, on every path that adds one
+  [people]  friend_cooldown_s=86400 after a decline, no new request for this long
+            max_friends=5000       friends per user
+            max_pending_requests=100  outgoing friend requests waiting per user
+            search_rate=1          user searches per second per device
+            search_burst=10
   [storage] backend=sqlite         the embedded SQLite database in the data directory
             synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
             batch_max=512          ops per group commit

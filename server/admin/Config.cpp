@@ -25,6 +25,11 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->ipBurst = s.value("limits/ip_burst", c->ipBurst).toDouble();
     c->maxTextChars = s.value("limits/max_text_chars", c->maxTextChars).toInt();
     c->maxGroupMembers = s.value("groups/max_members", c->maxGroupMembers).toInt();
+    c->friendCooldownS = s.value("people/friend_cooldown_s", c->friendCooldownS).toInt();
+    c->maxFriends = s.value("people/max_friends", c->maxFriends).toInt();
+    c->maxPendingRequests = s.value("people/max_pending_requests", c->maxPendingRequests).toInt();
+    c->searchRate = s.value("people/search_rate", c->searchRate).toDouble();
+    c->searchBurst = s.value("people/search_burst", c->searchBurst).toDouble();
     c->storageBackend = s.value("storage/backend", c->storageBackend).toString().toLower();
     c->synchronous = s.value("storage/synchronous", c->synchronous).toString().toUpper();
     c->batchMax = s.value("storage/batch_max", c->batchMax).toInt();
@@ -44,6 +49,11 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("limits/max_text_chars must be 1..%1").arg(limits::kMaxTextChars);
     if (c->maxGroupMembers < 2 || c->maxGroupMembers > limits::kMaxGroupMembers)
         return QStringLiteral("groups/max_members must be 2..%1").arg(limits::kMaxGroupMembers);
+    if (c->friendCooldownS < 0 || c->maxFriends < 1 || c->maxPendingRequests < 1)
+        return QStringLiteral("people/friend_cooldown_s must be >= 0, max_friends and"
+                              " max_pending_requests >= 1");
+    if (c->searchRate <= 0 || c->searchBurst < 1)
+        return QStringLiteral("people/search_rate must be positive (search_burst >= 1)");
     if (c->storageBackend != QLatin1String("sqlite"))
         return QStringLiteral("storage/backend must be sqlite");
     static const QStringList modes { "OFF", "NORMAL", "FULL", "EXTRA" };

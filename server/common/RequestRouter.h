@@ -23,6 +23,7 @@ enum class RateClass {
     None,
     SignIn, // register/login: per source address
     Device, // everything a signed-in device does
+    Search, // user search: the device's own, stricter bucket (and Device's)
 };
 
 // Runs on the network thread that decoded the request; never blocks (work

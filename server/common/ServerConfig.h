@@ -34,6 +34,13 @@ struct ServerConfig
     // [groups]
     int maxGroupMembers = 2000; // enforced on every path that adds members
 
+    // [people]
+    int friendCooldownS = 86400; // after a decline, the requester waits this long
+    int maxFriends = 5000; // per user
+    int maxPendingRequests = 100; // outgoing friend requests waiting, per user
+    double searchRate = 1; // user searches per second per device
+    double searchBurst = 10;
+
     // [storage]
     QString storageBackend = QStringLiteral("sqlite"); // the only one so far
     QString synchronous = QStringLiteral("FULL"); // OFF, NORMAL, FULL, EXTRA

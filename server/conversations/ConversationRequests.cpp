@@ -113,23 +113,10 @@ void ConversationRequests::pull(
 void ConversationRequests::markRead(
     const Requester &who, const Actor &actor, const proto::MarkReadRequest &request)
 {
-    ServiceContext &ctx = m_ctx;
-    ctx.writer->submit(DbOp { [&ctx, who, actor, request](Storage &s) {
-                                 MarkReadResult r = ConversationService::markRead(
-                                     s, actor, request, QDateTime::currentMSecsSinceEpoch());
-                                 DbOutcome out;
-                                 out.rollback = bool(r.error);
-                                 out.deliver = [&ctx, who, r = std::move(r)] {
-                                     if (r.error)
-                                         return who.error(r.error.code, r.error.message);
-                                     proto::Envelope env;
-                                     env.mutable_ok();
-                                     who.reply(std::move(env));
-                                     ctx.notify->route(r.fanout);
-                                 };
-                                 return out;
-                             },
-        who.onStorageFailure() });
+    submitOk(m_ctx, who, [actor, request](Storage &s) {
+        return ConversationService::markRead(
+            s, actor, request, QDateTime::currentMSecsSinceEpoch());
+    });
 }
 
 void ConversationRequests::feedPull(

@@ -214,6 +214,18 @@ SendResult ConversationService::send(Storage &storage, Snowflake &ids, const Act
         ownTarget = target->senderId == actor.userId;
     }
     const Role role = roleIn(storage, conversationId, actor.userId);
+    if (conversation->kind == proto::DIRECT && role >= Role::Member) {
+        // Blocks and "friends only" (a refused first message rolls back the
+        // chat it created).
+        for (quint64 peer : storage.conversations().memberUserIds(conversationId))
+            if (peer != actor.userId) {
+                if (const ServiceError e
+                    = permissions::checkDirect(storage.contacts().gate(actor.userId, peer))) {
+                    result.error = e;
+                    return result;
+                }
+            }
+    }
     if (const ServiceError e = permissions::check(role, permissions::actionFor(rel.type()),
             proto::ConversationKind(conversation->kind), permissions::Target { ownTarget })) {
         result.error = e;

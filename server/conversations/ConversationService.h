@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/Fanout.h"
+#include "common/Replies.h"
 #include "common/ServiceError.h"
 #include "conversations/ContentRules.h"
 #include "permissions/Permissions.h"
@@ -23,11 +24,7 @@ struct SendResult
     bool duplicate = false; // a retry: the original ack, nothing written
 };
 
-struct MarkReadResult
-{
-    ServiceError error;
-    Fanout fanout;
-};
+using MarkReadResult = OkResult;
 
 struct PullResult
 {

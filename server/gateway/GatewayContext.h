@@ -28,6 +28,7 @@ struct GatewayContext
         , config(serviceContext.config)
         , deviceLimiter(config.deviceRate, config.deviceBurst)
         , ipLimiter(config.ipRate, config.ipBurst)
+        , searchLimiter(config.searchRate, config.searchBurst)
         , replies(*this)
         , notify(*this)
     {
@@ -39,6 +40,7 @@ struct GatewayContext
     SessionRegistry registry; // internally locked
     RateLimiter deviceLimiter; // internally locked
     RateLimiter ipLimiter; // internally locked
+    RateLimiter searchLimiter; // internally locked
     // index = network thread; set before start, then read-only.
     std::vector<Mailbox *> mailboxes;
     // index = network thread: each runs that thread's reads inline, on that

@@ -40,6 +40,13 @@ void handleFrame(GatewayContext &ctx, Session &session, const QByteArray &frame)
             return;
         }
         break;
+    case RateClass::Search:
+        if (!ctx.searchLimiter.allow(QString::number(session.deviceId()))) {
+            session.sendError(
+                requestId, proto::RATE_LIMITED, QStringLiteral("too many searches; wait a moment"));
+            return;
+        }
+        [[fallthrough]];
     case RateClass::Device:
         if (!ctx.deviceLimiter.allow(QString::number(session.deviceId()))) {
             session.sendError(requestId, proto::RATE_LIMITED, QStringLiteral("slow down"));

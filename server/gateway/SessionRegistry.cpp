@@ -1,5 +1,7 @@
 #include "gateway/SessionRegistry.h"
 
+#include <QDateTime>
+
 namespace natter::server {
 
 bool SessionRegistry::add(const SessionRef &ref)
@@ -18,8 +20,10 @@ void SessionRegistry::remove(const SessionRef &ref)
     if (it == m_byUser.end())
         return;
     it->removeIf([&](const SessionRef &r) { return r.sessionId == ref.sessionId; });
-    if (it->isEmpty())
+    if (it->isEmpty()) {
         m_byUser.erase(it);
+        m_lastSeenMs.insert(ref.userId, QDateTime::currentMSecsSinceEpoch());
+    }
 }
 
 QList<SessionRef> SessionRegistry::sessionsOfUser(quint64 userId) const
@@ -47,6 +51,24 @@ qsizetype SessionRegistry::size() const
     for (const auto &list : m_byUser)
         n += list.size();
     return n;
+}
+
+PresenceState SessionRegistry::presenceOf(quint64 userId) const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_byUser.contains(userId))
+        return { true, QDateTime::currentMSecsSinceEpoch() };
+    return { false, m_lastSeenMs.value(userId) };
+}
+
+QSet<quint64> SessionRegistry::onlineAmong(const QList<quint64> &userIds) const
+{
+    std::lock_guard lock(m_mutex);
+    QSet<quint64> online;
+    for (quint64 id : userIds)
+        if (m_byUser.contains(id))
+            online.insert(id);
+    return online;
 }
 
 } // namespace natter::server

@@ -1,8 +1,11 @@
 // SessionRegistry: which authenticated sessions are online, by user and by
 // device, and on which network thread each lives. Written by network
 // threads (on auth and disconnect), read by the notify router (writer
-// thread). One mutex guards all of it.
+// thread) and, as the PresenceView, by the people and groups modules. One
+// mutex guards all of it.
 #pragma once
+
+#include "common/PresenceView.h"
 
 #include <QHash>
 #include <QList>
@@ -20,7 +23,7 @@ struct SessionRef
     quint64 deviceId = 0;
 };
 
-class SessionRegistry
+class SessionRegistry final : public PresenceView
 {
 public:
     // False if the device was revoked meanwhile (the caller closes the session).
@@ -31,10 +34,14 @@ public:
     QList<SessionRef> revokeDevice(quint64 deviceId);
     qsizetype size() const;
 
+    PresenceState presenceOf(quint64 userId) const override;
+    QSet<quint64> onlineAmong(const QList<quint64> &userIds) const override;
+
 private:
     mutable std::mutex m_mutex;
     QHash<quint64, QList<SessionRef>> m_byUser;
     QSet<quint64> m_revoked; // devices revoked while this process runs
+    QHash<quint64, qint64> m_lastSeenMs; // users whose last session closed, when
 };
 
 } // namespace natter::server

@@ -1,5 +1,6 @@
 #include "groups/GroupRequests.h"
 
+#include "common/Replies.h"
 #include "groups/GroupService.h"
 
 #include <QDateTime>
@@ -22,23 +23,6 @@ DbOutcome ackOutcome(ServiceContext &ctx, const Requester &who, GroupResult r)
         ctx.notify->route(r.fanout);
     };
     return out;
-}
-
-// An inline read (Requester::read: the arguments are used in place) whose
-// result carries an error or a reply, put into the envelope by `fill`.
-template<typename Read, typename Fill> void readAndReply(const Requester &who, Read read, Fill fill)
-{
-    who.read(DbOp { [who, read, fill](Storage &s) {
-                       auto r = read(s);
-                       return DbOutcome { false, [who, fill, r = std::move(r)]() mutable {
-                                             if (r.error)
-                                                 return who.error(r.error.code, r.error.message);
-                                             proto::Envelope env;
-                                             fill(env, r);
-                                             who.reply(std::move(env));
-                                         } };
-                   },
-        who.onStorageFailure() });
 }
 
 } // namespace
@@ -123,8 +107,10 @@ void GroupRequests::info(
     const Requester &who, const Actor &actor, const proto::GroupInfoRequest &request)
 {
     const int maxMembers = m_ctx.config.maxGroupMembers;
+    const PresenceView *presence = m_ctx.presence;
     readAndReply(
-        who, [&](Storage &s) { return GroupService::info(s, actor, request, maxMembers); },
+        who,
+        [&](Storage &s) { return GroupService::info(s, *presence, actor, request, maxMembers); },
         [](proto::Envelope &out, GroupInfoResult &r) {
             *out.mutable_group_info() = std::move(r.info);
         });

@@ -420,8 +420,8 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
     return result;
 }
 
-GroupInfoResult GroupService::info(
-    Storage &storage, const Actor &actor, const proto::GroupInfoRequest &request, int maxMembers)
+GroupInfoResult GroupService::info(Storage &storage, const PresenceView &presence,
+    const Actor &actor, const proto::GroupInfoRequest &request, int maxMembers)
 {
     GroupInfoResult result;
     const auto group = storage.conversations().byId(request.conversation_id());
@@ -456,6 +456,14 @@ GroupInfoResult GroupService::info(
     info.set_mention_policy(proto::MentionPolicy(group->mentionPolicy));
     if (permissions::rule(role, Action::ViewRequests, proto::GROUP) == permissions::Rule::Allow)
         info.set_pending_requests(quint32(storage.joinRequests().pendingCount(group->id)));
+    // Who is online, of the current members who share presence, if the
+    // asker shares theirs (reciprocal).
+    QList<quint64> sharing;
+    if (!me->presenceOff)
+        for (const MemberRow &m : members)
+            if (m.isCurrent() && !m.presenceOff)
+                sharing.append(m.userId);
+    const QSet<quint64> online = presence.onlineAmong(sharing);
     for (const MemberRow &m : members) {
         if (!m.isCurrent())
             continue;
@@ -464,7 +472,9 @@ GroupInfoResult GroupService::info(
         gm->set_user(m.userName.toStdString());
         gm->set_role(proto::GroupRole(m.role));
         gm->set_nickname(m.nickname.toStdString());
+        gm->set_online(online.contains(m.userId));
     }
+    info.set_online(quint32(online.size()));
     return result;
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "common/Fanout.h"
+#include "common/PresenceView.h"
 #include "common/ServiceError.h"
 #include "protocol/Frame.h"
 #include "protocol/Snowflake.h"
@@ -61,8 +62,9 @@ public:
         const proto::GroupActionRequest &request, int maxMembers, qint64 nowMs);
 
     // Any connection.
-    static GroupInfoResult info(Storage &storage, const Actor &actor,
-        const proto::GroupInfoRequest &request, int maxMembers);
+    // presence: who is online now (GroupInfo.online and the members' online).
+    static GroupInfoResult info(Storage &storage, const PresenceView &presence,
+        const Actor &actor, const proto::GroupInfoRequest &request, int maxMembers);
     static GroupSearchResult search(
         Storage &storage, const Actor &actor, const proto::GroupSearchRequest &request);
     static GroupRequestsResult requests(

@@ -183,4 +183,13 @@ const char *actionName(Action action)
     return "?";
 }
 
+ServiceError checkDirect(const DirectGate &gate)
+{
+    if (gate.recipientBlocked)
+        return { proto::FORBIDDEN, QStringLiteral("you blocked this user: unblock them to write") };
+    if (gate.senderBlocked || (gate.recipientPolicy == proto::MESSAGES_FRIENDS && !gate.friends))
+        return { proto::FORBIDDEN, QStringLiteral("this user does not accept your messages") };
+    return {};
+}
+
 } // namespace natter::server::permissions

@@ -87,6 +87,11 @@ ServiceError check(
     Role role, Action action, proto::ConversationKind kind, const Target &target = {});
 // What a send with this relation does.
 Action actionFor(proto::RelationType relation);
+// Whether a user may write in a direct chat, beside the table: not when
+// either side blocked the other, nor to someone who takes messages from
+// friends only unless they are friends. The refusal does not say which
+// (FORBIDDEN).
+ServiceError checkDirect(const DirectGate &gate);
 
 const char *roleName(Role role);
 const char *actionName(Action action);

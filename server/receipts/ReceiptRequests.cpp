@@ -1,8 +1,7 @@
 #include "receipts/ReceiptRequests.h"
 
+#include "common/Replies.h"
 #include "receipts/ReceiptService.h"
-
-#include <QDateTime>
 
 namespace natter::server {
 
@@ -21,49 +20,16 @@ void ReceiptRequests::registerRoutes(RequestRouter &router)
             [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
                 receipts(who, actor, env.receipts_request());
             } });
-    router.add(proto::Envelope::kSettingsRequest,
-        { Access::SignedIn, RateClass::Device,
-            [this](const Requester &who, const Actor &actor, const proto::Envelope &env) {
-                settings(who, actor, env.settings_request());
-            } });
 }
 
 void ReceiptRequests::receipts(
     const Requester &who, const Actor &actor, const proto::ReceiptsRequest &request)
 {
-    who.read(DbOp { [who, &actor, &request](Storage &s) {
-                       ReceiptsResult r = ReceiptService::receipts(s, actor, request);
-                       return DbOutcome { false, [who, r = std::move(r)]() mutable {
-                                             if (r.error)
-                                                 return who.error(r.error.code, r.error.message);
-                                             proto::Envelope env;
-                                             *env.mutable_receipts() = std::move(r.response);
-                                             who.reply(std::move(env));
-                                         } };
-                   },
-        who.onStorageFailure() });
-}
-
-void ReceiptRequests::settings(
-    const Requester &who, const Actor &actor, const proto::SettingsRequest &request)
-{
-    ServiceContext &ctx = m_ctx;
-    ctx.writer->submit(DbOp { [&ctx, who, actor, request](Storage &s) {
-                                 SettingsResult r = ReceiptService::setSettings(
-                                     s, actor, request, QDateTime::currentMSecsSinceEpoch());
-                                 DbOutcome out;
-                                 out.rollback = bool(r.error);
-                                 out.deliver = [&ctx, who, r = std::move(r)] {
-                                     if (r.error)
-                                         return who.error(r.error.code, r.error.message);
-                                     proto::Envelope env;
-                                     env.mutable_ok();
-                                     who.reply(std::move(env));
-                                     ctx.notify->route(r.fanout);
-                                 };
-                                 return out;
-                             },
-        who.onStorageFailure() });
+    readAndReply(
+        who, [&](Storage &s) { return ReceiptService::receipts(s, actor, request); },
+        [](proto::Envelope &out, ReceiptsResult &r) {
+            *out.mutable_receipts() = std::move(r.response);
+        });
 }
 
 void ReceiptRequests::flushDeliveries()

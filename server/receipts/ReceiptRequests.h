@@ -1,7 +1,6 @@
-// ReceiptRequests: the receipts module's requests — receipts_request (on
-// the network thread's read connection) and settings_request (on the
-// writer) — and the once-a-second flush of the DeliveryLedger into the
-// writer. Lives on the main thread as long as the ServiceContext.
+// ReceiptRequests: the receipts module's request — receipts_request, on
+// the network thread's read connection — and the once-a-second flush of
+// the DeliveryLedger into the writer. Lives on the main thread as long as the ServiceContext.
 #pragma once
 
 #include "common/RequestRouter.h"
@@ -24,7 +23,6 @@ public:
 
 private:
     void receipts(const Requester &who, const Actor &actor, const proto::ReceiptsRequest &request);
-    void settings(const Requester &who, const Actor &actor, const proto::SettingsRequest &request);
 
     ServiceContext &m_ctx;
     QTimer m_flush;

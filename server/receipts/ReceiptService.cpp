@@ -78,25 +78,6 @@ ReceiptsResult ReceiptService::receipts(
     return result;
 }
 
-SettingsResult ReceiptService::setSettings(
-    Storage &storage, const Actor &actor, const proto::SettingsRequest &request, qint64 nowMs)
-{
-    SettingsResult result;
-    const auto user = storage.users().byId(actor.userId);
-    if (!user)
-        throw StorageError(QStringLiteral("user %1 does not exist").arg(actor.userId));
-    const proto::UserSettings &settings = request.settings();
-    if (user->receiptsOff == settings.receipts_off())
-        return result; // nothing changes: no feed entry
-    storage.users().setReceiptsOff(actor.userId, settings.receipts_off());
-    proto::FeedEntry entry;
-    *entry.mutable_settings() = settings;
-    const quint64 seq
-        = storage.feed().append(actor.userId, nowMs, toBytes(entry.SerializeAsString()));
-    result.fanout.feedNotifies.append({ actor.userId, seq });
-    return result;
-}
-
 Fanout ReceiptService::recordDeliveries(Storage &storage, const DeliveryLedger::Entries &entries)
 {
     // By conversation, so each is looked up once.

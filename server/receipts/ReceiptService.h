@@ -1,4 +1,4 @@
-// ReceiptService: read receipts and the setting that shares them, as
+// ReceiptService: read receipts, as
 // plain functions over a Storage. Who read a message is computed from the
 // members table: a message at seq S went to the members who were members
 // then (MemberRow::wasMemberAt), the sender aside; of those, it was
@@ -21,12 +21,6 @@ struct ReceiptsResult
     proto::ReceiptsResponse response;
 };
 
-struct SettingsResult
-{
-    ServiceError error;
-    Fanout fanout;
-};
-
 class ReceiptService
 {
 public:
@@ -36,9 +30,6 @@ public:
     // On a read connection: the receipts of the asker's own messages.
     static ReceiptsResult receipts(
         Storage &storage, const Actor &actor, const proto::ReceiptsRequest &request);
-    // Writer thread: replaces the user's settings and tells their devices.
-    static SettingsResult setSettings(
-        Storage &storage, const Actor &actor, const proto::SettingsRequest &request, qint64 nowMs);
     // Writer thread: stores what the ledger collected; direct chats tell
     // the other member (the one whose messages arrived).
     static Fanout recordDeliveries(Storage &storage, const DeliveryLedger::Entries &entries);

@@ -15,6 +15,12 @@ struct UserRow
     qint64 createdMs = 0;
     quint64 feedSeq = 0;
     bool receiptsOff = false; // the user does not share read receipts
+    // The rest of the user's settings (proto::UserSettings) and profile.
+    bool presenceOff = false;
+    bool unsearchable = false;
+    int messagePolicy = 0; // proto::MessagePolicy
+    QString displayName {};
+    QString status {};
 };
 
 struct DeviceRow
@@ -62,6 +68,7 @@ struct MemberRow
     quint64 sinceSeq = 0;
     quint64 deliveredSeq = 0; // one of their devices has every event up to here
     bool receiptsOff = false; // the user's setting (users.receipts_off), read with the row
+    bool presenceOff = false; // the same for users.presence_off
     bool isCurrent() const { return leftSeq == 0; }
     // The member was one when seq was sent.
     bool wasMemberAt(quint64 seq) const
@@ -82,6 +89,36 @@ struct JoinRequestRow
     State state = State::Pending;
     quint64 decidedBy = 0; // user id of the owner or admin
     qint64 decidedMs = 0;
+};
+
+// One user's relation with another (contacts table), from the user's side.
+// The two sides' rows of a pair are kept in step by the friends service.
+struct ContactRow
+{
+    quint64 userId = 0;
+    quint64 peerId = 0;
+    int state = 0; // proto::ContactState
+    QString note; // a pending request's note
+    bool blocked = false; // userId blocked peerId
+    qint64 sinceMs = 0;
+    qint64 cooldownUntilMs = 0; // userId may not ask peerId again before this
+    // Read with the row (users table); ignored by put().
+    QString peerName;
+    QString peerDisplayName;
+    QString peerStatus;
+    bool peerPresenceOff = false;
+    qint64 peerSignInMs = 0; // the peer's latest sign-in (devices.last_seen_ms)
+    bool isEmpty() const { return state == 0 && !blocked && cooldownUntilMs == 0; }
+};
+
+// What a direct message from one user to another depends on (see
+// ContactStore::gate).
+struct DirectGate
+{
+    bool senderBlocked = false; // the recipient blocked the sender
+    bool recipientBlocked = false; // the sender blocked the recipient
+    bool friends = false;
+    int recipientPolicy = 0; // proto::MessagePolicy of the recipient
 };
 
 // A group as a search lists it.

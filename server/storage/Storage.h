@@ -1,12 +1,13 @@
 // Storage: one connection to natterd's database, seen as one store per
 // aggregate (users, devices, conversations with their members, events, the
-// feed, join requests) plus its transactions. The social, media and admin tables of later
-// features get their own store here, beside these. An instance is used by
+// feed, join requests, contacts) plus its transactions. The media and admin
+// tables of later features get their own store here, beside these. An instance is used by
 // exactly one thread: the writer (DbWorker), or the network thread that owns
 // a ReadConnection. StorageBackend makes them; nothing outside a backend's
 // folder knows which database is behind it. Every method throws StorageError.
 #pragma once
 
+#include "storage/ContactStore.h"
 #include "storage/ConversationStore.h"
 #include "storage/DeviceStore.h"
 #include "storage/EventStore.h"
@@ -37,6 +38,7 @@ public:
     virtual EventStore &events() = 0;
     virtual FeedStore &feed() = 0;
     virtual JoinRequestStore &joinRequests() = 0;
+    virtual ContactStore &contacts() = 0;
 };
 
 // The writer's connection: also reports what each committed transaction

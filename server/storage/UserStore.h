@@ -4,6 +4,8 @@
 
 #include "storage/Rows.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace natter::server {
@@ -17,7 +19,13 @@ public:
     // Duplicate when the id or the name is taken.
     virtual void insert(const UserRow &user) = 0;
     virtual void setPasswordHash(quint64 userId, const QByteArray &pwhash) = 0;
-    virtual void setReceiptsOff(quint64 userId, bool off) = 0;
+    // The settings' columns of the row (receiptsOff ... messagePolicy).
+    virtual void setSettings(const UserRow &settings) = 0;
+    virtual void setProfile(quint64 userId, const QString &displayName, const QString &status) = 0;
+    // Searchable users other than exceptUserId whose name starts with
+    // namePrefix (lower case) or whose display name starts with prefix (case
+    // folded), by name.
+    virtual QList<UserRow> search(const QString &prefix, quint64 exceptUserId, int limit) = 0;
 
 protected:
     ~UserStore() = default;

@@ -109,7 +109,7 @@ private slots:
             QCOMPARE(raw.pragmaInt("PRAGMA user_version"), 1);
         }
         SqliteBackend backend(o);
-        QCOMPARE(backend.schemaVersion(), 5);
+        QCOMPARE(backend.schemaVersion(), 6);
         std::unique_ptr<WriterStorage> w = backend.openWriter();
         const auto alice = w->users().byName("alice");
         const auto bob = w->users().byName("bob");

@@ -411,6 +411,65 @@ private slots:
         QCOMPARE(errorKindOf([&] { feed.append(77, 1, "x"); }), StorageError::Kind::Internal);
     }
 
+    // Contacts: one row per side, an empty row deleted, and the writer's
+    // direct-message gate following every change (its cache forgets).
+    void contactsAndGate()
+    {
+        TransactionGuard tx(*m_w);
+        ContactStore &c = m_w->contacts();
+        QCOMPARE(c.gate(2, 1).friends, false);
+        c.put(ContactRow { 1, 2, proto::CONTACT_FRIEND, {}, false, 50 });
+        c.put(ContactRow { 2, 1, proto::CONTACT_FRIEND, {}, false, 50 });
+        QVERIFY(c.gate(2, 1).friends);
+        QCOMPARE(c.friendIds(1), QList<quint64> { 2 });
+        QCOMPARE(c.count(1, proto::CONTACT_FRIEND), 1);
+        const auto row = c.get(1, 2);
+        QVERIFY(row);
+        QCOMPARE(row->peerName, QStringLiteral("bob"));
+        QCOMPARE(row->peerSignInMs, 0); // bob has no device
+        c.put(ContactRow { 1, 2, proto::CONTACT_NONE, {}, true, 60 }); // alice blocks bob
+        const DirectGate g = c.gate(2, 1);
+        QVERIFY(g.senderBlocked);
+        QVERIFY(!g.friends);
+        QVERIFY(c.gate(1, 2).recipientBlocked);
+        QCOMPARE(c.ofUser(1).size(), 1);
+        c.put(ContactRow { 1, 2, proto::CONTACT_NONE, {}, false, 70 }); // empty: gone
+        QVERIFY(!c.get(1, 2));
+        QVERIFY(c.ofUser(1).isEmpty());
+        UserRow settings = *m_w->users().byId(1);
+        settings.messagePolicy = proto::MESSAGES_FRIENDS;
+        m_w->users().setSettings(settings);
+        QCOMPARE(c.gate(2, 1).recipientPolicy, int(proto::MESSAGES_FRIENDS));
+        tx.commit();
+    }
+
+    // User search: a name prefix (indexed) or a display-name prefix (case
+    // folded), wildcards as text, opted-out users and the asker left out.
+    void userSearch()
+    {
+        TransactionGuard tx(*m_w);
+        UserStore &u = m_w->users();
+        u.insert(UserRow { 3, "alpha_x", "h", 1, 0 });
+        u.insert(UserRow { 4, "al%", "h", 1, 0 });
+        u.setProfile(2, QStringLiteral("Ålice Bob"), QStringLiteral("busy"));
+        UserRow hidden = *u.byId(3);
+        hidden.unsearchable = true;
+        u.setSettings(hidden);
+        auto names = [&](const QString &q, quint64 except) {
+            QStringList out;
+            for (const UserRow &r : u.search(q, except, 20))
+                out.append(r.name);
+            return out;
+        };
+        QCOMPARE(names(QStringLiteral("al"), 0), QStringList({ "al%", "alice" }));
+        QCOMPARE(names(QStringLiteral("al"), 1), QStringList({ "al%" }));
+        QCOMPARE(names(QStringLiteral("ål"), 0), QStringList({ "bob" }));
+        QCOMPARE(names(QStringLiteral("ÅLICE"), 0), QStringList({ "bob" }));
+        QCOMPARE(names(QStringLiteral("a%"), 0), QStringList());
+        QCOMPARE(u.byId(2)->status, QStringLiteral("busy"));
+        tx.commit();
+    }
+
     void rollbackUndoesEverything()
     {
         {

@@ -219,4 +219,13 @@ qint64 SqliteConnection::pragmaInt(const char *pragma)
     return value;
 }
 
+QString likeEscaped(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return escaped;
+}
+
 } // namespace natter::server::sqlite

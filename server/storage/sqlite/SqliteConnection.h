@@ -89,4 +89,8 @@ private:
     QHash<const char *, Statement *> m_statements;
 };
 
+// A user's text for LIKE ... ESCAPE '\\': its wildcards and the escape
+// character escaped.
+QString likeEscaped(const QString &text);
+
 } // namespace natter::server::sqlite

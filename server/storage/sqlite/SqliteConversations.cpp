@@ -11,23 +11,14 @@ namespace {
 
 #define MEMBER_COLUMNS                                                                             \
     "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq,"          \
-    " m.nickname, m.remark, m.since_seq, m.delivered_seq, u.receipts_off"
+    " m.nickname, m.remark, m.since_seq, m.delivered_seq, u.receipts_off,"  \
+    " u.presence_off"
 
 MemberRow memberFrom(const Statement &st)
 {
     return MemberRow { st.uint64(0), st.uint64(1), st.text(2), st.int32(3), st.uint64(4),
         st.uint64(5), st.uint64(6), st.text(7), st.text(8), st.uint64(9), st.uint64(10),
-        st.int32(11) != 0 };
-}
-
-// LIKE's wildcards in a user's text, escaped (with ESCAPE '\\').
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
+        st.int32(11) != 0, st.int32(12) != 0 };
 }
 
 } // namespace
@@ -309,7 +300,7 @@ QList<GroupSummaryRow> SqliteConversations::searchGroups(
                                    " AND c.name LIKE ? ESCAPE '\\' ORDER BY c.name, c.id LIMIT ?")
                         .bind(1, kind)
                         .bind(2, unlistedJoinPolicy)
-                        .bindText(3, likePattern(text))
+                        .bindText(3, QLatin1Char('%') + likeEscaped(text) + QLatin1Char('%'))
                         .bind(4, limit);
     QList<GroupSummaryRow> rows;
     while (st.step())

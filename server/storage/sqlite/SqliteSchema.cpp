@@ -79,6 +79,21 @@ const QList<QByteArrayList> &schemaMigrations()
             "ALTER TABLE conversations ADD COLUMN mention_policy INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE users ADD COLUMN receipts_off INTEGER NOT NULL DEFAULT 0",
         },
+        // 5 -> 6: people — profiles (display name, its case-folded search
+        // key, status line), the rest of a user's settings, and contacts:
+        // friendships, requests and blocks, one row per side of a pair.
+        {
+            "ALTER TABLE users ADD COLUMN display_name TEXT",
+            "ALTER TABLE users ADD COLUMN display_key TEXT",
+            "ALTER TABLE users ADD COLUMN status TEXT",
+            "ALTER TABLE users ADD COLUMN presence_off INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE users ADD COLUMN unsearchable INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE users ADD COLUMN message_policy INTEGER NOT NULL DEFAULT 0",
+            "CREATE TABLE contacts(user_id INTEGER NOT NULL, peer_id INTEGER NOT NULL,"
+            " state INTEGER NOT NULL, note TEXT, blocked INTEGER NOT NULL DEFAULT 0,"
+            " since_ms INTEGER NOT NULL, cooldown_until_ms INTEGER NOT NULL DEFAULT 0,"
+            " PRIMARY KEY(user_id, peer_id))",
+        },
     };
     return migrations;
 }

@@ -47,6 +47,7 @@ SqliteStorage::SqliteStorage(const QString &path, const ConnectionOptions &optio
     , m_events(*m_db, m_conversations, m_writer.get())
     , m_feed(*m_db)
     , m_joinRequests(*m_db)
+    , m_contacts(*m_db, m_writer.get())
 {
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "storage/sqlite/SqliteConnection.h"
+#include "storage/sqlite/SqliteContacts.h"
 #include "storage/sqlite/SqliteConversations.h"
 #include "storage/sqlite/SqliteDevices.h"
 #include "storage/sqlite/SqliteEvents.h"
@@ -49,6 +50,7 @@ public:
     EventStore &events() override { return m_events; }
     FeedStore &feed() override { return m_feed; }
     JoinRequestStore &joinRequests() override { return m_joinRequests; }
+    ContactStore &contacts() override { return m_contacts; }
 
     Writes takeWrites() override;
 
@@ -71,6 +73,7 @@ private:
     SqliteEvents m_events;
     SqliteFeed m_feed;
     SqliteJoinRequests m_joinRequests;
+    SqliteContacts m_contacts;
     std::function<void(int)> m_walHook;
 };
 

@@ -7,19 +7,39 @@ namespace natter::server::sqlite {
 
 namespace {
 
-#define USER_COLUMNS "SELECT id, name, pwhash, created_ms, feed_seq, receipts_off FROM users"
+#define USER_COLUMNS                                                                               \
+    "SELECT id, name, pwhash, created_ms, feed_seq, receipts_off, presence_off, unsearchable,"     \
+    " message_policy, display_name, status FROM users"
 constexpr const char *kByName = USER_COLUMNS " WHERE name = ?";
 constexpr const char *kById = USER_COLUMNS " WHERE id = ?";
+// The name's index answers the range; display names are scanned (a search
+// is rate limited and capped).
+constexpr const char *kSearch
+    = USER_COLUMNS " WHERE unsearchable = 0 AND id != ?"
+                   " AND ((name >= ? AND name < ?) OR display_key LIKE ? ESCAPE '\\')"
+                   " ORDER BY name LIMIT ?";
 #undef USER_COLUMNS
+
+UserRow userFrom(const Statement &st)
+{
+    return UserRow { st.uint64(0), st.text(1), st.bytes(2), st.int64(3), st.uint64(4),
+        st.int32(5) != 0, st.int32(6) != 0, st.int32(7) != 0, st.int32(8), st.text(9),
+        st.text(10) };
+}
 
 std::optional<UserRow> readUser(Statement &st)
 {
     std::optional<UserRow> row;
     if (st.step())
-        row = UserRow { st.uint64(0), st.text(1), st.bytes(2), st.int64(3), st.uint64(4),
-            st.int32(5) != 0 };
+        row = userFrom(st);
     st.reset();
     return row;
+}
+
+// The form display names are matched in: case folded.
+QString displayKey(const QString &displayName)
+{
+    return displayName.toCaseFolded();
 }
 
 } // namespace
@@ -75,14 +95,47 @@ void SqliteUsers::setPasswordHash(quint64 userId, const QByteArray &pwhash)
         .run();
 }
 
-void SqliteUsers::setReceiptsOff(quint64 userId, bool off)
+void SqliteUsers::setSettings(const UserRow &settings)
 {
-    m_db.statement("UPDATE users SET receipts_off = ? WHERE id = ?")
-        .bind(1, int(off))
-        .bind(2, userId)
+    m_db.statement("UPDATE users SET receipts_off = ?, presence_off = ?, unsearchable = ?,"
+                   " message_policy = ? WHERE id = ?")
+        .bind(1, int(settings.receiptsOff))
+        .bind(2, int(settings.presenceOff))
+        .bind(3, int(settings.unsearchable))
+        .bind(4, settings.messagePolicy)
+        .bind(5, settings.id)
         .run();
-    if (m_writer) // member rows carry the setting: rare enough to forget them all
+    if (m_writer) { // member rows and gates carry settings: rare enough to forget them all
         m_writer->cache.members.clear();
+        m_writer->cache.gates.clear();
+    }
+}
+
+void SqliteUsers::setProfile(quint64 userId, const QString &displayName, const QString &status)
+{
+    m_db.statement("UPDATE users SET display_name = ?, display_key = ?, status = ? WHERE id = ?")
+        .bindText(1, displayName, true)
+        .bindText(2, displayKey(displayName), true)
+        .bindText(3, status, true)
+        .bind(4, userId)
+        .run();
+}
+
+QList<UserRow> SqliteUsers::search(const QString &prefix, quint64 exceptUserId, int limit)
+{
+    const QString name = prefix.toLower();
+    const QString like = likeEscaped(displayKey(prefix)) + QLatin1Char('%');
+    Statement &st = m_db.statement(kSearch)
+                        .bind(1, exceptUserId)
+                        .bindText(2, name)
+                        .bindText(3, name + QChar(0xffff))
+                        .bindText(4, like)
+                        .bind(5, limit);
+    QList<UserRow> rows;
+    while (st.step())
+        rows.append(userFrom(st));
+    st.reset();
+    return rows;
 }
 
 } // namespace natter::server::sqlite

@@ -18,7 +18,9 @@ public:
     std::optional<UserRow> byId(quint64 id) override;
     void insert(const UserRow &user) override;
     void setPasswordHash(quint64 userId, const QByteArray &pwhash) override;
-    void setReceiptsOff(quint64 userId, bool off) override;
+    void setSettings(const UserRow &settings) override;
+    void setProfile(quint64 userId, const QString &displayName, const QString &status) override;
+    QList<UserRow> search(const QString &prefix, quint64 exceptUserId, int limit) override;
 
 private:
     SqliteConnection &m_db;

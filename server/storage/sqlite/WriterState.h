@@ -23,6 +23,9 @@ struct WriterState
         QHash<quint64, ConversationRow> conversations;
         QHash<quint64, QList<quint64>> memberIds;
         QHash<quint64, QList<MemberRow>> members; // by user id, as members() returns them
+        // (sender, recipient) -> what a direct message between them depends
+        // on; forgotten on any contact or settings change (rare).
+        QHash<std::pair<quint64, quint64>, DirectGate> gates;
     };
     Cache cache;
     WriterStorage::Writes writes;
