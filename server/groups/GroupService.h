@@ -63,8 +63,8 @@ public:
 
     // Any connection.
     // presence: who is online now (GroupInfo.online and the members' online).
-    static GroupInfoResult info(Storage &storage, const PresenceView &presence,
-        const Actor &actor, const proto::GroupInfoRequest &request, int maxMembers);
+    static GroupInfoResult info(Storage &storage, const PresenceView &presence, const Actor &actor,
+        const proto::GroupInfoRequest &request, int maxMembers);
     static GroupSearchResult search(
         Storage &storage, const Actor &actor, const proto::GroupSearchRequest &request);
     static GroupRequestsResult requests(

@@ -11,7 +11,7 @@ namespace {
 
 #define MEMBER_COLUMNS                                                                             \
     "m.conversation_id, m.user_id, u.name, m.role, m.joined_seq, m.read_seq, m.left_seq,"          \
-    " m.nickname, m.remark, m.since_seq, m.delivered_seq, u.receipts_off,"  \
+    " m.nickname, m.remark, m.since_seq, m.delivered_seq, u.receipts_off,"                         \
     " u.presence_off"
 
 MemberRow memberFrom(const Statement &st)

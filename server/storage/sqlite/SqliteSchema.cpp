@@ -89,6 +89,7 @@ const QList<QByteArrayList> &schemaMigrations()
             "ALTER TABLE users ADD COLUMN presence_off INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE users ADD COLUMN unsearchable INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE users ADD COLUMN message_policy INTEGER NOT NULL DEFAULT 0",
+            // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): a statement split over lines
             "CREATE TABLE contacts(user_id INTEGER NOT NULL, peer_id INTEGER NOT NULL,"
             " state INTEGER NOT NULL, note TEXT, blocked INTEGER NOT NULL DEFAULT 0,"
             " since_ms INTEGER NOT NULL, cooldown_until_ms INTEGER NOT NULL DEFAULT 0,"
