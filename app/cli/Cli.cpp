@@ -53,7 +53,18 @@ Commands:
   read @USER|#ID                          mark the conversation read
   receipts @USER|#ID SEQ                  who has and who read a message of
                                           yours: {"read","of","by",...}
-  settings [--receipts on|off]            your settings (receipts shared?)
+  settings [--receipts on|off] [--presence on|off] [--searchable on|off]
+        [--messages everyone|friends]     your privacy settings; change any
+  friend request @USER [--note TEXT]      ask to be friends (asking one who
+                                          asked you accepts)
+  friend accept|decline|cancel|remove|block|unblock @USER
+  friend requests                         pending requests, both ways
+  friends                                 your friends, with presence
+  contacts                                every relation this profile knows
+                                          (friends, requests, blocks)
+  users search TEXT [--limit N]           users by name or display name
+  profile [@USER]                         a user's profile (yours without one)
+  profile set [--name NAME] [--status TEXT]
   listen                                  stay connected, print each new
                                           event as a JSON line
   devices                                 this account's devices, JSON lines
@@ -114,9 +125,9 @@ int Cli::start(const QStringList &arguments)
             QStringLiteral("URL") },
         { QStringLiteral("device"), QStringLiteral("Device name (register/login)."),
             QStringLiteral("NAME") },
-        { QStringLiteral("limit"), QStringLiteral("Number of messages (history)."),
+        { QStringLiteral("limit"), QStringLiteral("Number of messages (history) or users (users search)."),
             QStringLiteral("N"), QStringLiteral("100") },
-        { QStringLiteral("offline"), QStringLiteral("Only queue locally (send, read).") },
+        { QStringLiteral("offline"), QStringLiteral("Only queue locally (send, read); only the local store (friends, contacts, friend requests, settings).") },
         { QStringLiteral("reply-to"),
             QStringLiteral("The seq of the message this one replies to (send)."),
             QStringLiteral("SEQ") },
@@ -135,10 +146,24 @@ int Cli::start(const QStringList &arguments)
             QStringLiteral("What new members see: joined (default) or all (group create)."),
             QStringLiteral("POLICY"), QStringLiteral("joined") },
         { QStringLiteral("remove"), QStringLiteral("Take the admin role away (group admin).") },
-        { QStringLiteral("note"), QStringLiteral("A note to the admins (group join)."),
+        { QStringLiteral("note"),
+            QStringLiteral("A note to the admins (group join) or to the user (friend request)."),
             QStringLiteral("TEXT") },
         { QStringLiteral("receipts"), QStringLiteral("Share read receipts: on or off (settings)."),
             QStringLiteral("on|off") },
+        { QStringLiteral("presence"),
+            QStringLiteral("Show friends when you are online: on or off (settings)."),
+            QStringLiteral("on|off") },
+        { QStringLiteral("searchable"),
+            QStringLiteral("Be found by user search: on or off (settings)."),
+            QStringLiteral("on|off") },
+        { QStringLiteral("messages"),
+            QStringLiteral("Who may message you directly: everyone or friends (settings)."),
+            QStringLiteral("WHO") },
+        { QStringLiteral("name"), QStringLiteral("Your display name (profile set)."),
+            QStringLiteral("NAME") },
+        { QStringLiteral("status"), QStringLiteral("Your status line (profile set)."),
+            QStringLiteral("TEXT") },
         { QStringLiteral("all"), QStringLiteral("Every member may @all (group mentions).") },
     });
     m_parser.addPositionalArgument(
@@ -198,6 +223,16 @@ int Cli::start(const QStringList &arguments)
         return cmdReceipts(args);
     if (command == QLatin1String("settings"))
         return cmdSettings(args);
+    if (command == QLatin1String("friend"))
+        return cmdFriend(args);
+    if (command == QLatin1String("friends") && args.isEmpty())
+        return cmdFriends();
+    if (command == QLatin1String("contacts") && args.isEmpty())
+        return printContacts(false);
+    if (command == QLatin1String("users"))
+        return cmdUsers(args);
+    if (command == QLatin1String("profile"))
+        return cmdProfile(args);
     if (command == QLatin1String("listen") && args.isEmpty())
         return cmdListen();
     fprintf(stderr, "natter-cli: unknown command '%s' (see --help)\n", qPrintable(command));

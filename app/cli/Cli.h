@@ -57,8 +57,18 @@ private:
     void whenOnline(std::function<void()> work, std::function<void()> whenIdle = {});
     // CliReceipts.cpp
     int cmdReceipts(const QStringList &args);
-    int cmdSettings(const QStringList &args);
     int cmdListen();
+    // CliPeople.cpp
+    int cmdFriend(const QStringList &args);
+    int cmdFriends();
+    int cmdUsers(const QStringList &args);
+    int cmdProfile(const QStringList &args);
+    int cmdSettings(const QStringList &args);
+    // The local relations (requestsOnly: pending requests both ways), after
+    // catching up unless --offline.
+    int printContacts(bool requestsOnly);
+    // work() once, when connected and caught up with the server.
+    void whenCaughtUp(std::function<void()> work);
 
     // "@user" (a direct chat; create: start one if there is none), "#id"
     // or "#name" (a group of that name, when only one is): the

@@ -121,4 +121,59 @@ QJsonObject deviceJson(const DeviceInfo &d)
         { QStringLiteral("last_seen"), isoTime(d.lastSeenMs) } };
 }
 
+namespace {
+QJsonObject presenceJson(const PresenceInfo &p)
+{
+    if (p.hidden)
+        return { { QStringLiteral("hidden"), true } };
+    QJsonObject o { { QStringLiteral("online"), p.online } };
+    if (!p.online && p.lastSeenMs)
+        o.insert(QStringLiteral("last_seen"), isoTime(p.lastSeenMs));
+    return o;
+}
+} // namespace
+
+QJsonObject contactJson(const ContactRow &c, const PresenceInfo *presence)
+{
+    QJsonObject o { { QStringLiteral("user"), c.name },
+        { QStringLiteral("user_id"), QString::number(c.userId) },
+        { QStringLiteral("display_name"), c.displayName }, { QStringLiteral("status"), c.status },
+        { QStringLiteral("state"), PeopleRequests::stateName(c.state) },
+        { QStringLiteral("blocked"), c.blocked } };
+    if (c.sinceMs)
+        o.insert(QStringLiteral("since"), isoTime(c.sinceMs));
+    if (!c.note.isEmpty())
+        o.insert(QStringLiteral("note"), c.note);
+    if (c.declined)
+        o.insert(QStringLiteral("declined"), true);
+    if (presence)
+        o.insert(QStringLiteral("presence"), presenceJson(*presence));
+    return o;
+}
+
+QJsonObject profileJson(const ProfileInfo &p, bool withPresence)
+{
+    QJsonObject o { { QStringLiteral("user"), p.name },
+        { QStringLiteral("user_id"), QString::number(p.userId) },
+        { QStringLiteral("display_name"), p.displayName }, { QStringLiteral("status"), p.status } };
+    if (p.self) {
+        o.insert(QStringLiteral("self"), true);
+        return o;
+    }
+    o.insert(QStringLiteral("state"), PeopleRequests::stateName(p.contact.state));
+    o.insert(QStringLiteral("blocked"), p.contact.blocked);
+    if (withPresence && p.contact.state == ContactState::Friend)
+        o.insert(QStringLiteral("presence"), presenceJson(p.presence));
+    return o;
+}
+
+QJsonObject settingsJson(const PrivacySettings &s)
+{
+    return { { QStringLiteral("receipts"), !s.receiptsOff },
+        { QStringLiteral("presence"), !s.presenceOff },
+        { QStringLiteral("searchable"), !s.unsearchable },
+        { QStringLiteral("messages"),
+            s.friendsOnly ? QStringLiteral("friends") : QStringLiteral("everyone") } };
+}
+
 } // namespace natter::cli

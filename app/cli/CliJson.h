@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/Store.h"
+#include "people/PeopleRequests.h"
 #include "sync/AccountRequests.h"
 
 #include <QJsonObject>
@@ -19,5 +20,11 @@ QJsonObject conversationJson(const ConversationSummary &c, const QList<MemberInf
 QJsonObject deviceJson(const DeviceInfo &d);
 // hidden: the user does not share receipts (so sees no reads).
 QJsonObject receiptJson(const ReceiptRow &r, bool hidden);
+// presence: nullptr when not asked for (the local store keeps none).
+QJsonObject contactJson(const ContactRow &c, const PresenceInfo *presence);
+// withPresence: the reply carries it (a profile, not a search result); only
+// friends see each other's.
+QJsonObject profileJson(const ProfileInfo &p, bool withPresence);
+QJsonObject settingsJson(const PrivacySettings &s);
 
 } // namespace natter::cli

@@ -1,4 +1,4 @@
-// natter-cli's receipts, settings and listen commands.
+// natter-cli's receipts and listen commands.
 #include "Cli.h"
 #include "CliJson.h"
 
@@ -38,40 +38,6 @@ int Cli::cmdReceipts(const QStringList &args)
                     printJson(cli::receiptJson(r, hidden));
                 finish();
             });
-    });
-    return -1;
-}
-
-int Cli::cmdSettings(const QStringList &args)
-{
-    if (!args.isEmpty()) {
-        fprintf(stderr, "natter-cli: usage: settings [--receipts on|off]\n");
-        return Usage;
-    }
-    const auto print = [this] {
-        printJson({ { QStringLiteral("receipts"), !m_store->accountState().receiptsOff() } });
-    };
-    if (!m_parser.isSet(QStringLiteral("receipts"))) {
-        try {
-            print();
-        } catch (const StoreError &e) {
-            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
-            return StoreFailure;
-        }
-        return Success;
-    }
-    const QString value = m_parser.value(QStringLiteral("receipts"));
-    if (value != QLatin1String("on") && value != QLatin1String("off")) {
-        fprintf(stderr, "natter-cli: --receipts takes on or off\n");
-        return Usage;
-    }
-    whenOnline([this, print, off = value == QLatin1String("off")] {
-        m_engine->account().setReceiptsOff(off, [this, print](const QString &e) {
-            if (!e.isEmpty())
-                return fail(e);
-            print();
-            finish();
-        });
     });
     return -1;
 }

@@ -61,14 +61,41 @@ void AccountState::setFeedSeq(quint64 seq)
     setText("feed_seq", QString::number(seq));
 }
 
-bool AccountState::receiptsOff()
+namespace {
+QString flag(bool on)
 {
-    return text("receipts_off") == QLatin1String("1");
+    return on ? QStringLiteral("1") : QStringLiteral("0");
+}
+} // namespace
+
+PrivacySettings AccountState::settings()
+{
+    const QLatin1String on("1");
+    PrivacySettings s;
+    s.receiptsOff = text("receipts_off") == on;
+    s.presenceOff = text("presence_off") == on;
+    s.unsearchable = text("unsearchable") == on;
+    s.friendsOnly = text("friends_only") == on;
+    return s;
 }
 
-void AccountState::setReceiptsOff(bool off)
+void AccountState::setSettings(const PrivacySettings &s)
 {
-    setText("receipts_off", off ? QStringLiteral("1") : QStringLiteral("0"));
+    setText("receipts_off", flag(s.receiptsOff));
+    setText("presence_off", flag(s.presenceOff));
+    setText("unsearchable", flag(s.unsearchable));
+    setText("friends_only", flag(s.friendsOnly));
+}
+
+OwnProfile AccountState::profile()
+{
+    return { text("display_name"), text("status") };
+}
+
+void AccountState::setProfile(const OwnProfile &p)
+{
+    setText("display_name", p.displayName);
+    setText("status", p.status);
 }
 
 QString AccountState::trustedCertificates()

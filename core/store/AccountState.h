@@ -9,6 +9,23 @@ namespace natter {
 
 class Database;
 
+// The user's privacy settings (UserSettings on the wire): the server keeps
+// them and replaces them whole, so a change always sends all four.
+struct PrivacySettings
+{
+    bool receiptsOff = false; // read receipts not shared (and none seen)
+    bool presenceOff = false; // online state not shared (and none seen)
+    bool unsearchable = false; // user search never lists the user
+    bool friendsOnly = false; // only friends may message the user directly
+};
+
+// The user's own profile, as the server last said.
+struct OwnProfile
+{
+    QString displayName;
+    QString status;
+};
+
 struct Account
 {
     QString serverUrl;
@@ -34,9 +51,12 @@ public:
     // the system CAs ("" = none).
     QString trustedCertificates();
     void setTrustedCertificates(const QString &pem);
-    // The user's setting (from the feed): read receipts are not shared.
-    bool receiptsOff();
-    void setReceiptsOff(bool off);
+    // The user's settings (from the feed, or the reply to a change).
+    PrivacySettings settings();
+    void setSettings(const PrivacySettings &settings);
+    bool receiptsOff() { return settings().receiptsOff; }
+    OwnProfile profile();
+    void setProfile(const OwnProfile &profile);
 
 private:
     QString text(const char *key);

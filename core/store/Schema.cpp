@@ -254,6 +254,23 @@ CREATE TABLE receipts (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 7: people — the user's relations with other users (friends,
+// requests both ways, blocks) as the feed last said, with the peer's
+// display name and status.
+constexpr const char *kSchemaV7 = R"SQL(
+CREATE TABLE contacts (
+  user_id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  state INTEGER NOT NULL,
+  blocked INTEGER NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT '',
+  declined INTEGER NOT NULL DEFAULT 0,
+  since_ms INTEGER NOT NULL DEFAULT 0
+);
+)SQL";
+
 const std::function<void(Database &)> kSteps[kVersion] = {
     [](Database &db) { db.exec(kSchemaV1); },
     [](Database &db) { db.exec(kSchemaV2); },
@@ -261,6 +278,7 @@ const std::function<void(Database &)> kSteps[kVersion] = {
     [](Database &db) { db.exec(kSchemaV4); },
     [](Database &db) { db.exec(kSchemaV5); },
     [](Database &db) { db.exec(kSchemaV6); },
+    [](Database &db) { db.exec(kSchemaV7); },
 };
 
 } // namespace

@@ -9,7 +9,7 @@ class Database;
 
 namespace schema {
 
-constexpr int kVersion = 6;
+constexpr int kVersion = 7;
 
 // Brings the store to kVersion; throws StoreError.
 void migrate(Database &db);

@@ -28,6 +28,7 @@ Store::Store(const QString &profileDir, const QByteArray &rawKey)
     , m_drafts(m_db)
     , m_outbox(m_db, m_me, m_conversations, m_timeline, m_drafts)
     , m_receipts(m_db, m_me)
+    , m_contacts(m_db)
 {
     reloadAccount();
 }

@@ -1,13 +1,15 @@
 // The client's encrypted local store (SQLCipher): one database, seen as one
 // class per table family — AccountState (state), Conversations
 // (conversations, members, users), Timeline (events), Outbox (outbox),
-// Drafts (drafts), GroupState (join requests, nicknames, remarks), Receipts (receipts) — each the
+// Drafts (drafts), GroupState (join requests, nicknames, remarks), Receipts (receipts), Contacts
+// (contacts) — each the
 // only writer of its tables; Schema migrates. Everything the UI shows is read from here; the sync
 // engine writes what it pulls. One Store per thread: the sync engine and each UI thread open their
 // own (WAL lets readers run beside the writer). Every method throws StoreError on failure.
 #pragma once
 
 #include "store/AccountState.h"
+#include "store/Contacts.h"
 #include "store/Conversations.h"
 #include "store/Drafts.h"
 #include "store/GroupState.h"
@@ -32,6 +34,7 @@ public:
     Drafts &drafts() { return m_drafts; }
     GroupState &groups() { return m_groups; }
     Receipts &receipts() { return m_receipts; }
+    Contacts &contacts() { return m_contacts; }
 
     // --- spanning table families, each in one transaction
     Account account() { return m_accountState.account(); }
@@ -77,6 +80,7 @@ private:
     Drafts m_drafts;
     Outbox m_outbox;
     Receipts m_receipts;
+    Contacts m_contacts;
 };
 
 } // namespace natter

@@ -161,25 +161,4 @@ void AccountRequests::revokeDevice(quint64 deviceId, Done done)
     });
 }
 
-void AccountRequests::setReceiptsOff(bool off, Done done)
-{
-    Connection *session = m_supervisor.session();
-    if (!session) {
-        done(notConnected());
-        return;
-    }
-    proto::Envelope env;
-    env.mutable_settings_request()->mutable_settings()->set_receipts_off(off);
-    session->request(env, [this, off, done = std::move(done)](const proto::Envelope &reply) {
-        if (!reply.has_ok())
-            return done(replyError(reply));
-        try {
-            m_store.accountState().setReceiptsOff(off); // the feed says it too, later
-        } catch (const StoreError &e) {
-            return done(e.message());
-        }
-        done(QString());
-    });
-}
-
 } // namespace natter

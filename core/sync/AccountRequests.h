@@ -44,9 +44,6 @@ public:
     void logout(Done done);
     void fetchDevices(DevicesDone done);
     void revokeDevice(quint64 deviceId, Done done);
-    // Stops (or starts again) sharing read receipts; the user's other
-    // devices learn it from the feed.
-    void setReceiptsOff(bool off, Done done);
 
     // Trusts the PEM certificate(s) (a self-hosted server's own certificate
     // or its CA) for wss:// from the next connection on; saved in the store.

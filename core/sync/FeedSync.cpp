@@ -1,5 +1,7 @@
 #include "sync/FeedSync.h"
 
+#include "people/PeopleRequests.h"
+
 #include "Logging.h"
 #include "protocol/Frame.h"
 #include "sync/Replies.h"
@@ -88,6 +90,8 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
     QList<std::pair<quint64, quint64>> merged;
     bool requestsChanged = false;
     bool newSettings = false;
+    bool contactsChanged = false;
+    bool newProfile = false;
     {
         Store::Transaction txn(m_store);
         quint64 seq = m_store.accountState().feedSeq();
@@ -122,8 +126,18 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
                 m_store.groups().setRemark(entry.remark().conversation_id(),
                     QString::fromStdString(entry.remark().text()));
             } else if (entry.has_settings()) {
-                m_store.accountState().setReceiptsOff(entry.settings().receipts_off());
+                const auto &us = entry.settings();
+                m_store.accountState().setSettings({ us.receipts_off(), us.presence_off(),
+                    us.unsearchable(), us.message_policy() == proto::MESSAGES_FRIENDS });
                 newSettings = true;
+            } else if (entry.has_contact()) {
+                m_store.contacts().upsert(PeopleRequests::contactRow(entry.contact()));
+                contactsChanged = true;
+            } else if (entry.has_profile()) {
+                m_store.accountState().setProfile(
+                    { QString::fromStdString(entry.profile().display_name()),
+                        QString::fromStdString(entry.profile().status()) });
+                newProfile = true;
             }
             seq = std::max<quint64>(seq, entry.seq());
         }
@@ -140,6 +154,10 @@ QList<std::pair<quint64, quint64>> FeedSync::apply(const proto::FeedPullResponse
         emit joinRequestsChanged();
     if (newSettings)
         emit settingsChanged();
+    if (contactsChanged)
+        emit this->contactsChanged();
+    if (newProfile)
+        emit profileChanged();
     return merged;
 }
 

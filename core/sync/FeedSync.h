@@ -3,7 +3,8 @@
 // conversation's head on the way, so the timeline knows what to pull. One
 // feed pull in flight; a notify above the cursor asks for another. A failed
 // pull or store write is retried with backoff, never dropped. Lives on the
-// engine's thread; writes conversations and the feed cursor.
+// engine's thread; writes conversations, join requests, remarks, settings,
+// contacts, the own profile and the feed cursor.
 #pragma once
 
 #include "store/Store.h"
@@ -31,6 +32,8 @@ signals:
     // Join requests were made or decided (the user's own, or ones they decide).
     void joinRequestsChanged();
     void settingsChanged(); // the user's settings (from another device, or the server's echo)
+    void contactsChanged(); // friends, requests or blocks (or a friend's profile)
+    void profileChanged(); // the user's own profile
     // A page was applied (heads raised): the timeline may pull.
     void applied();
     // A local conversation waiting for this peer is the server's one now.

@@ -10,6 +10,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     , m_supervisor(store)
     , m_account(store, m_supervisor)
     , m_groups(m_supervisor)
+    , m_people(store, m_supervisor)
     , m_feed(store)
     , m_timeline(store)
     , m_sender(store)
@@ -46,6 +47,8 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     connect(&m_feed, &FeedSync::conversationsChanged, this, &SyncEngine::conversationsChanged);
     connect(&m_feed, &FeedSync::joinRequestsChanged, this, &SyncEngine::joinRequestsChanged);
     connect(&m_feed, &FeedSync::settingsChanged, this, &SyncEngine::settingsChanged);
+    connect(&m_feed, &FeedSync::contactsChanged, this, &SyncEngine::contactsChanged);
+    connect(&m_feed, &FeedSync::profileChanged, this, &SyncEngine::profileChanged);
     connect(&m_receipts, &ReceiptSync::receiptsChanged, this, &SyncEngine::messagesChanged);
     connect(&m_feed, &FeedSync::conversationCreated, this, &SyncEngine::conversationCreated);
     connect(&m_feed, &FeedSync::applied, this, [this] {

@@ -6,12 +6,14 @@
 //   TimelineSync          notifies and pulls: each conversation's events
 //   OutboxSender          the outbox, replayed in order
 //   ReceiptSync           the receipts of the user's own messages
+//   GroupRequests, PeopleRequests  requests that need the server there and then
 // It writes only to its own Store and lives on the thread that created it
 // (the CLI's main thread; a worker thread in the desktop app). UI code
 // learns about changes through its signals and reads its own Store.
 #pragma once
 
 #include "groups/GroupRequests.h"
+#include "people/PeopleRequests.h"
 #include "sync/AccountRequests.h"
 #include "sync/ConnectionSupervisor.h"
 #include "sync/FeedSync.h"
@@ -38,6 +40,7 @@ public:
     State state() const { return m_state; }
     AccountRequests &account() { return m_account; }
     GroupRequests &groups() { return m_groups; }
+    PeopleRequests &people() { return m_people; }
     ReceiptSync &receipts() { return m_receipts; }
     // Why the last connection closed or failed ("" before any).
     QString lastDisconnectReason() const { return m_supervisor.lastDisconnectReason(); }
@@ -57,6 +60,8 @@ signals:
     void conversationsChanged();
     void joinRequestsChanged(); // see FeedSync
     void settingsChanged(); // the user's settings came from the feed
+    void contactsChanged(); // see FeedSync
+    void profileChanged(); // the user's own profile came from the feed
     void messagesChanged(quint64 conversationId); // events or receipts
     // A local conversation (a direct chat started before the server had one)
     // is the server's conversation now: by the ack of its first message, or
@@ -81,6 +86,7 @@ private:
     ConnectionSupervisor m_supervisor;
     AccountRequests m_account;
     GroupRequests m_groups;
+    PeopleRequests m_people;
     FeedSync m_feed;
     TimelineSync m_timeline;
     OutboxSender m_sender;

@@ -149,7 +149,7 @@ ProfileResult ProfileService::profile(Storage &storage, const PresenceView &pres
         return result;
     auto row = storage.contacts().get(actor.userId, user->id);
     if (!row)
-        return result; // no relation: an empty contact
+        return result; // no relation: no contact
     FriendService::fillContact(*row, result.profile.mutable_contact());
     if (row->state == proto::CONTACT_FRIEND) {
         const auto self = storage.users().byId(actor.userId);

@@ -173,7 +173,13 @@ void EngineHost::setReceiptsShared(bool shared, AccountRequests::Done done)
 {
     if (!m_engine)
         return done(notOpen());
-    m_engine->account().setReceiptsOff(!shared, std::move(done));
+    try {
+        PrivacySettings settings = m_store->accountState().settings();
+        settings.receiptsOff = !shared;
+        m_engine->people().setSettings(settings, std::move(done));
+    } catch (const StoreError &e) {
+        done(e.message());
+    }
 }
 
 bool EngineHost::receiptsShared()

@@ -1,0 +1,260 @@
+// natter-cli's people commands: friend (request, accept, decline, cancel,
+// remove, block, unblock, requests), friends (with presence), contacts
+// (every relation this profile knows, offline too), users search, profile
+// (show, set) and settings (show, change any of them). Changes need the
+// server there and then; what they change reaches the user's other devices
+// on the feed.
+#include "Cli.h"
+#include "CliJson.h"
+
+#include <cstdio>
+
+namespace natter {
+
+using cli::printJson;
+
+namespace {
+
+const char *kFriendUsage = R"(usage:
+  friend request @USER [--note TEXT] | accept @USER | decline @USER | cancel @USER
+  friend remove @USER | block @USER | unblock @USER
+  friend requests [--offline])";
+
+QString userName(const QString &arg)
+{
+    return (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
+}
+
+// "on"/"off" → true/false; std::nullopt (printed) otherwise.
+std::optional<bool> onOff(const QCommandLineParser &parser, const char *option)
+{
+    const QString value = parser.value(QLatin1String(option));
+    if (value == QLatin1String("on"))
+        return true;
+    if (value == QLatin1String("off"))
+        return false;
+    fprintf(stderr, "natter-cli: --%s takes on or off\n", option);
+    return std::nullopt;
+}
+
+} // namespace
+
+void Cli::whenCaughtUp(std::function<void()> work)
+{
+    // idle comes again after each later change: run work once.
+    runEngineUntilIdle([work = std::move(work), done = false]() mutable {
+        if (std::exchange(done, true))
+            return;
+        work();
+    });
+}
+
+int Cli::printContacts(bool requestsOnly)
+{
+    const auto print = [this, requestsOnly] {
+        for (const ContactRow &c : m_store->contacts().list())
+            if (!requestsOnly || c.state == ContactState::Incoming
+                || c.state == ContactState::Outgoing)
+                printJson(cli::contactJson(c, nullptr));
+    };
+    if (m_offline) {
+        try {
+            print();
+        } catch (const StoreError &e) {
+            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+            return StoreFailure;
+        }
+        return Success;
+    }
+    whenCaughtUp([this, print] {
+        try {
+            print();
+        } catch (const StoreError &e) {
+            return fail(e.message(), StoreFailure);
+        }
+        finish();
+    });
+    return -1;
+}
+
+int Cli::cmdFriend(const QStringList &args)
+{
+    if (args == QStringList { QStringLiteral("requests") })
+        return printContacts(true);
+    PeopleRequests::Action action {};
+    if (args.size() != 2 || !PeopleRequests::parseAction(args[0], &action)
+        || (action != PeopleRequests::Action::Request && m_parser.isSet(QStringLiteral("note")))) {
+        fprintf(stderr, "natter-cli: %s\n", kFriendUsage);
+        return Usage;
+    }
+    const QString note = m_parser.value(QStringLiteral("note"));
+    whenOnline([this, user = userName(args[1]), action, note] {
+        m_engine->people().act(user, action, note, [this](const QString &e) {
+            if (!e.isEmpty())
+                return fail(e);
+            finish();
+        });
+    });
+    return -1;
+}
+
+int Cli::cmdFriends()
+{
+    if (m_offline) {
+        try {
+            for (const ContactRow &c : m_store->contacts().list())
+                if (c.state == ContactState::Friend)
+                    printJson(cli::contactJson(c, nullptr));
+        } catch (const StoreError &e) {
+            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+            return StoreFailure;
+        }
+        return Success;
+    }
+    whenOnline([this] {
+        m_engine->people().fetchFriends([this](const QList<ContactInfo> &friends, const QString &e) {
+            if (!e.isEmpty())
+                return fail(e);
+            for (const ContactInfo &f : friends)
+                printJson(cli::contactJson(f.contact, &f.presence));
+            finish();
+        });
+    });
+    return -1;
+}
+
+int Cli::cmdUsers(const QStringList &args)
+{
+    bool ok = false;
+    const int limit = m_parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (args.size() != 2 || args[0] != QLatin1String("search") || !ok || limit <= 0) {
+        fprintf(stderr, "natter-cli: usage: users search TEXT [--limit N]\n");
+        return Usage;
+    }
+    whenOnline([this, query = args[1], limit] {
+        m_engine->people().search(
+            query, limit, [this](const QList<ProfileInfo> &users, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                for (const ProfileInfo &u : users)
+                    printJson(cli::profileJson(u, false));
+                finish();
+            });
+    });
+    return -1;
+}
+
+int Cli::cmdProfile(const QStringList &args)
+{
+    const bool set = !args.isEmpty() && args[0] == QLatin1String("set");
+    const bool changes
+        = m_parser.isSet(QStringLiteral("name")) || m_parser.isSet(QStringLiteral("status"));
+    if (set ? args.size() != 1 || !changes : args.size() > 1 || changes) {
+        fprintf(stderr, "natter-cli: usage: profile [@USER] | profile set [--name N] [--status S]\n");
+        return Usage;
+    }
+    if (!set) {
+        whenOnline([this, user = args.isEmpty() ? QString() : userName(args[0])] {
+            m_engine->people().fetchProfile(user, [this](const ProfileInfo &p, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                printJson(cli::profileJson(p, true));
+                finish();
+            });
+        });
+        return -1;
+    }
+    // Unchanged fields keep what the server has (not what this profile last
+    // saw): ask first.
+    whenOnline([this] {
+        m_engine->people().fetchProfile({}, [this](const ProfileInfo &own, const QString &e) {
+            if (!e.isEmpty())
+                return fail(e);
+            OwnProfile p { own.displayName, own.status };
+            if (m_parser.isSet(QStringLiteral("name")))
+                p.displayName = m_parser.value(QStringLiteral("name"));
+            if (m_parser.isSet(QStringLiteral("status")))
+                p.status = m_parser.value(QStringLiteral("status"));
+            m_engine->people().setProfile(p, [this, own, p](const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                ProfileInfo shown = own;
+                shown.displayName = p.displayName;
+                shown.status = p.status;
+                printJson(cli::profileJson(shown, false));
+                finish();
+            });
+        });
+    });
+    return -1;
+}
+
+int Cli::cmdSettings(const QStringList &args)
+{
+    if (!args.isEmpty()) {
+        fprintf(stderr,
+            "natter-cli: usage: settings [--receipts on|off] [--presence on|off] "
+            "[--searchable on|off] [--messages everyone|friends]\n");
+        return Usage;
+    }
+    // Parse every change first: a bad value changes nothing.
+    std::optional<bool> receipts, presence, searchable, friendsOnly;
+    for (auto [option, target] : { std::pair { "receipts", &receipts },
+             std::pair { "presence", &presence }, std::pair { "searchable", &searchable } }) {
+        if (!m_parser.isSet(QLatin1String(option)))
+            continue;
+        *target = onOff(m_parser, option);
+        if (!target->has_value())
+            return Usage;
+    }
+    if (m_parser.isSet(QStringLiteral("messages"))) {
+        const QString v = m_parser.value(QStringLiteral("messages"));
+        if (v != QLatin1String("everyone") && v != QLatin1String("friends")) {
+            fprintf(stderr, "natter-cli: --messages takes everyone or friends\n");
+            return Usage;
+        }
+        friendsOnly = v == QLatin1String("friends");
+    }
+    const bool change = receipts || presence || searchable || friendsOnly;
+    if (!change && m_offline) {
+        try {
+            printJson(cli::settingsJson(m_store->accountState().settings()));
+        } catch (const StoreError &e) {
+            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
+            return StoreFailure;
+        }
+        return Success;
+    }
+    // The server replaces the settings whole: change them on what the feed
+    // says they are now (caught up first), so one change never undoes another
+    // device's.
+    whenCaughtUp([this, change, receipts, presence, searchable, friendsOnly] {
+        PrivacySettings s;
+        try {
+            s = m_store->accountState().settings();
+        } catch (const StoreError &e) {
+            return fail(e.message(), StoreFailure);
+        }
+        if (!change) {
+            printJson(cli::settingsJson(s));
+            return finish();
+        }
+        if (receipts)
+            s.receiptsOff = !*receipts;
+        if (presence)
+            s.presenceOff = !*presence;
+        if (searchable)
+            s.unsearchable = !*searchable;
+        if (friendsOnly)
+            s.friendsOnly = *friendsOnly;
+        m_engine->people().setSettings(s, [this, s](const QString &e) {
+            if (!e.isEmpty())
+                return fail(e);
+            printJson(cli::settingsJson(s));
+            finish();
+        });
+    });
+    return -1;
+}
+
+} // namespace natter

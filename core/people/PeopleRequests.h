@@ -1,0 +1,81 @@
+// PeopleRequests: the engine's requests about people, which need the server
+// there and then — a change to a relation (ask to be friends, accept,
+// decline, cancel, remove, block, unblock), the friends list with presence,
+// a user's profile, user search, the user's own profile and privacy
+// settings. What they change reaches every device of the user on the feed
+// (FeedSync writes Contacts and AccountState). Lives on the engine's thread.
+#pragma once
+
+#include "store/Store.h"
+#include "sync/ConnectionSupervisor.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace natter {
+
+struct PresenceInfo
+{
+    bool online = false;
+    qint64 lastSeenMs = 0; // 0: not known
+    bool hidden = false; // they, or the user, hide presence
+};
+
+struct ContactInfo
+{
+    ContactRow contact;
+    PresenceInfo presence;
+};
+
+struct ProfileInfo
+{
+    quint64 userId = 0;
+    QString name;
+    QString displayName;
+    QString status;
+    bool self = false; // the user's own (no relation, no presence)
+    ContactRow contact; // the user's relation with them
+    PresenceInfo presence;
+};
+
+class PeopleRequests : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Action { Request, Accept, Decline, Cancel, Remove, Block, Unblock };
+
+    // error: "" on success, else the server's refusal, in words.
+    using Done = std::function<void(const QString &error)>;
+    using FriendsDone = std::function<void(const QList<ContactInfo> &, const QString &error)>;
+    using ProfileDone = std::function<void(const ProfileInfo &, const QString &error)>;
+    using SearchDone = std::function<void(const QList<ProfileInfo> &, const QString &error)>;
+
+    PeopleRequests(Store &store, ConnectionSupervisor &supervisor, QObject *parent = nullptr);
+
+    // user: a user name; note: the request's (Action::Request only).
+    void act(const QString &user, Action action, const QString &note, Done done);
+    void fetchFriends(FriendsDone done);
+    // user: a user name, or "" for the user's own profile.
+    void fetchProfile(const QString &user, ProfileDone done);
+    // Users whose name or display name starts with query (>= 2 characters).
+    void search(const QString &query, int limit, SearchDone done);
+    // Replace the user's display name and status line; saved on success.
+    void setProfile(const OwnProfile &profile, Done done);
+    // Replace the user's privacy settings (all of them); saved on success.
+    void setSettings(const PrivacySettings &settings, Done done);
+
+    // "request", "accept", ... → the action; false when unknown.
+    static bool parseAction(const QString &name, Action *action);
+    // "friend", "outgoing", "incoming" or "none".
+    static QString stateName(ContactState state);
+    static ContactRow contactRow(const proto::Contact &contact);
+
+private:
+    Store &m_store;
+    ConnectionSupervisor &m_supervisor;
+};
+
+} // namespace natter
+
+Q_DECLARE_METATYPE(natter::ProfileInfo)
