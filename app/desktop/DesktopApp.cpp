@@ -69,6 +69,7 @@ bool DesktopApp::init(const QStringList &arguments)
     m_devices = std::make_unique<DevicesController>(*m_context);
     m_groups = std::make_unique<GroupsController>(*m_context);
     m_privacy = std::make_unique<PrivacyController>(*m_context);
+    m_people = std::make_unique<PeopleController>(*m_context);
     // Last: opening a profile (a passphrase in the environment, the keychain)
     // may start at once, and the others listen for it.
     m_session = std::make_unique<SessionController>(*m_context);

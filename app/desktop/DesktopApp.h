@@ -1,8 +1,8 @@
 // Start-up of the desktop app shared by the `natter` executable and the
 // end-to-end UI tests: command line, translations, style, the shared
 // AppContext, the feature controllers QML sees as singletons (Session,
-// Chats, Devices, Groups, Notifications, Theme) and the QML engine. Runs on the GUI
-// thread.
+// Chats, Devices, Groups, People, Privacy, Notifications, Theme) and the QML engine. Runs on the
+// GUI thread.
 #pragma once
 
 #include "AppContext.h"
@@ -10,6 +10,7 @@
 #include "devices/DevicesController.h"
 #include "groups/GroupsController.h"
 #include "notifications/NotificationsController.h"
+#include "people/PeopleController.h"
 #include "privacy/PrivacyController.h"
 #include "session/SessionController.h"
 #include "theme/ThemeController.h"
@@ -36,6 +37,7 @@ public:
     ChatsController *chats() const { return m_chats.get(); }
     DevicesController *devices() const { return m_devices.get(); }
     GroupsController *groups() const { return m_groups.get(); }
+    PeopleController *people() const { return m_people.get(); }
     NotificationsController *notifications() const { return m_notifications.get(); }
     ThemeController *theme() const { return m_theme.get(); }
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<NotificationsController> m_notifications;
     std::unique_ptr<DevicesController> m_devices;
     std::unique_ptr<PrivacyController> m_privacy;
+    std::unique_ptr<PeopleController> m_people;
     std::unique_ptr<GroupsController> m_groups;
     std::unique_ptr<SessionController> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

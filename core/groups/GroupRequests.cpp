@@ -121,9 +121,10 @@ void GroupRequests::fetchInfo(quint64 conversationId, InfoDone done)
         info.remark = QString::fromStdString(g.remark());
         info.pendingRequests = int(g.pending_requests());
         info.membersMayMentionAll = g.mention_policy() == proto::MENTION_ALL_MEMBERS;
+        info.online = int(g.online());
         for (const auto &m : g.members())
             info.members.append({ m.user_id(), QString::fromStdString(m.user()), roleName(m.role()),
-                QString::fromStdString(m.nickname()) });
+                QString::fromStdString(m.nickname()), m.online() });
         done(info, QString());
     });
 }

@@ -22,6 +22,7 @@ struct GroupMemberInfo
     QString name;
     QString role; // owner, admin or member
     QString nickname; // their own, for this group ("" when none)
+    bool online = false; // when asked; false when they or the user hide presence
 };
 
 struct GroupInfo
@@ -38,6 +39,7 @@ struct GroupInfo
     QString remark; // the user's private note on the group
     int pendingRequests = 0; // owner and admins: join requests waiting
     bool membersMayMentionAll = false; // the mention policy: every member may @all (small groups)
+    int online = 0; // members online when asked (of those who share presence)
 };
 
 struct GroupSummary

@@ -1,7 +1,8 @@
 // Left column: the conversations, in the order the model gives (by activity).
 // Controller-free: MainPage passes the model, the open conversation's id and
-// the count of join requests waiting, and handles openRequested,
-// newChatRequested, newGroupRequested and joinGroupRequested.
+// the counts of join and friend requests waiting, and handles openRequested,
+// newChatRequested, newGroupRequested, joinGroupRequested, peopleRequested
+// and settingsRequested.
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -15,12 +16,14 @@ Pane {
     property var model
     property string currentConversationId
     property int requestsToDecide: 0 // join requests waiting for this user (a badge)
+    property int friendRequests: 0 // friend requests waiting for this user (a badge)
 
     signal openRequested(string conversationId)
     signal newChatRequested()
     signal newGroupRequested()
     signal joinGroupRequested()
     signal settingsRequested()
+    signal peopleRequested()
 
     padding: 0
 
@@ -60,6 +63,20 @@ Pane {
                 onClicked: root.newChatRequested()
             }
             ToolButton {
+                objectName: "peopleButton"
+                text: "👤"
+                font.pixelSize: 16
+                Accessible.name: qsTr("People")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Friends and requests (Ctrl+P)")
+                onClicked: root.peopleRequested()
+
+                Badge {
+                    objectName: "friendRequestsBadge"
+                    count: root.friendRequests
+                }
+            }
+            ToolButton {
                 objectName: "groupMenuButton"
                 text: "👥"
                 font.pixelSize: 16
@@ -68,23 +85,9 @@ Pane {
                 ToolTip.text: qsTr("New group or join one")
                 onClicked: groupMenu.open()
 
-                Rectangle {
+                Badge {
                     objectName: "requestsBadge"
-                    visible: root.requestsToDecide > 0
-                    anchors.right: parent.right
-                    anchors.top: parent.top
-                    anchors.margins: 4
-                    width: Math.max(16, badgeText.implicitWidth + 6)
-                    height: 16
-                    radius: 8
-                    color: "#e53935"
-                    Label {
-                        id: badgeText
-                        anchors.centerIn: parent
-                        text: root.requestsToDecide
-                        color: "white"
-                        font.pixelSize: 10
-                    }
+                    count: root.requestsToDecide
                 }
 
                 Menu {

@@ -52,7 +52,9 @@ Drawer {
                 Layout.bottomMargin: 0
             }
             Label {
+                objectName: "groupSummary"
                 text: qsTr("%n member(s)", "", Groups.members.length) + " · "
+                      + (Groups.online > 0 ? qsTr("%n online", "", Groups.online) + " · " : "")
                       + (Groups.join === "open" ? qsTr("anyone may join")
                          : Groups.join === "approval" ? qsTr("joining needs an admin's approval")
                          : qsTr("invitation only"))
@@ -243,6 +245,7 @@ Drawer {
                             contentItem: RowLayout {
                                 Avatar {
                                     name: member.modelData.user
+                                    online: member.modelData.online === true
                                     Layout.preferredWidth: 28
                                     Layout.preferredHeight: 28
                                 }

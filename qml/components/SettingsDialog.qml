@@ -1,5 +1,6 @@
-// Ctrl+,: account, this device, the account's devices (revoke the others),
-// theme and log out.
+// Ctrl+,: account, the user's profile (display name, status line), this
+// device, theme, privacy (receipts, presence, search, who may message),
+// the account's devices (revoke the others) and log out.
 pragma ComponentBehavior: Bound
 
 import QtQuick
@@ -82,6 +83,51 @@ Dialog {
 
             MenuSeparator { Layout.fillWidth: true }
 
+            Label { text: qsTr("Profile"); font.bold: true; font.pixelSize: 15 }
+            Label {
+                text: qsTr("What your friends and people who find you see besides your user name.")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                font.pixelSize: 12
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: displayNameField
+                objectName: "displayNameField"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Display name")
+                maximumLength: 64
+                text: People.displayName
+            }
+            TextField {
+                id: statusField
+                objectName: "statusField"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Status line, e.g. “on holiday until Monday”")
+                maximumLength: 140
+                text: People.status
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    visible: People.lastError !== ""
+                    text: People.lastError
+                    color: "#e53935"
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Item { Layout.fillWidth: true; visible: People.lastError === "" }
+                Button {
+                    objectName: "saveProfileButton"
+                    text: qsTr("Save profile")
+                    enabled: !People.busy && (displayNameField.text !== People.displayName
+                                              || statusField.text !== People.status)
+                    onClicked: People.setOwnProfile(displayNameField.text, statusField.text)
+                }
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
             Label { text: qsTr("Theme"); font.bold: true; font.pixelSize: 15 }
             RowLayout {
                 RadioButton {
@@ -114,6 +160,39 @@ Dialog {
             }
             Label {
                 text: qsTr("When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                Layout.fillWidth: true
+            }
+            Switch {
+                objectName: "presenceSwitch"
+                text: qsTr("Show friends when I am online")
+                checked: Privacy.presenceShared
+                enabled: !Privacy.busy
+                onToggled: Privacy.setPresenceShared(checked)
+            }
+            Label {
+                text: qsTr("When this is off, your friends do not see when you are online or were last seen, and you do not see theirs.")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                Layout.fillWidth: true
+            }
+            Switch {
+                objectName: "searchableSwitch"
+                text: qsTr("Let people find me by name")
+                checked: Privacy.searchable
+                enabled: !Privacy.busy
+                onToggled: Privacy.setSearchable(checked)
+            }
+            Switch {
+                objectName: "friendsOnlySwitch"
+                text: qsTr("Only friends may message me")
+                checked: Privacy.friendsOnly
+                enabled: !Privacy.busy
+                onToggled: Privacy.setFriendsOnly(checked)
+            }
+            Label {
+                text: qsTr("Others can still ask to be your friend; group chats are not affected.")
                 wrapMode: Text.Wrap
                 opacity: 0.7
                 Layout.fillWidth: true

@@ -1,6 +1,7 @@
 // The main window content: conversation list, chat view, status line,
-// dialogs, the group info panel and the keyboard shortcuts. Connects the
-// controller-free components to the Chats, Groups and Session singletons;
+// dialogs, the group info panel, the people dialog and the keyboard
+// shortcuts. Connects the controller-free components to the Chats, Groups,
+// People and Session singletons;
 // the open chat is Chats.current, known by its id.
 import QtQuick
 import QtQuick.Controls
@@ -40,6 +41,10 @@ Page {
         onActivated: switcher.open()
     }
     Shortcut {
+        sequences: ["Ctrl+P"]
+        onActivated: people.open()
+    }
+    Shortcut {
         sequences: ["Ctrl+N"]
         onActivated: newChat.open()
     }
@@ -67,6 +72,8 @@ Page {
                 currentConversationId: Chats.current.id
                 onOpenRequested: conversationId => Chats.open(conversationId)
                 requestsToDecide: Groups.requestsToDecide
+                friendRequests: People.incomingCount
+                onPeopleRequested: people.open()
                 onNewChatRequested: newChat.open()
                 onNewGroupRequested: newGroup.open()
                 onJoinGroupRequested: joinGroup.open()
@@ -135,5 +142,15 @@ Page {
         onClosed: chat.focusComposer()
     }
 
-    SettingsDialog { id: settings }
+    SettingsDialog { id: settings; objectName: "settingsDialog" }
+
+    PeopleDialog {
+        id: people
+        objectName: "peopleDialog"
+        onMessageRequested: user => {
+            if (Chats.openDirect(user))
+                people.close()
+        }
+        onClosed: chat.focusComposer()
+    }
 }

@@ -126,82 +126,92 @@ Ctrl+K jumps to a conversation.</translation>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="47"/>
+        <location filename="../../qml/components/ConversationList.qml" line="50"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="57"/>
+        <location filename="../../qml/components/ConversationList.qml" line="60"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="59"/>
+        <location filename="../../qml/components/ConversationList.qml" line="62"/>
         <source>New chat (Ctrl+N)</source>
         <translation>New chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="66"/>
+        <location filename="../../qml/components/ConversationList.qml" line="69"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="71"/>
+        <source>Friends and requests (Ctrl+P)</source>
+        <translation>Friends and requests (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="83"/>
         <source>Groups</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="68"/>
+        <location filename="../../qml/components/ConversationList.qml" line="85"/>
         <source>New group or join one</source>
         <translation>New group or join one</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="95"/>
+        <location filename="../../qml/components/ConversationList.qml" line="98"/>
         <source>New group…</source>
         <translation>New group…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="100"/>
+        <location filename="../../qml/components/ConversationList.qml" line="103"/>
         <source>Find a group to join…</source>
         <translation>Find a group to join…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="109"/>
+        <location filename="../../qml/components/ConversationList.qml" line="112"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="111"/>
+        <location filename="../../qml/components/ConversationList.qml" line="114"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="208"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>History not loaded yet</source>
         <translation>History not loaded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>No messages yet</source>
         <translation>No messages yet</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="207"/>
+        <location filename="../../qml/components/ConversationList.qml" line="210"/>
         <source>You: %1</source>
         <translation>You: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="209"/>
+        <location filename="../../qml/components/ConversationList.qml" line="212"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="233"/>
+        <location filename="../../qml/components/ConversationList.qml" line="236"/>
         <source>You were mentioned</source>
         <translation>You were mentioned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="254"/>
+        <location filename="../../qml/components/ConversationList.qml" line="257"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -209,7 +219,7 @@ Ctrl+K jumps to a conversation.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="268"/>
+        <location filename="../../qml/components/ConversationList.qml" line="271"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>No conversations yet.
@@ -234,155 +244,163 @@ Start one with Ctrl+N.</translation>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="55"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <source>%n online</source>
+        <translation>
+            <numerusform>%n online</numerusform>
+            <numerusform>%n online</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
         <source>anyone may join</source>
         <translation>anyone may join</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="59"/>
         <source>joining needs an admin&apos;s approval</source>
         <translation>joining needs an admin&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="60"/>
         <source>invitation only</source>
         <translation>invitation only</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="78"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="80"/>
         <source>Announcement</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="93"/>
         <source>Pinned for every member</source>
         <translation>Pinned for every member</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="93"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="96"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="98"/>
         <source>Save announcement</source>
         <translation>Save announcement</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="105"/>
         <source>Every member may @all (groups up to 100)</source>
         <translation>Every member may @all (groups up to 100)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="111"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="113"/>
         <source>You in this group</source>
         <translation>You in this group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="124"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="126"/>
         <source>Your nickname here</source>
         <translation>Your nickname here</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="128"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="138"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="140"/>
         <source>A private note (only you see it)</source>
         <translation>A private note (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="142"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="152"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="154"/>
         <source>Group name</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="156"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
         <source>Rename</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="166"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="168"/>
         <source>Asking to join</source>
         <translation>Asking to join</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="191"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="193"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="196"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="198"/>
         <source>Decline</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="205"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="207"/>
         <source>Members</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="218"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="220"/>
         <source>Invite (user names)</source>
         <translation>Invite (user names)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="225"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="227"/>
         <source>Invite</source>
         <translation>Invite</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="272"/>
         <source>Remove as admin</source>
         <translation>Remove as admin</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="270"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
         <source>Make admin</source>
         <translation>Make admin</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="277"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="280"/>
         <source>Hand the group over</source>
         <translation>Hand the group over</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="281"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="284"/>
         <source>Remove from the group</source>
         <translation>Remove from the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="296"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="299"/>
         <source>Leave the group</source>
         <translation>Leave the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="302"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
         <source>Dissolve the group</source>
         <translation>Dissolve the group</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="313"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
         <source>Dissolve the group?</source>
         <translation>Dissolve the group?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="319"/>
         <source>Nobody can write in it any more; everyone keeps the history.</source>
         <translation>Nobody can write in it any more; everyone keeps the history.</translation>
     </message>
@@ -469,12 +487,12 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="109"/>
+        <location filename="../../qml/pages/MainPage.qml" line="116"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="110"/>
+        <location filename="../../qml/pages/MainPage.qml" line="117"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>Offline — messages are sent when the connection returns</translation>
     </message>
@@ -604,6 +622,228 @@ Start one with Ctrl+N.</translation>
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="17"/>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="37"/>
+        <source>presence hidden</source>
+        <translation>presence hidden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="39"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="41"/>
+        <source>last seen %1</source>
+        <translation>last seen %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="76"/>
+        <source>Friends (%1)</source>
+        <translation>Friends (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="79"/>
+        <source>Requests (%1)</source>
+        <translation>Requests (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="80"/>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="82"/>
+        <source>Find people</source>
+        <translation>Find people</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="83"/>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="112"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="118"/>
+        <source>No friends yet: find people to add them.</source>
+        <translation>No friends yet: find people to add them.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="132"/>
+        <source>asks: “%1”</source>
+        <translation>asks: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="133"/>
+        <source>asks to be your friend</source>
+        <translation>asks to be your friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="134"/>
+        <source>waiting for an answer</source>
+        <translation>waiting for an answer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <location filename="../../qml/components/PeopleDialog.qml" line="189"/>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="143"/>
+        <source>No friend requests.</source>
+        <translation>No friend requests.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="155"/>
+        <source>Name or display name (2 letters or more)</source>
+        <translation>Name or display name (2 letters or more)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="170"/>
+        <source>A note with your request (optional)</source>
+        <translation>A note with your request (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="182"/>
+        <source>friend</source>
+        <translation>friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="183"/>
+        <source>request sent</source>
+        <translation>request sent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="184"/>
+        <source>asked you</source>
+        <translation>asked you</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="188"/>
+        <source>Add friend</source>
+        <translation>Add friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="197"/>
+        <source>Nobody found.</source>
+        <translation>Nobody found.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="211"/>
+        <source>cannot message you or ask to be your friend</source>
+        <translation>cannot message you or ask to be your friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="213"/>
+        <source>Unblock</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="219"/>
+        <source>Nobody is blocked.</source>
+        <translation>Nobody is blocked.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCard</name>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="72"/>
+        <source>presence hidden</source>
+        <translation>presence hidden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="73"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="75"/>
+        <source>last seen %1</source>
+        <translation>last seen %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="77"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="92"/>
+        <source>This is you: change your name and status in the settings.</source>
+        <translation>This is you: change your name and status in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="99"/>
+        <source>Their note: “%1”</source>
+        <translation>Their note: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="107"/>
+        <source>A note with your request (optional)</source>
+        <translation>A note with your request (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="125"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="132"/>
+        <source>Add friend</source>
+        <translation>Add friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="138"/>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="143"/>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="149"/>
+        <source>Cancel request</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="156"/>
+        <source>Remove friend</source>
+        <translation>Remove friend</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="162"/>
+        <source>Unblock</source>
+        <translation>Unblock</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="162"/>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+</context>
+<context>
     <name>QuickSwitcher</name>
     <message>
         <location filename="../../qml/components/QuickSwitcher.qml" line="107"/>
@@ -624,137 +864,187 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="51"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="52"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="60"/>
         <source>PEM file to trust (empty: authorities only)</source>
         <translation>PEM file to trust (empty: authorities only)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="65"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="66"/>
         <source>Trust</source>
         <translation>Trust</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="15"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="30"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
         <source>never seen</source>
         <translation>never seen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="32"/>
         <source>last seen %1</source>
         <translation>last seen %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="42"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="43"/>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="48"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="50"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="70"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="71"/>
         <source>This device</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="85"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="86"/>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="88"/>
+        <source>What your friends and people who find you see besides your user name.</source>
+        <translation>What your friends and people who find you see besides your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="98"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="106"/>
+        <source>Status line, e.g. “on holiday until Monday”</source>
+        <translation>Status line, e.g. “on holiday until Monday”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="122"/>
+        <source>Save profile</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="89"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="135"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="94"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="140"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="99"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="145"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="153"/>
         <source>Privacy</source>
         <translation>Privacy</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="110"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="156"/>
         <source>Send read receipts</source>
         <translation>Send read receipts</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="162"/>
         <source>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</source>
         <translation>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
+        <source>Show friends when I am online</source>
+        <translation>Show friends when I am online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="175"/>
+        <source>When this is off, your friends do not see when you are online or were last seen, and you do not see theirs.</source>
+        <translation>When this is off, your friends do not see when you are online or were last seen, and you do not see theirs.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
+        <source>Let people find me by name</source>
+        <translation>Let people find me by name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="189"/>
+        <source>Only friends may message me</source>
+        <translation>Only friends may message me</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="195"/>
+        <source>Others can still ask to be your friend; group chats are not affected.</source>
+        <translation>Others can still ask to be your friend; group chats are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="210"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="133"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="212"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="165"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="244"/>
         <source>%1 (this device)</source>
         <translation>%1 (this device)</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="172"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="251"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="179"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="258"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="193"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="272"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="206"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="285"/>
         <source>Revoke device?</source>
         <translation>Revoke device?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="209"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="288"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>&quot;%1&quot; will be signed out and will no longer receive messages.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="220"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="299"/>
         <source>Log out?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="223"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="302"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>You will need your password to log in again on this device.</translation>
     </message>
@@ -1080,22 +1370,22 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.h" line="62"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="70"/>
         <source>the local store is not open</source>
         <translation>the local store is not open</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="63"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="65"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>Cannot save the trusted certificate: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="103"/>
         <source>Cannot queue the message: %1</source>
         <translation>Cannot queue the message: %1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="188"/>
         <source>Log out failed: %1</source>
         <translation>Log out failed: %1</translation>
     </message>
@@ -1164,7 +1454,7 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::PrivacyController</name>
     <message>
-        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="28"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="65"/>
         <source>Cannot change the setting: %1</source>
         <translation>Cannot change the setting: %1</translation>
     </message>

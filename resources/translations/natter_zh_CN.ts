@@ -125,89 +125,99 @@ Ctrl+K jumps to a conversation.</source>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="47"/>
+        <location filename="../../qml/components/ConversationList.qml" line="50"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="57"/>
+        <location filename="../../qml/components/ConversationList.qml" line="60"/>
         <source>New chat</source>
         <translation>新聊天</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="59"/>
+        <location filename="../../qml/components/ConversationList.qml" line="62"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新聊天（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="66"/>
+        <location filename="../../qml/components/ConversationList.qml" line="69"/>
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="71"/>
+        <source>Friends and requests (Ctrl+P)</source>
+        <translation>好友与好友请求（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConversationList.qml" line="83"/>
         <source>Groups</source>
         <translation>群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="68"/>
+        <location filename="../../qml/components/ConversationList.qml" line="85"/>
         <source>New group or join one</source>
         <translation>新建群组或加入群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="95"/>
+        <location filename="../../qml/components/ConversationList.qml" line="98"/>
         <source>New group…</source>
         <translation>新建群组…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="100"/>
+        <location filename="../../qml/components/ConversationList.qml" line="103"/>
         <source>Find a group to join…</source>
         <translation>查找要加入的群组…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="109"/>
+        <location filename="../../qml/components/ConversationList.qml" line="112"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="111"/>
+        <location filename="../../qml/components/ConversationList.qml" line="114"/>
         <source>Settings (Ctrl+,)</source>
         <translation>设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="205"/>
+        <location filename="../../qml/components/ConversationList.qml" line="208"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>History not loaded yet</source>
         <translation>历史记录尚未加载</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="206"/>
+        <location filename="../../qml/components/ConversationList.qml" line="209"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="207"/>
+        <location filename="../../qml/components/ConversationList.qml" line="210"/>
         <source>You: %1</source>
         <translation>我：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="209"/>
+        <location filename="../../qml/components/ConversationList.qml" line="212"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="233"/>
+        <location filename="../../qml/components/ConversationList.qml" line="236"/>
         <source>You were mentioned</source>
         <translation>有人提到了你</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/ConversationList.qml" line="254"/>
+        <location filename="../../qml/components/ConversationList.qml" line="257"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConversationList.qml" line="268"/>
+        <location filename="../../qml/components/ConversationList.qml" line="271"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有会话。
@@ -232,154 +242,161 @@ Start one with Ctrl+N.</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="55"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <source>%n online</source>
+        <translation>
+            <numerusform>%n 人在线</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="56"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
         <source>anyone may join</source>
         <translation>任何人都可加入</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="57"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="59"/>
         <source>joining needs an admin&apos;s approval</source>
         <translation>加入需要管理员批准</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="58"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="60"/>
         <source>invitation only</source>
         <translation>仅限邀请</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="78"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="80"/>
         <source>Announcement</source>
         <translation>群公告</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="93"/>
         <source>Pinned for every member</source>
         <translation>对所有成员置顶显示</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="91"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="93"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="96"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="98"/>
         <source>Save announcement</source>
         <translation>保存公告</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="103"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="105"/>
         <source>Every member may @all (groups up to 100)</source>
         <translation>所有成员都可以 @all（不超过 100 人的群）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="111"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="113"/>
         <source>You in this group</source>
         <translation>我在本群</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="124"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="126"/>
         <source>Your nickname here</source>
         <translation>我在本群的昵称</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="128"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="130"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="138"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="140"/>
         <source>A private note (only you see it)</source>
         <translation>私人备注（仅自己可见）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="142"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="152"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="154"/>
         <source>Group name</source>
         <translation>群名称</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="156"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="158"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="166"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="168"/>
         <source>Asking to join</source>
         <translation>申请加入</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="191"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="193"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="196"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="198"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="205"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="207"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="218"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="220"/>
         <source>Invite (user names)</source>
         <translation>邀请（用户名）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="225"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="227"/>
         <source>Invite</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="269"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="272"/>
         <source>Remove as admin</source>
         <translation>取消管理员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="270"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="273"/>
         <source>Make admin</source>
         <translation>设为管理员</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="277"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="280"/>
         <source>Hand the group over</source>
         <translation>转让群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="281"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="284"/>
         <source>Remove from the group</source>
         <translation>移出群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="296"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="299"/>
         <source>Leave the group</source>
         <translation>退出群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="302"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="305"/>
         <source>Dissolve the group</source>
         <translation>解散群组</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="313"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
         <source>Dissolve the group?</source>
         <translation>解散群组？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/GroupInfoPanel.qml" line="316"/>
+        <location filename="../../qml/components/GroupInfoPanel.qml" line="319"/>
         <source>Nobody can write in it any more; everyone keeps the history.</source>
         <translation>解散后任何人都不能再发言，所有人仍保留聊天记录。</translation>
     </message>
@@ -465,12 +482,12 @@ Start one with Ctrl+N.</source>
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="109"/>
+        <location filename="../../qml/pages/MainPage.qml" line="116"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/MainPage.qml" line="110"/>
+        <location filename="../../qml/pages/MainPage.qml" line="117"/>
         <source>Offline — messages are sent when the connection returns</source>
         <translation>离线——连接恢复后将发送消息</translation>
     </message>
@@ -600,6 +617,228 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="17"/>
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="37"/>
+        <source>presence hidden</source>
+        <translation>在线状态已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="39"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="41"/>
+        <source>last seen %1</source>
+        <translation>最后在线 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="76"/>
+        <source>Friends (%1)</source>
+        <translation>好友（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="79"/>
+        <source>Requests (%1)</source>
+        <translation>请求（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="80"/>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="82"/>
+        <source>Find people</source>
+        <translation>查找用户</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="83"/>
+        <source>Blocked</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="112"/>
+        <source>Message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="118"/>
+        <source>No friends yet: find people to add them.</source>
+        <translation>还没有好友：查找用户并添加他们。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="132"/>
+        <source>asks: “%1”</source>
+        <translation>留言：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="133"/>
+        <source>asks to be your friend</source>
+        <translation>请求添加你为好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="134"/>
+        <source>waiting for an answer</source>
+        <translation>等待对方回应</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <location filename="../../qml/components/PeopleDialog.qml" line="189"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="143"/>
+        <source>No friend requests.</source>
+        <translation>没有好友请求。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="155"/>
+        <source>Name or display name (2 letters or more)</source>
+        <translation>用户名或显示名称（至少 2 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="170"/>
+        <source>A note with your request (optional)</source>
+        <translation>附言（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="182"/>
+        <source>friend</source>
+        <translation>好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="183"/>
+        <source>request sent</source>
+        <translation>已发送请求</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="184"/>
+        <source>asked you</source>
+        <translation>已向你发出请求</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="188"/>
+        <source>Add friend</source>
+        <translation>添加好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="197"/>
+        <source>Nobody found.</source>
+        <translation>没有找到用户。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="211"/>
+        <source>cannot message you or ask to be your friend</source>
+        <translation>无法给你发消息或请求加你为好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="213"/>
+        <source>Unblock</source>
+        <translation>取消屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PeopleDialog.qml" line="219"/>
+        <source>Nobody is blocked.</source>
+        <translation>没有屏蔽任何人。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCard</name>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="72"/>
+        <source>presence hidden</source>
+        <translation>在线状态已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="73"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="75"/>
+        <source>last seen %1</source>
+        <translation>最后在线 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="77"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="92"/>
+        <source>This is you: change your name and status in the settings.</source>
+        <translation>这是你自己：可在设置中修改名称和状态。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="99"/>
+        <source>Their note: “%1”</source>
+        <translation>对方留言：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="107"/>
+        <source>A note with your request (optional)</source>
+        <translation>附言（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="125"/>
+        <source>Message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="132"/>
+        <source>Add friend</source>
+        <translation>添加好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="138"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="143"/>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="149"/>
+        <source>Cancel request</source>
+        <translation>撤回请求</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="156"/>
+        <source>Remove friend</source>
+        <translation>删除好友</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="162"/>
+        <source>Unblock</source>
+        <translation>取消屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProfileCard.qml" line="162"/>
+        <source>Block</source>
+        <translation>屏蔽</translation>
+    </message>
+</context>
+<context>
     <name>QuickSwitcher</name>
     <message>
         <location filename="../../qml/components/QuickSwitcher.qml" line="107"/>
@@ -620,137 +859,187 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="51"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="52"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="59"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="60"/>
         <source>PEM file to trust (empty: authorities only)</source>
         <translation>要信任的 PEM 文件（留空：仅信任证书机构）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="65"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="66"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="14"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="15"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="30"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
         <source>never seen</source>
         <translation>从未上线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="31"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="32"/>
         <source>last seen %1</source>
         <translation>最后上线 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="42"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="43"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="47"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="48"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="49"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="50"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="70"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="71"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="85"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="86"/>
+        <source>Profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="88"/>
+        <source>What your friends and people who find you see besides your user name.</source>
+        <translation>除用户名外，好友和找到你的人能看到的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="98"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="106"/>
+        <source>Status line, e.g. “on holiday until Monday”</source>
+        <translation>状态，例如“休假到周一”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="122"/>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="89"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="135"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="94"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="140"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="99"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="145"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="107"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="153"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="110"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="156"/>
         <source>Send read receipts</source>
         <translation>发送已读回执</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="116"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="162"/>
         <source>When this is off, nobody sees when you have read their messages, and you do not see when others have read yours.</source>
         <translation>关闭后，别人看不到你是否已读他们的消息，你也看不到别人是否已读你的消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="131"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="169"/>
+        <source>Show friends when I am online</source>
+        <translation>向好友显示我的在线状态</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="175"/>
+        <source>When this is off, your friends do not see when you are online or were last seen, and you do not see theirs.</source>
+        <translation>关闭后，好友看不到你是否在线或最后在线时间，你也看不到他们的。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="182"/>
+        <source>Let people find me by name</source>
+        <translation>允许他人通过名称找到我</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="189"/>
+        <source>Only friends may message me</source>
+        <translation>仅允许好友给我发消息</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="195"/>
+        <source>Others can still ask to be your friend; group chats are not affected.</source>
+        <translation>其他人仍可请求加你为好友；群聊不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SettingsDialog.qml" line="210"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="133"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="212"/>
         <source>Every device with your account. Revoke a device you no longer use or have lost; it is signed out and cannot read new messages.</source>
         <translation>登录了你账户的所有设备。撤销不再使用或已丢失的设备后，它将被退出登录，且无法读取新消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="165"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="244"/>
         <source>%1 (this device)</source>
         <translation>%1（本设备）</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="172"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="251"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="179"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="258"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="193"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="272"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="206"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="285"/>
         <source>Revoke device?</source>
         <translation>撤销此设备？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="209"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="288"/>
         <source>&quot;%1&quot; will be signed out and will no longer receive messages.</source>
         <translation>“%1”将被退出登录，并且不再接收消息。</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="220"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="299"/>
         <source>Log out?</source>
         <translation>退出登录？</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SettingsDialog.qml" line="223"/>
+        <location filename="../../qml/components/SettingsDialog.qml" line="302"/>
         <source>You will need your password to log in again on this device.</source>
         <translation>在本设备上重新登录时需要输入密码。</translation>
     </message>
@@ -1076,22 +1365,22 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.h" line="62"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="70"/>
         <source>the local store is not open</source>
         <translation>本地存储尚未打开</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="63"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="65"/>
         <source>Cannot save the trusted certificate: %1</source>
         <translation>无法保存受信任的证书：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="101"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="103"/>
         <source>Cannot queue the message: %1</source>
         <translation>无法将消息加入发送队列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.cpp" line="203"/>
+        <location filename="../../app/desktop/engine/EngineHost.cpp" line="188"/>
         <source>Log out failed: %1</source>
         <translation>退出登录失败：%1</translation>
     </message>
@@ -1159,7 +1448,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::PrivacyController</name>
     <message>
-        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="28"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="65"/>
         <source>Cannot change the setting: %1</source>
         <translation>无法更改设置：%1</translation>
     </message>

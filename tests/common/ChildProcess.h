@@ -40,4 +40,23 @@ inline QString startNatterd(
     return m.captured(1);
 }
 
+// Runs natter-cli on `profile` (NATTER_PASSPHRASE = passphrase) and returns
+// its stdout, or "<failed>" (with its stderr in the log) when it did not
+// exit 0 within 30 s.
+inline QString runCli(const QString &profile, const QString &passphrase, const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NATTER_PASSPHRASE"), passphrase);
+    p.setProcessEnvironment(env);
+    dieWithTest(p);
+    p.start(QStringLiteral(NATTER_CLI_PATH),
+        QStringList { QStringLiteral("--profile"), profile } + args);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning() << "natter-cli" << args << "failed:" << p.readAllStandardError();
+        return QStringLiteral("<failed>");
+    }
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
 } // namespace natter::test

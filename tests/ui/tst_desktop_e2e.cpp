@@ -75,18 +75,8 @@ private:
 
     QString cli(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NATTER_PASSPHRASE"), QStringLiteral("bob's local secret"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(NATTER_CLI_PATH),
-            QStringList { QStringLiteral("--profile"), m_dir.filePath(QStringLiteral("bob")) }
-                + args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning() << "natter-cli" << args << "failed:" << p.readAllStandardError();
-            return QStringLiteral("<failed>");
-        }
-        return QString::fromUtf8(p.readAllStandardOutput());
+        return natter::test::runCli(
+            m_dir.filePath(QStringLiteral("bob")), QStringLiteral("bob's local secret"), args);
     }
 
 private slots:

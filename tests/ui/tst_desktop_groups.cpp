@@ -86,17 +86,7 @@ private:
 
     QString cli(const QString &who, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NATTER_PASSPHRASE"), QStringLiteral("local secret"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(NATTER_CLI_PATH),
-            QStringList { QStringLiteral("--profile"), m_dir.filePath(who) } + args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning() << "natter-cli" << who << args << p.readAllStandardError();
-            return QStringLiteral("<failed>");
-        }
-        return QString::fromUtf8(p.readAllStandardOutput());
+        return natter::test::runCli(m_dir.filePath(who), QStringLiteral("local secret"), args);
     }
 
 private slots:

@@ -30,6 +30,8 @@ QString EngineHost::open(const QString &profileDir, const QByteArray &key)
     connect(
         m_engine.get(), &SyncEngine::joinRequestsChanged, this, &EngineHost::joinRequestsChanged);
     connect(m_engine.get(), &SyncEngine::settingsChanged, this, &EngineHost::settingsChanged);
+    connect(m_engine.get(), &SyncEngine::contactsChanged, this, &EngineHost::contactsChanged);
+    connect(m_engine.get(), &SyncEngine::profileChanged, this, &EngineHost::profileChanged);
     reportOutbox();
     return {};
 }
@@ -167,29 +169,6 @@ void EngineHost::revokeDevice(quint64 deviceId)
             emit failed(error);
         fetchDevices();
     });
-}
-
-void EngineHost::setReceiptsShared(bool shared, AccountRequests::Done done)
-{
-    if (!m_engine)
-        return done(notOpen());
-    try {
-        PrivacySettings settings = m_store->accountState().settings();
-        settings.receiptsOff = !shared;
-        m_engine->people().setSettings(settings, std::move(done));
-    } catch (const StoreError &e) {
-        done(e.message());
-    }
-}
-
-bool EngineHost::receiptsShared()
-{
-    try {
-        return !m_store || !m_store->accountState().receiptsOff();
-    } catch (const StoreError &e) {
-        emit failed(e.message());
-        return true;
-    }
 }
 
 void EngineHost::refreshReceipts(quint64 conversationId)

@@ -42,10 +42,18 @@ public:
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
-    // Receipts: share them or not (done(error)); ask about a conversation's own messages.
-    void setReceiptsShared(bool shared, AccountRequests::Done done);
-    bool receiptsShared();
+    // Asks the server about the receipts of a conversation's own messages.
     void refreshReceipts(quint64 conversationId);
+
+    // --- people and settings (EnginePeople.cpp): online requests through
+    // the engine's PeopleRequests; the answers come to `done` on this thread.
+    void setSettings(const PrivacySettings &settings, PeopleRequests::Done done);
+    void actOnPerson(const QString &user, PeopleRequests::Action action, const QString &note,
+        PeopleRequests::Done done);
+    void fetchFriends(PeopleRequests::FriendsDone done);
+    void fetchProfile(const QString &user, PeopleRequests::ProfileDone done);
+    void searchUsers(const QString &query, PeopleRequests::SearchDone done);
+    void setProfile(const OwnProfile &profile, PeopleRequests::Done done);
 
     // --- groups (EngineGroups.cpp): the server's answers come to `done`
     // on this thread; changes go through the outbox.
@@ -80,6 +88,8 @@ signals:
     void sendFailed(const QString &clientId, const QString &error);
     void joinRequestsChanged();
     void settingsChanged(); // from the feed (another device changed them)
+    void contactsChanged(); // friends, requests, blocks (from the feed)
+    void profileChanged(); // the user's own profile (from the feed)
 
 private:
     void reportOutbox();

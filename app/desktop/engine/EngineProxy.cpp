@@ -26,6 +26,8 @@ EngineProxy::EngineProxy(QObject *parent)
     connect(m_host, &EngineHost::sendFailed, this, &EngineProxy::sendFailed);
     connect(m_host, &EngineHost::joinRequestsChanged, this, &EngineProxy::joinRequestsChanged);
     connect(m_host, &EngineHost::settingsChanged, this, &EngineProxy::settingsChanged);
+    connect(m_host, &EngineHost::contactsChanged, this, &EngineProxy::contactsChanged);
+    connect(m_host, &EngineHost::profileChanged, this, &EngineProxy::profileChanged);
     m_thread.start();
 }
 
@@ -178,17 +180,6 @@ void EngineProxy::revokeDevice(quint64 deviceId)
     onEngine([deviceId](EngineHost &host) { host.revokeDevice(deviceId); });
 }
 
-void EngineProxy::setReceiptsShared(bool shared, std::function<void(const QString &)> done)
-{
-    askAsync([shared](EngineHost &host, auto reply) { host.setReceiptsShared(shared, reply); },
-        std::move(done));
-}
-
-void EngineProxy::receiptsShared(std::function<void(bool)> done)
-{
-    ask([](EngineHost &host) { return std::make_tuple(host.receiptsShared()); }, std::move(done));
-}
-
 void EngineProxy::refreshReceipts(quint64 conversationId)
 {
     onEngine([conversationId](EngineHost &host) { host.refreshReceipts(conversationId); });
@@ -239,6 +230,47 @@ void EngineProxy::queueGroupAction(quint64 conversationId, const proto::GroupAct
             QString clientId = host.queueGroupAction(conversationId, action, &error);
             return std::make_tuple(clientId, error);
         },
+        std::move(done));
+}
+
+void EngineProxy::setSettings(
+    const PrivacySettings &settings, std::function<void(const QString &)> done)
+{
+    askAsync([settings](EngineHost &host, auto reply) { host.setSettings(settings, reply); },
+        std::move(done));
+}
+
+void EngineProxy::actOnPerson(const QString &user, PeopleRequests::Action action,
+    const QString &note, std::function<void(const QString &)> done)
+{
+    askAsync([user, action, note](
+                 EngineHost &host, auto reply) { host.actOnPerson(user, action, note, reply); },
+        std::move(done));
+}
+
+void EngineProxy::fetchFriends(
+    std::function<void(const QList<ContactInfo> &, const QString &)> done)
+{
+    askAsync([](EngineHost &host, auto reply) { host.fetchFriends(reply); }, std::move(done));
+}
+
+void EngineProxy::fetchProfile(
+    const QString &user, std::function<void(const ProfileInfo &, const QString &)> done)
+{
+    askAsync(
+        [user](EngineHost &host, auto reply) { host.fetchProfile(user, reply); }, std::move(done));
+}
+
+void EngineProxy::searchUsers(
+    const QString &query, std::function<void(const QList<ProfileInfo> &, const QString &)> done)
+{
+    askAsync(
+        [query](EngineHost &host, auto reply) { host.searchUsers(query, reply); }, std::move(done));
+}
+
+void EngineProxy::setProfile(const OwnProfile &profile, std::function<void(const QString &)> done)
+{
+    askAsync([profile](EngineHost &host, auto reply) { host.setProfile(profile, reply); },
         std::move(done));
 }
 

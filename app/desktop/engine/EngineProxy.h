@@ -50,8 +50,6 @@ public:
     void fetchDevices();
     void revokeDevice(quint64 deviceId);
     void logout();
-    void setReceiptsShared(bool shared, std::function<void(const QString &error)> done);
-    void receiptsShared(std::function<void(bool shared)> done);
     // Asks the server about the receipts of the user's messages there.
     void refreshReceipts(quint64 conversationId);
 
@@ -68,6 +66,17 @@ public:
     void queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
         std::function<void(const QString &clientId, const QString &error)> done);
 
+    // --- people and settings: `done` runs on the GUI thread
+    void setSettings(const PrivacySettings &settings, std::function<void(const QString &)> done);
+    void actOnPerson(const QString &user, PeopleRequests::Action action, const QString &note,
+        std::function<void(const QString &)> done);
+    void fetchFriends(std::function<void(const QList<ContactInfo> &, const QString &)> done);
+    void fetchProfile(
+        const QString &user, std::function<void(const ProfileInfo &, const QString &)> done);
+    void searchUsers(const QString &query,
+        std::function<void(const QList<ProfileInfo> &, const QString &)> done);
+    void setProfile(const OwnProfile &profile, std::function<void(const QString &)> done);
+
 signals:
     void stateChanged(int state); // SyncEngine::State
     void outboxPendingChanged(int pending);
@@ -81,6 +90,8 @@ signals:
     void sendFailed(const QString &clientId, const QString &error);
     void joinRequestsChanged();
     void settingsChanged();
+    void contactsChanged();
+    void profileChanged();
 
 private:
     // Runs f(host) on the engine thread.

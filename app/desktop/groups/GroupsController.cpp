@@ -89,7 +89,7 @@ QVariantList GroupsController::members() const
     for (const GroupMemberInfo &m : sorted)
         out.append(QVariantMap { { QStringLiteral("userId"), QString::number(m.userId) },
             { QStringLiteral("user"), m.name }, { QStringLiteral("role"), m.role },
-            { QStringLiteral("nickname"), m.nickname } });
+            { QStringLiteral("nickname"), m.nickname }, { QStringLiteral("online"), m.online } });
     return out;
 }
 

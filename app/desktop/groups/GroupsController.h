@@ -34,6 +34,7 @@ class GroupsController : public QObject, public QmlSingleton<GroupsController>
     Q_PROPERTY(QString myRole READ myRole NOTIFY infoChanged) // owner, admin, member
     Q_PROPERTY(QString myNickname READ myNickname NOTIFY infoChanged)
     Q_PROPERTY(int maxMembers READ maxMembers NOTIFY infoChanged)
+    Q_PROPERTY(int online READ online NOTIFY infoChanged) // members online when loaded
     // The mention policy: every member may @all (small groups), not only admins.
     Q_PROPERTY(bool membersMayMentionAll READ membersMayMentionAll NOTIFY infoChanged)
     // {userId, user, role, nickname}, owner first, then admins, then by name.
@@ -59,6 +60,7 @@ public:
     QString myRole() const;
     QString myNickname() const;
     int maxMembers() const { return m_info.maxMembers; }
+    int online() const { return m_info.online; }
     bool membersMayMentionAll() const { return m_info.membersMayMentionAll; }
     QVariantList members() const;
     QVariantList requests() const { return m_requests; }

@@ -12,34 +12,64 @@ PrivacyController::PrivacyController(AppContext &context, QObject *parent)
 
 void PrivacyController::reload()
 {
-    m_ctx.engine().receiptsShared([this](bool shared) { setShared(shared); });
+    if (!m_ctx.store())
+        return;
+    try {
+        m_settings = m_ctx.store()->accountState().settings();
+    } catch (const StoreError &e) {
+        setError(e.message());
+    }
+    emit settingsChanged();
 }
 
 void PrivacyController::setReceiptsShared(bool shared)
 {
-    if (m_busy)
+    PrivacySettings s = m_settings;
+    s.receiptsOff = !shared;
+    change(s);
+}
+
+void PrivacyController::setPresenceShared(bool shared)
+{
+    PrivacySettings s = m_settings;
+    s.presenceOff = !shared;
+    change(s);
+}
+
+void PrivacyController::setSearchable(bool searchable)
+{
+    PrivacySettings s = m_settings;
+    s.unsearchable = !searchable;
+    change(s);
+}
+
+void PrivacyController::setFriendsOnly(bool friendsOnly)
+{
+    PrivacySettings s = m_settings;
+    s.friendsOnly = friendsOnly;
+    change(s);
+}
+
+void PrivacyController::change(PrivacySettings settings)
+{
+    if (m_busy) {
+        emit settingsChanged(); // the switch shows the setting as it is
         return;
+    }
     m_busy = true;
     emit busyChanged();
-    m_ctx.engine().setReceiptsShared(shared, [this, shared](const QString &error) {
+    m_ctx.engine().setSettings(settings, [this, settings](const QString &error) {
         m_busy = false;
         emit busyChanged();
         if (!error.isEmpty()) {
             setError(tr("Cannot change the setting: %1").arg(error));
-            emit receiptsSharedChanged(); // the switch shows the setting as it is
+            emit settingsChanged(); // the switches show the settings as they are
             return;
         }
         setError(QString());
-        setShared(shared);
+        m_settings = settings;
+        emit settingsChanged();
     });
-}
-
-void PrivacyController::setShared(bool shared)
-{
-    if (shared == m_receiptsShared)
-        return;
-    m_receiptsShared = shared;
-    emit receiptsSharedChanged();
 }
 
 void PrivacyController::setError(const QString &error)

@@ -1,7 +1,10 @@
 // PrivacyController, the QML singleton `Privacy`: what the user shares —
-// read receipts today (off: others do not see what this user read, and
-// this user sees none of theirs). Changing it needs the server; the
-// user's other devices learn it from the feed. Lives on the GUI thread.
+// read receipts (off: others do not see what this user read, and this user
+// sees none of theirs), presence (the same, for being online), whether user
+// search lists the user, and who may message the user directly (everyone,
+// or friends only). Read from the GUI's store; a change needs the server
+// and sends all four (the server replaces them whole); the user's other
+// devices learn it from the feed. Lives on the GUI thread.
 #pragma once
 
 #include "AppContext.h"
@@ -18,31 +21,40 @@ class PrivacyController : public QObject, public QmlSingleton<PrivacyController>
     QML_NAMED_ELEMENT(Privacy)
     QML_SINGLETON
 
-    Q_PROPERTY(bool receiptsShared READ receiptsShared NOTIFY receiptsSharedChanged)
+    Q_PROPERTY(bool receiptsShared READ receiptsShared NOTIFY settingsChanged)
+    Q_PROPERTY(bool presenceShared READ presenceShared NOTIFY settingsChanged)
+    Q_PROPERTY(bool searchable READ searchable NOTIFY settingsChanged)
+    Q_PROPERTY(bool friendsOnly READ friendsOnly NOTIFY settingsChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 
 public:
     explicit PrivacyController(AppContext &context, QObject *parent = nullptr);
 
-    bool receiptsShared() const { return m_receiptsShared; }
+    bool receiptsShared() const { return !m_settings.receiptsOff; }
+    bool presenceShared() const { return !m_settings.presenceOff; }
+    bool searchable() const { return !m_settings.unsearchable; }
+    bool friendsOnly() const { return m_settings.friendsOnly; }
     bool busy() const { return m_busy; }
     QString lastError() const { return m_lastError; }
 
     Q_INVOKABLE void setReceiptsShared(bool shared);
+    Q_INVOKABLE void setPresenceShared(bool shared);
+    Q_INVOKABLE void setSearchable(bool searchable);
+    Q_INVOKABLE void setFriendsOnly(bool friendsOnly);
 
 signals:
-    void receiptsSharedChanged();
+    void settingsChanged();
     void busyChanged();
     void lastErrorChanged();
 
 private:
-    void reload(); // from the engine's store
-    void setShared(bool shared);
+    void reload(); // from the GUI's store
+    void change(PrivacySettings settings);
     void setError(const QString &error);
 
     AppContext &m_ctx;
-    bool m_receiptsShared = true;
+    PrivacySettings m_settings;
     bool m_busy = false;
     QString m_lastError;
 };

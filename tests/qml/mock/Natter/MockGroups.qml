@@ -13,6 +13,7 @@ QtObject {
     property string myRole: "member"
     property string myNickname: ""
     property int maxMembers: 2000
+    property int online: 0
     property bool membersMayMentionAll: false
     property var members: []
     property var requests: []
