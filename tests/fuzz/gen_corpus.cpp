@@ -200,6 +200,62 @@ void serverRequests()
         e.mutable_send()->set_body(body.SerializeAsString());
     }
     frame(t, "send-mentions", e);
+    // People: every friend action (and none, and a long note), the lists,
+    // profiles (a control character, a long name), search (too short, a
+    // huge limit) and all four settings with an unknown policy.
+    int id = 25;
+    const auto friendAction = [&](const char *name, const std::string &user, auto fill) {
+        auto fe = env(id++);
+        fe.mutable_friend_action()->set_user(user);
+        fill(fe.mutable_friend_action());
+        frame(t, name, fe);
+    };
+    friendAction("friend-request", "bob", [](auto *a) { a->set_request("from the meetup"); });
+    friendAction("friend-request-self", "alice", [](auto *a) { a->set_request(""); });
+    friendAction(
+        "friend-request-long", "bob", [](auto *a) { a->set_request(std::string(5000, 'n')); });
+    friendAction("friend-accept", "bob", [](auto *a) { a->mutable_accept(); });
+    friendAction("friend-decline", "bob", [](auto *a) { a->mutable_decline(); });
+    friendAction("friend-cancel", "bob", [](auto *a) { a->mutable_cancel(); });
+    friendAction("friend-remove", "bob", [](auto *a) { a->mutable_remove(); });
+    friendAction("friend-block", "bob", [](auto *a) { a->mutable_block(); });
+    friendAction("friend-unblock", "bob", [](auto *a) { a->mutable_unblock(); });
+    friendAction("friend-none", "bob", [](auto *) {});
+    friendAction("friend-bad-name", "Bob Smith!", [](auto *a) { a->mutable_block(); });
+    e = env(id++);
+    e.mutable_friends_request();
+    frame(t, "friends", e);
+    e = env(id++);
+    e.mutable_profile_request()->set_user("bob");
+    frame(t, "profile", e);
+    e = env(id++);
+    e.mutable_profile_request();
+    frame(t, "profile-own", e);
+    e = env(id++);
+    e.mutable_profile_set()->set_display_name("Alice\x07");
+    e.mutable_profile_set()->set_status(std::string(200, 's'));
+    frame(t, "profile-set-bad", e);
+    e = env(id++);
+    e.mutable_profile_set()->set_display_name("Alice L.");
+    frame(t, "profile-set", e);
+    e = env(id++);
+    e.mutable_user_search_request()->set_query("b");
+    frame(t, "user-search-short", e);
+    e = env(id++);
+    e.mutable_user_search_request()->set_query("bo%_");
+    e.mutable_user_search_request()->set_limit(100000);
+    frame(t, "user-search", e);
+    e = env(id++);
+    {
+        auto *us = e.mutable_settings_request()->mutable_settings();
+        us->set_presence_off(true);
+        us->set_unsearchable(true);
+        us->set_message_policy(proto::MESSAGES_FRIENDS);
+    }
+    frame(t, "settings-all", e);
+    e = env(id++);
+    e.mutable_settings_request()->mutable_settings()->set_message_policy(proto::MessagePolicy(5));
+    frame(t, "settings-bad-policy", e);
     write(t, "empty", QByteArray());
     write(t, "garbage", QByteArray("\xff\xff\xff\xff\x0f\x12\x00", 7));
 }
@@ -322,6 +378,34 @@ void clientResponses()
     gi->set_remark("mine");
     gi->set_pending_requests(1);
     frame(t, "group-info", e);
+    // People on the feed: a request, a friend's new profile, a block of a
+    // state this client does not know, the own profile and every setting.
+    e = env(1);
+    feed = e.mutable_feed_response();
+    for (int i = 0; i < 3; ++i) {
+        entry = feed->add_entries();
+        entry->set_seq(20 + quint64(i));
+        auto *c = entry->mutable_contact();
+        c->mutable_user()->set_user_id(2 + quint64(i));
+        c->mutable_user()->set_user(i == 0 ? "bob" : i == 1 ? "carol" : "dave");
+        c->set_state(i == 0 ? proto::CONTACT_INCOMING
+                : i == 1    ? proto::CONTACT_FRIEND
+                            : proto::ContactState(9));
+        c->set_note("hi");
+        c->set_display_name("Carol C");
+        c->set_blocked(i == 2);
+        c->set_since_ms(1700000000000);
+    }
+    entry = feed->add_entries();
+    entry->set_seq(23);
+    entry->mutable_profile()->set_display_name("Alice L.");
+    entry->mutable_profile()->set_status("away");
+    entry = feed->add_entries();
+    entry->set_seq(24);
+    entry->mutable_settings()->set_presence_off(true);
+    entry->mutable_settings()->set_message_policy(proto::MESSAGES_FRIENDS);
+    feed->set_feed_seq(24);
+    frame(t, "feed-people", e);
     // Requests, decisions and a remark on the feed; a nickname event.
     e = env(1);
     feed = e.mutable_feed_response();
