@@ -53,6 +53,11 @@ private:
     int groupSearch(const QString &text);
     int groupRequests(quint64 group);
     int groupJoin(const QString &arg);
+    // Caught up (unless --offline), enqueue() (a client id, or "" with *error),
+    // then sent and acknowledged: whenSent(), exit 0; refused: exit 1 with
+    // the server's reason. --offline: queued only.
+    int queueAndWait(
+        std::function<QString(QString *error)> enqueue, std::function<void()> whenSent = {});
     // work() once signed in (with the engine running until idle, then whenIdle()).
     void whenOnline(std::function<void()> work, std::function<void()> whenIdle = {});
     // CliReceipts.cpp

@@ -248,35 +248,57 @@ int Cli::groupInfo(quint64 group, bool membersOnly)
 
 int Cli::groupAction(quint64 group, const proto::GroupActionRequest &action)
 {
-    const auto enqueue = [this, group, action]() -> bool {
+    // Decided on the group as the server has it now: caught up first, then
+    // queued with that version, then sent.
+    return queueAndWait([this, group, action](QString *error) {
         try {
-            m_queued.append(m_store->outbox().enqueueGroupAction(group, action));
+            return m_store->outbox().enqueueGroupAction(group, action);
         } catch (const StoreError &e) {
-            fail(QStringLiteral("cannot queue the change: %1").arg(e.message()));
+            *error = QStringLiteral("cannot queue the change: %1").arg(e.message());
+            return QString();
+        }
+    });
+}
+
+int Cli::queueAndWait(
+    std::function<QString(QString *error)> enqueue, std::function<void()> whenSent)
+{
+    const auto queue = [this, enqueue]() -> bool {
+        QString error;
+        const QString clientId = enqueue(&error);
+        if (clientId.isEmpty()) {
+            fail(error);
             return false;
         }
+        m_queued.append(clientId);
         return true;
     };
-    if (m_offline)
-        return enqueue() ? Success : Failure;
+    if (m_offline) {
+        if (!queue())
+            return Failure;
+        if (whenSent)
+            whenSent(); // queued is all there is to report
+        return Success;
+    }
     auto failure = std::make_shared<QString>();
     connect(m_engine.get(), &SyncEngine::sendFailed, this,
         [this, failure](const QString &clientId, const QString &error) {
             if (m_queued.contains(clientId))
                 *failure = error;
         });
-    // Decided on the group as the server has it now: caught up first, then
-    // queued with that version, then sent.
-    runEngineUntilIdle([this, enqueue, failure] {
+    runEngineUntilIdle([this, queue, failure, whenSent] {
+        if (m_finished)
+            return; // idle again after the answer
         if (m_queued.isEmpty()) {
-            if (enqueue())
+            if (queue())
                 m_engine->outboxChanged();
             return;
         }
         if (!failure->isEmpty())
-            fail(QStringLiteral("refused: %1").arg(*failure));
-        else
-            finish();
+            return fail(QStringLiteral("refused: %1").arg(*failure));
+        if (whenSent)
+            whenSent();
+        finish();
     });
     return -1;
 }

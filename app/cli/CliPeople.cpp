@@ -1,9 +1,10 @@
 // natter-cli's people commands: friend (request, accept, decline, cancel,
 // remove, block, unblock, requests), friends (with presence), contacts
 // (every relation this profile knows, offline too), users search, profile
-// (show, set) and settings (show, change any of them). Changes need the
-// server there and then; what they change reaches the user's other devices
-// on the feed.
+// (show, set) and settings (show, change any of them). Changes go through
+// the outbox (--offline: queued only; else sent, a refusal exits 1 with the
+// server's reason); what they change reaches the user's other devices on
+// the feed.
 #include "Cli.h"
 #include "CliJson.h"
 
@@ -88,14 +89,9 @@ int Cli::cmdFriend(const QStringList &args)
         return Usage;
     }
     const QString note = m_parser.value(QStringLiteral("note"));
-    whenOnline([this, user = userName(args[1]), action, note] {
-        m_engine->people().act(user, action, note, [this](const QString &e) {
-            if (!e.isEmpty())
-                return fail(e);
-            finish();
-        });
+    return queueAndWait([this, user = userName(args[1]), action, note](QString *error) {
+        return m_engine->people().queueAction(user, action, note, error);
     });
-    return -1;
 }
 
 int Cli::cmdFriends()
@@ -112,13 +108,14 @@ int Cli::cmdFriends()
         return Success;
     }
     whenOnline([this] {
-        m_engine->people().fetchFriends([this](const QList<ContactInfo> &friends, const QString &e) {
-            if (!e.isEmpty())
-                return fail(e);
-            for (const ContactInfo &f : friends)
-                printJson(cli::contactJson(f.contact, &f.presence));
-            finish();
-        });
+        m_engine->people().fetchFriends(
+            [this](const QList<ContactInfo> &friends, const QString &e) {
+                if (!e.isEmpty())
+                    return fail(e);
+                for (const ContactInfo &f : friends)
+                    printJson(cli::contactJson(f.contact, &f.presence));
+                finish();
+            });
     });
     return -1;
 }
@@ -150,7 +147,8 @@ int Cli::cmdProfile(const QStringList &args)
     const bool changes
         = m_parser.isSet(QStringLiteral("name")) || m_parser.isSet(QStringLiteral("status"));
     if (set ? args.size() != 1 || !changes : args.size() > 1 || changes) {
-        fprintf(stderr, "natter-cli: usage: profile [@USER] | profile set [--name N] [--status S]\n");
+        fprintf(
+            stderr, "natter-cli: usage: profile [@USER] | profile set [--name N] [--status S]\n");
         return Usage;
     }
     if (!set) {
@@ -164,29 +162,30 @@ int Cli::cmdProfile(const QStringList &args)
         });
         return -1;
     }
-    // Unchanged fields keep what the server has (not what this profile last
-    // saw): ask first.
-    whenOnline([this] {
-        m_engine->people().fetchProfile({}, [this](const ProfileInfo &own, const QString &e) {
-            if (!e.isEmpty())
-                return fail(e);
-            OwnProfile p { own.displayName, own.status };
+    // Unchanged fields keep what they are (caught up first, unless --offline).
+    auto shown = std::make_shared<OwnProfile>();
+    return queueAndWait(
+        [this, shown](QString *error) {
+            OwnProfile p;
+            try {
+                p = m_store->accountState().profile();
+            } catch (const StoreError &e) {
+                *error = e.message();
+                return QString();
+            }
             if (m_parser.isSet(QStringLiteral("name")))
                 p.displayName = m_parser.value(QStringLiteral("name"));
             if (m_parser.isSet(QStringLiteral("status")))
                 p.status = m_parser.value(QStringLiteral("status"));
-            m_engine->people().setProfile(p, [this, own, p](const QString &e) {
-                if (!e.isEmpty())
-                    return fail(e);
-                ProfileInfo shown = own;
-                shown.displayName = p.displayName;
-                shown.status = p.status;
-                printJson(cli::profileJson(shown, false));
-                finish();
-            });
+            *shown = p;
+            return m_engine->people().queueProfile(p, error);
+        },
+        [this, shown] {
+            printJson({ { QStringLiteral("user"), m_store->me().userName },
+                { QStringLiteral("display_name"), shown->displayName.trimmed() },
+                { QStringLiteral("status"), shown->status.trimmed() },
+                { QStringLiteral("self"), true } });
         });
-    });
-    return -1;
 }
 
 int Cli::cmdSettings(const QStringList &args)
@@ -215,46 +214,57 @@ int Cli::cmdSettings(const QStringList &args)
         }
         friendsOnly = v == QLatin1String("friends");
     }
-    const bool change = receipts || presence || searchable || friendsOnly;
+    int change = 0;
+    PrivacySettings wanted;
+    if (receipts) {
+        change |= PeopleRequests::Receipts;
+        wanted.receiptsOff = !*receipts;
+    }
+    if (presence) {
+        change |= PeopleRequests::Presence;
+        wanted.presenceOff = !*presence;
+    }
+    if (searchable) {
+        change |= PeopleRequests::Searchable;
+        wanted.unsearchable = !*searchable;
+    }
+    if (friendsOnly) {
+        change |= PeopleRequests::Messages;
+        wanted.friendsOnly = *friendsOnly;
+    }
+    const auto print = [this] { printJson(cli::settingsJson(m_store->accountState().settings())); };
     if (!change && m_offline) {
         try {
-            printJson(cli::settingsJson(m_store->accountState().settings()));
+            print();
         } catch (const StoreError &e) {
             fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
             return StoreFailure;
         }
         return Success;
     }
-    // The server replaces the settings whole: change them on what the feed
-    // says they are now (caught up first), so one change never undoes another
-    // device's.
-    whenCaughtUp([this, change, receipts, presence, searchable, friendsOnly] {
-        PrivacySettings s;
-        try {
-            s = m_store->accountState().settings();
-        } catch (const StoreError &e) {
-            return fail(e.message(), StoreFailure);
-        }
-        if (!change) {
-            printJson(cli::settingsJson(s));
-            return finish();
-        }
-        if (receipts)
-            s.receiptsOff = !*receipts;
-        if (presence)
-            s.presenceOff = !*presence;
-        if (searchable)
-            s.unsearchable = !*searchable;
-        if (friendsOnly)
-            s.friendsOnly = *friendsOnly;
-        m_engine->people().setSettings(s, [this, s](const QString &e) {
-            if (!e.isEmpty())
-                return fail(e);
-            printJson(cli::settingsJson(s));
+    if (!change) {
+        whenCaughtUp([this, print] {
+            try {
+                print();
+            } catch (const StoreError &e) {
+                return fail(e.message(), StoreFailure);
+            }
             finish();
         });
-    });
-    return -1;
+        return -1;
+    }
+    // Only the settings named change (the server keeps the others as they
+    // are, whatever another device set meanwhile).
+    return queueAndWait(
+        [this, wanted, change](
+            QString *error) { return m_engine->people().queueSettings(wanted, change, error); },
+        [this, print] {
+            try {
+                print();
+            } catch (const StoreError &e) {
+                fail(e.message(), StoreFailure);
+            }
+        });
 }
 
 } // namespace natter

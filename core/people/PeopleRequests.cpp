@@ -1,8 +1,17 @@
 #include "people/PeopleRequests.h"
 
+#include "protocol/Frame.h"
 #include "sync/Replies.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace natter {
+
+static_assert(int(PeopleRequests::Receipts) == int(proto::SETTING_RECEIPTS)
+    && int(PeopleRequests::Presence) == int(proto::SETTING_PRESENCE)
+    && int(PeopleRequests::Searchable) == int(proto::SETTING_SEARCHABLE)
+    && int(PeopleRequests::Messages) == int(proto::SETTING_MESSAGES));
 
 namespace {
 
@@ -73,12 +82,33 @@ ContactRow PeopleRequests::contactRow(const proto::Contact &c)
     return r;
 }
 
-void PeopleRequests::act(const QString &user, Action action, const QString &note, Done done)
+QString PeopleRequests::enqueue(const proto::Envelope &request, QString *error)
 {
-    Connection *session = m_supervisor.session();
-    if (!session) {
-        done(notConnected());
-        return;
+    QString clientId;
+    try {
+        clientId = m_store.outbox().enqueueAccountRequest(request);
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return {};
+    }
+    emit queued();
+    return clientId;
+}
+
+QString PeopleRequests::queueAction(
+    const QString &user, Action action, const QString &note, QString *error)
+{
+    if (!isValidUserName(user)) {
+        *error = tr("not a user name: %1").arg(user);
+        return {};
+    }
+    if (user == m_store.me().userName) {
+        *error = tr("that is you");
+        return {};
+    }
+    if (note.size() > limits::kMaxFriendNoteChars) {
+        *error = tr("a request's note has at most %1 characters").arg(limits::kMaxFriendNoteChars);
+        return {};
     }
     proto::Envelope env;
     auto *req = env.mutable_friend_action();
@@ -92,9 +122,80 @@ void PeopleRequests::act(const QString &user, Action action, const QString &note
     case Action::Block: req->mutable_block(); break;
     case Action::Unblock: req->mutable_unblock(); break;
     }
-    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
-        done(reply.has_ok() ? QString() : replyError(reply));
+    return enqueue(env, error);
+}
+
+namespace {
+// The server's rules for a profile's texts, checked before queueing.
+QString textError(const QString &text, int maxChars, const QString &what)
+{
+    if (text.size() > maxChars)
+        return PeopleRequests::tr("the %1 has at most %2 characters").arg(what).arg(maxChars);
+    const bool control = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator;
     });
+    return control ? PeopleRequests::tr("the %1 may not hold control characters").arg(what)
+                   : QString();
+}
+} // namespace
+
+QString PeopleRequests::queueProfile(const OwnProfile &wanted, QString *error)
+{
+    const OwnProfile profile { wanted.displayName.trimmed(), wanted.status.trimmed() };
+    *error = textError(profile.displayName, limits::kMaxDisplayNameChars, tr("display name"));
+    if (error->isEmpty())
+        *error = textError(profile.status, limits::kMaxStatusChars, tr("status"));
+    if (!error->isEmpty())
+        return {};
+    proto::Envelope env;
+    env.mutable_profile_set()->set_display_name(profile.displayName.toStdString());
+    env.mutable_profile_set()->set_status(profile.status.toStdString());
+    try {
+        Store::Transaction txn(m_store);
+        QString clientId = m_store.outbox().enqueueAccountRequest(env);
+        m_store.accountState().setProfile(profile); // the feed says it too, later
+        txn.commit();
+        emit queued();
+        return clientId;
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return {};
+    }
+}
+
+QString PeopleRequests::queueSettings(const PrivacySettings &settings, int change, QString *error)
+{
+    proto::Envelope env;
+    auto *req = env.mutable_settings_request();
+    req->set_change(uint32_t(change));
+    auto *s = req->mutable_settings();
+    s->set_receipts_off(settings.receiptsOff);
+    s->set_presence_off(settings.presenceOff);
+    s->set_unsearchable(settings.unsearchable);
+    s->set_message_policy(
+        settings.friendsOnly ? proto::MESSAGES_FRIENDS : proto::MESSAGES_EVERYONE);
+    try {
+        Store::Transaction txn(m_store);
+        QString clientId = m_store.outbox().enqueueAccountRequest(env);
+        // Shown at once; the feed later says what the server made of it.
+        PrivacySettings now = m_store.accountState().settings();
+        if (change & Receipts)
+            now.receiptsOff = settings.receiptsOff;
+        if (change & Presence)
+            now.presenceOff = settings.presenceOff;
+        if (change & Searchable)
+            now.unsearchable = settings.unsearchable;
+        if (change & Messages)
+            now.friendsOnly = settings.friendsOnly;
+        m_store.accountState().setSettings(now);
+        txn.commit();
+        emit queued();
+        return clientId;
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return {};
+    }
 }
 
 void PeopleRequests::fetchFriends(FriendsDone done)
@@ -149,53 +250,6 @@ void PeopleRequests::search(const QString &query, int limit, SearchDone done)
         for (const auto &p : reply.user_search().users())
             out.append(profileInfo(p, m_store.me().userId));
         done(out, QString());
-    });
-}
-
-void PeopleRequests::setProfile(const OwnProfile &profile, Done done)
-{
-    Connection *session = m_supervisor.session();
-    if (!session) {
-        done(notConnected());
-        return;
-    }
-    proto::Envelope env;
-    env.mutable_profile_set()->set_display_name(profile.displayName.toStdString());
-    env.mutable_profile_set()->set_status(profile.status.toStdString());
-    session->request(env, [this, profile, done = std::move(done)](const proto::Envelope &reply) {
-        if (!reply.has_ok())
-            return done(replyError(reply));
-        try {
-            m_store.accountState().setProfile(profile); // the feed says it too, later
-        } catch (const StoreError &e) {
-            return done(e.message());
-        }
-        done(QString());
-    });
-}
-
-void PeopleRequests::setSettings(const PrivacySettings &settings, Done done)
-{
-    Connection *session = m_supervisor.session();
-    if (!session) {
-        done(notConnected());
-        return;
-    }
-    proto::Envelope env;
-    auto *s = env.mutable_settings_request()->mutable_settings();
-    s->set_receipts_off(settings.receiptsOff);
-    s->set_presence_off(settings.presenceOff);
-    s->set_unsearchable(settings.unsearchable);
-    s->set_message_policy(settings.friendsOnly ? proto::MESSAGES_FRIENDS : proto::MESSAGES_EVERYONE);
-    session->request(env, [this, settings, done = std::move(done)](const proto::Envelope &reply) {
-        if (!reply.has_ok())
-            return done(replyError(reply));
-        try {
-            m_store.accountState().setSettings(settings); // the feed says it too, later
-        } catch (const StoreError &e) {
-            return done(e.message());
-        }
-        done(QString());
     });
 }
 

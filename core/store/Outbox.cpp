@@ -115,6 +115,22 @@ QString Outbox::enqueueJoin(quint64 groupId, const QString &note)
     return insertGroupAction(groupId, std::move(action)); // no version: not in it yet
 }
 
+QString Outbox::enqueueAccountRequest(const proto::Envelope &request)
+{
+    if (!request.has_friend_action() && !request.has_profile_set()
+        && !request.has_settings_request())
+        throw StoreError(StoreError::Kind::Sql, QStringLiteral("not a request about the user"));
+    QString clientId = newClientId(); // not const: returned by move
+    m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, created_ms) "
+                 "VALUES (?, ?, 0, ?, ?)")
+        .bind(1, clientId)
+        .bind(2, qint64(OutboxEntry::Account))
+        .bind(3, QByteArray::fromStdString(request.SerializeAsString()))
+        .bind(4, QDateTime::currentMSecsSinceEpoch())
+        .exec();
+    return clientId;
+}
+
 QString Outbox::insertGroupAction(quint64 conversationId, proto::GroupActionRequest action)
 {
     QString clientId = newClientId(); // not const: returned by move

@@ -20,13 +20,15 @@ namespace natter {
 
 struct OutboxEntry
 {
-    enum Kind { Message = 1, Read = 2, GroupAction = 3 };
+    enum Kind { Message = 1, Read = 2, GroupAction = 3, Account = 4 };
     enum State { Pending = 0, Failed = 2 };
     qint64 ord = 0;
     QString clientId;
     Kind kind = Message;
     quint64 conversationId = 0;
-    QByteArray body; // Message: an EventBody; GroupAction: a GroupActionRequest
+    // Message: an EventBody; GroupAction: a GroupActionRequest; Account: an
+    // Envelope with one request about the user (friends, profile, settings).
+    QByteArray body;
     Relation relation;
     quint64 readSeq = 0;
     int attempts = 0;
@@ -57,6 +59,11 @@ public:
     // Queues a request to join a group the user is not in (possibly not
     // known here yet: a server id from a search), with a note for the admins.
     QString enqueueJoin(quint64 groupId, const QString &note);
+    // Queues a request about the user, not a conversation — a friend action,
+    // a profile or a settings change (an Envelope holding one of them; any
+    // other is refused with StoreError(Sql)). Replayed like the rest; the
+    // server answers Ok, and the change comes back on the feed.
+    QString enqueueAccountRequest(const proto::Envelope &request);
 
     std::optional<OutboxEntry> nextPending();
     int pendingCount(); // every kind: what the engine still has to send

@@ -34,6 +34,10 @@ proto::Envelope OutboxSender::requestFor(const OutboxEntry &entry)
         env.mutable_group_action()->ParseFromArray(entry.body.constData(), int(entry.body.size()));
         return env;
     }
+    if (entry.kind == OutboxEntry::Account) {
+        env.ParseFromArray(entry.body.constData(), int(entry.body.size())); // as for GroupAction
+        return env;
+    }
     auto *send = env.mutable_send();
     send->set_client_id(entry.clientId.toStdString());
     if (Conversations::isLocal(entry.conversationId))
@@ -95,6 +99,8 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
             emit acknowledged();
         } else if (reply.has_ok()) {
             m_store.outbox().remove(entry.clientId);
+            if (entry.kind == OutboxEntry::Account)
+                emit feedGrew(); // the change comes back on the feed
             emit outboxStateChanged();
         } else if (!m_session->isOpen()) {
             return; // connection lost: the entry is replayed after reconnecting
@@ -107,9 +113,10 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
         } else {
             const QString why = replyError(reply);
             qCWarning(lcSync) << "send" << entry.clientId << "failed:" << why;
-            // A refused group action is not retried (it was decided on a
-            // state that is gone): it leaves the queue, the user is told.
-            if (entry.kind == OutboxEntry::GroupAction)
+            // A refused group action or request about the user is not
+            // retried (it was decided on a state that is gone): it leaves
+            // the queue, the user is told.
+            if (entry.kind == OutboxEntry::GroupAction || entry.kind == OutboxEntry::Account)
                 m_store.outbox().remove(entry.clientId);
             else
                 m_store.outbox().fail(entry.clientId, why);

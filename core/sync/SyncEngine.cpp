@@ -48,6 +48,7 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     connect(&m_feed, &FeedSync::joinRequestsChanged, this, &SyncEngine::joinRequestsChanged);
     connect(&m_feed, &FeedSync::settingsChanged, this, &SyncEngine::settingsChanged);
     connect(&m_feed, &FeedSync::contactsChanged, this, &SyncEngine::contactsChanged);
+    connect(&m_people, &PeopleRequests::queued, this, &SyncEngine::outboxChanged);
     connect(&m_feed, &FeedSync::profileChanged, this, &SyncEngine::profileChanged);
     connect(&m_receipts, &ReceiptSync::receiptsChanged, this, &SyncEngine::messagesChanged);
     connect(&m_feed, &FeedSync::conversationCreated, this, &SyncEngine::conversationCreated);

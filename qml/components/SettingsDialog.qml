@@ -120,7 +120,7 @@ Dialog {
                 Button {
                     objectName: "saveProfileButton"
                     text: qsTr("Save profile")
-                    enabled: !People.busy && (displayNameField.text !== People.displayName
+                    enabled: (displayNameField.text !== People.displayName
                                               || statusField.text !== People.status)
                     onClicked: People.setOwnProfile(displayNameField.text, statusField.text)
                 }

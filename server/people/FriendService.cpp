@@ -92,14 +92,16 @@ ServiceError request(
     case proto::CONTACT_INCOMING: return befriend(storage, p, limits, nowMs);
     default: break;
     }
+    // Not RATE_LIMITED: that means "retry soon", and an outbox retrying a
+    // day-long cooldown would hold back everything queued after it.
     if (p.mine.cooldownUntilMs > nowMs)
-        return { proto::RATE_LIMITED,
+        return { proto::FORBIDDEN,
             QStringLiteral("%1 declined your request: you may ask again after %2")
                 .arg(p.peer.name,
                     QDateTime::fromMSecsSinceEpoch(p.mine.cooldownUntilMs, Qt::UTC)
                         .toString(Qt::ISODate)) };
     if (storage.contacts().count(p.self.id, proto::CONTACT_OUTGOING) >= limits.maxPending)
-        return { proto::RATE_LIMITED,
+        return { proto::CONFLICT,
             QStringLiteral("%1 of your requests are waiting: cancel some first")
                 .arg(limits.maxPending) };
     p.set(proto::CONTACT_OUTGOING, nowMs, note);
@@ -114,6 +116,8 @@ ServiceError apply(Storage &storage, Pair &p, const proto::FriendActionRequest &
     case Action::kRequest:
         return request(storage, p, QString::fromStdString(r.request()), limits, nowMs);
     case Action::kAccept:
+        if (p.mine.state == proto::CONTACT_FRIEND)
+            return {}; // already (an outbox replay after the ack was lost)
         if (p.mine.state != proto::CONTACT_INCOMING)
             return notFound(QStringLiteral("no friend request from %1").arg(peer));
         return befriend(storage, p, limits, nowMs);
@@ -130,6 +134,8 @@ ServiceError apply(Storage &storage, Pair &p, const proto::FriendActionRequest &
         p.set(proto::CONTACT_NONE, nowMs);
         return {};
     case Action::kRemove:
+        if (p.mine.state == proto::CONTACT_NONE)
+            return {}; // already not friends (a replay, or they removed first)
         if (p.mine.state != proto::CONTACT_FRIEND)
             return notFound(QStringLiteral("%1 is not your friend").arg(peer));
         p.set(proto::CONTACT_NONE, nowMs);

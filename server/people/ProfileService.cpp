@@ -116,17 +116,26 @@ OkResult ProfileService::setSettings(
     if (!user)
         throw StorageError(QStringLiteral("user %1 does not exist").arg(actor.userId));
     const proto::UserSettings &s = request.settings();
+    const uint32_t change = request.change() ? request.change() : ~uint32_t(0);
     UserRow next = *user;
-    next.receiptsOff = s.receipts_off();
-    next.presenceOff = s.presence_off();
-    next.unsearchable = s.unsearchable();
-    next.messagePolicy = s.message_policy();
+    if (change & proto::SETTING_RECEIPTS)
+        next.receiptsOff = s.receipts_off();
+    if (change & proto::SETTING_PRESENCE)
+        next.presenceOff = s.presence_off();
+    if (change & proto::SETTING_SEARCHABLE)
+        next.unsearchable = s.unsearchable();
+    if (change & proto::SETTING_MESSAGES)
+        next.messagePolicy = s.message_policy();
     if (next.receiptsOff == user->receiptsOff && next.presenceOff == user->presenceOff
         && next.unsearchable == user->unsearchable && next.messagePolicy == user->messagePolicy)
         return result; // nothing changes: no feed entry
     storage.users().setSettings(next);
     proto::FeedEntry entry;
-    *entry.mutable_settings() = s;
+    auto *all = entry.mutable_settings();
+    all->set_receipts_off(next.receiptsOff);
+    all->set_presence_off(next.presenceOff);
+    all->set_unsearchable(next.unsearchable);
+    all->set_message_policy(proto::MessagePolicy(next.messagePolicy));
     const quint64 seq
         = storage.feed().append(actor.userId, nowMs, toBytes(entry.SerializeAsString()));
     result.fanout.feedNotifies.append({ actor.userId, seq });

@@ -254,6 +254,10 @@ void serverRequests()
     }
     frame(t, "settings-all", e);
     e = env(id++);
+    e.mutable_settings_request()->set_change(proto::SETTING_PRESENCE | 0x70);
+    e.mutable_settings_request()->mutable_settings()->set_presence_off(true);
+    frame(t, "settings-some", e);
+    e = env(id++);
     e.mutable_settings_request()->mutable_settings()->set_message_policy(proto::MessagePolicy(5));
     frame(t, "settings-bad-policy", e);
     write(t, "empty", QByteArray());

@@ -7,8 +7,8 @@ stores; `profile set` changes only what it names; settings changed on one PC
 and then another keep both changes (the server replaces settings whole);
 hidden presence, opting out of search, "friends only" and blocks are
 enforced by the server with its reason; decline has a cooldown; cancel and
-remove end a relation; and bad input is refused without changing
-anything."""
+remove end a relation; changes queued offline are sent on the next
+connection; and bad input is refused without changing anything."""
 import os
 import sys
 import time
@@ -111,9 +111,12 @@ def main(env):
     # Search by display name.
     h.check("bob" in by_user(rows(carol, "users", "search", "Bob B")), "display-name search")
 
-    # Settings from two PCs: the second change keeps the first.
-    pc1.run("settings", "--receipts", "off")
+    # Settings from two PCs, one of them offline: each change names only its
+    # setting, so neither undoes the other.
+    queued = one_json(pc1.run("settings", "--receipts", "off", "--offline"), "queued")
+    h.check_eq(queued["receipts"], False, "shown at once on the offline PC")
     pc2.run("settings", "--presence", "off")
+    pc1.sync()
     s = one_json(pc1.run("settings"), "alice's settings")
     h.check_eq((s["receipts"], s["presence"], s["searchable"], s["messages"]),
                (False, False, True, "everyone"), "both changes kept")
@@ -140,6 +143,17 @@ def main(env):
     bob.send("alice", "hi friend")
     pc1.run("settings", "--messages", "everyone")
     carol.send("alice", "hello now")
+
+    # Friend actions and profile changes queued offline are sent on the next
+    # connection, in order.
+    pc2.run("profile", "set", "--status", "offline for a bit", "--offline")
+    pc2.run("friend", "request", "@dave", "--offline")  # after the profile: dave sees it
+    h.check_eq(by_user(rows(dave, "friend", "requests")), {}, "nothing sent yet")
+    pc2.sync()
+    h.check_eq(by_user(rows(dave, "friend", "requests"))["alice"]["status"], "offline for a bit",
+               "the queued request and profile reached dave")
+    pc1.run("friend", "cancel", "@dave")
+    pc1.run("profile", "set", "--status", "")
 
     # Decline, then the cooldown; asking someone who asked you accepts.
     carol.run("friend", "request", "@alice")

@@ -149,8 +149,56 @@ private slots:
         const proto::Envelope pulled = ben.c->call(pullReq(sent.ack().conversation_id(), 0));
         QVERIFY(pulled.has_pull_response());
         QCOMPARE(pulled.pull_response().events_size(), 2); // created + the message
-        QCOMPARE(errorOf(friendAct(ann, "f_ben", [](auto *a) { a->mutable_remove(); })),
+        // Replayed from an outbox whose ack was lost: Ok, and nothing changes.
+        const qsizetype feedBefore = ben.c->call(feedPullReq(0)).feed_response().entries_size();
+        QVERIFY(friendAct(ann, "f_ben", [](auto *a) { a->mutable_remove(); }).has_ok());
+        QCOMPARE(ben.c->call(feedPullReq(0)).feed_response().entries_size(), feedBefore);
+    }
+
+    // An accept replayed after the ack was lost is Ok; one with nothing to
+    // accept is refused.
+    void acceptReplayed()
+    {
+        befriend("r_a", "r_b");
+        QVERIFY(friendAct(user("r_b"), "r_a", [](auto *a) { a->mutable_accept(); }).has_ok());
+        QCOMPARE(contactOf(user("r_a"), "r_b").state(), proto::CONTACT_FRIEND);
+        user("r_c");
+        QCOMPARE(errorOf(friendAct(user("r_b"), "r_c", [](auto *a) { a->mutable_accept(); })),
             proto::NOT_FOUND);
+    }
+
+    // A settings change names what it changes: the others stay (two devices
+    // changing different settings, one of them offline, both hold); the feed
+    // carries all of them; no mask replaces all.
+    void settingsChangeOnlyWhatTheyName()
+    {
+        User &u = user("s_two_pcs");
+        const auto change = [&](uint32_t mask, auto fill) {
+            proto::Envelope env;
+            env.mutable_settings_request()->set_change(mask);
+            fill(env.mutable_settings_request()->mutable_settings());
+            return u.c->call(env);
+        };
+        QVERIFY(
+            change(proto::SETTING_RECEIPTS, [](auto *s) { s->set_receipts_off(true); }).has_ok());
+        QVERIFY(
+            change(proto::SETTING_PRESENCE, [](auto *s) { s->set_presence_off(true); }).has_ok());
+        QVERIFY(change(proto::SETTING_MESSAGES | proto::SETTING_SEARCHABLE, [](auto *s) {
+            s->set_message_policy(proto::MESSAGES_FRIENDS);
+        }).has_ok());
+        const proto::Envelope feed = u.c->call(feedPullReq(0));
+        std::optional<proto::UserSettings> last;
+        for (const proto::FeedEntry &e : feed.feed_response().entries())
+            if (e.has_settings())
+                last = e.settings();
+        QVERIFY(last);
+        QVERIFY(last->receipts_off() && last->presence_off() && !last->unsearchable());
+        QCOMPARE(last->message_policy(), proto::MESSAGES_FRIENDS);
+        QVERIFY(settings(u, proto::MESSAGES_EVERYONE).has_ok()); // mask 0: all of them
+        const proto::Envelope after = u.c->call(feedPullReq(0));
+        const proto::UserSettings &all
+            = after.feed_response().entries(after.feed_response().entries_size() - 1).settings();
+        QVERIFY(!all.receipts_off() && !all.presence_off());
     }
 
     // Asking someone who asked you accepts; cancel takes a request back.
@@ -181,7 +229,7 @@ private slots:
         QCOMPARE(told->state(), proto::CONTACT_NONE);
         QVERIFY(told->declined());
         const proto::Envelope again = ask(pushy, "d_calm");
-        QCOMPARE(errorOf(again), proto::RATE_LIMITED);
+        QCOMPARE(errorOf(again), proto::FORBIDDEN); // not "retry soon": an outbox would
         QVERIFY(again.error().message().find("declined") != std::string::npos);
         QCOMPARE(contactOf(calm, "d_pushy").state(), proto::CONTACT_NONE);
         // The one who declined may still ask.

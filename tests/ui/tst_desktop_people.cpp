@@ -211,6 +211,7 @@ private slots:
         anywhere(window, "statusField")->setProperty("text", QStringLiteral("in Wonderland"));
         click(anywhere(window, "saveProfileButton"));
         QTRY_COMPARE_WITH_TIMEOUT(people->displayName(), QStringLiteral("Alice L."), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 0, 10000);
         QVERIFY(cli(QStringLiteral("bob"), { QStringLiteral("contacts") })
                     .contains(QLatin1String("\"status\":\"in Wonderland\"")));
 
@@ -220,10 +221,12 @@ private slots:
         QVERIFY(presenceSwitch);
         mouseClick(window, presenceSwitch);
         QTRY_VERIFY_WITH_TIMEOUT(!privacy->presenceShared() && !privacy->busy(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 0, 10000); // sent
         QVERIFY(cli(QStringLiteral("bob"), { QStringLiteral("friends") })
                     .contains(QLatin1String("\"presence\":{\"hidden\":true}")));
         privacy->setFriendsOnly(true);
         QTRY_VERIFY_WITH_TIMEOUT(privacy->friendsOnly() && !privacy->busy(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->outboxPending(), 0, 10000);
         QVERIFY(!ok(QStringLiteral("carol"),
             { QStringLiteral("send"), QStringLiteral("@alice"), QStringLiteral("hello?") }));
         QVERIFY(privacy->receiptsShared() && privacy->searchable()); // the others stay

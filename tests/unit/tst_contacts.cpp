@@ -2,11 +2,15 @@
 // the feed (a request, then friends, a friend's new display name), one that
 // is over forgotten unless it holds a block or a fresh decline, the list by
 // name and the count of requests waiting; the wire's Contact mapped field by
-// field (an unknown state is "none"); and the privacy settings and own
-// profile kept as a whole.
+// field (an unknown state is "none"); the privacy settings and own profile
+// kept as a whole; and changes queued in the outbox: checked first (a bad
+// name, oneself, a long note or name, a control character), a settings
+// change saved at once for the settings it names only, the queued request
+// as it will be sent.
 #include "natter.pb.h"
 #include "people/PeopleRequests.h"
 #include "store/Store.h"
+#include "sync/ConnectionSupervisor.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +118,71 @@ private slots:
         QCOMPARE(s.profile().status, QStringLiteral("busy"));
         s.setProfile({ QStringLiteral("Alice A"), {} });
         QVERIFY(s.profile().status.isEmpty());
+    }
+
+    void changesQueuedInTheOutbox()
+    {
+        QTemporaryDir dir;
+        Store store(dir.path(), QByteArray(32, 'k'));
+        Account me;
+        me.user = QStringLiteral("alice");
+        me.userId = 1;
+        me.deviceId = 11;
+        me.token = QStringLiteral("t");
+        me.serverUrl = QStringLiteral("ws://127.0.0.1:1");
+        store.saveAccount(me);
+        ConnectionSupervisor supervisor(store);
+        PeopleRequests people(store, supervisor);
+        int queued = 0;
+        connect(&people, &PeopleRequests::queued, this, [&] { ++queued; });
+        using A = PeopleRequests::Action;
+        QString error;
+        QVERIFY(people.queueAction(QStringLiteral("Bob Smith"), A::Request, {}, &error).isEmpty());
+        QVERIFY(error.contains(QLatin1String("not a user name")));
+        QVERIFY(people.queueAction(QStringLiteral("alice"), A::Block, {}, &error).isEmpty());
+        QCOMPARE(error, QStringLiteral("that is you"));
+        QVERIFY(people.queueAction(QStringLiteral("bob"), A::Request, QString(201, 'n'), &error)
+                    .isEmpty());
+        QVERIFY(people.queueProfile({ QString(65, 'x'), {} }, &error).isEmpty());
+        QVERIFY(error.contains(QLatin1String("at most 64")));
+        QVERIFY(people.queueProfile({ QStringLiteral("a\u0007b"), {} }, &error).isEmpty());
+        QVERIFY(error.contains(QLatin1String("control")));
+        QCOMPARE(queued, 0);
+        QCOMPARE(store.outbox().pendingCount(), 0); // nothing refused was queued
+
+        const QString req
+            = people.queueAction(QStringLiteral("bob"), A::Request, QStringLiteral("hi"), &error);
+        QVERIFY(!req.isEmpty());
+        store.accountState().setSettings({ false, true, false, false }); // as the feed said
+        PrivacySettings wanted; // everything on, but only receipts named
+        wanted.receiptsOff = true;
+        QVERIFY(!people.queueSettings(wanted, PeopleRequests::Receipts, &error).isEmpty());
+        const PrivacySettings now = store.accountState().settings();
+        QVERIFY(now.receiptsOff && now.presenceOff); // presence untouched
+        QVERIFY(!people.queueProfile({ QStringLiteral("  Alice  "), QStringLiteral("hi") }, &error)
+                     .isEmpty());
+        QCOMPARE(store.accountState().profile().displayName, QStringLiteral("Alice"));
+        QCOMPARE(queued, 3);
+        QCOMPARE(store.outbox().pendingCount(), 3);
+
+        // What will be sent, in order.
+        const auto first = store.outbox().nextPending();
+        QVERIFY(first);
+        QCOMPARE(first->kind, OutboxEntry::Account);
+        QCOMPARE(first->clientId, req);
+        proto::Envelope env;
+        QVERIFY(env.ParseFromArray(first->body.constData(), int(first->body.size())));
+        QCOMPARE(env.friend_action().user(), std::string("bob"));
+        QCOMPARE(env.friend_action().request(), std::string("hi"));
+        store.outbox().remove(first->clientId);
+        const auto second = store.outbox().nextPending();
+        QVERIFY(env.ParseFromArray(second->body.constData(), int(second->body.size())));
+        QCOMPARE(env.settings_request().change(), uint32_t(proto::SETTING_RECEIPTS));
+        QVERIFY(env.settings_request().settings().receipts_off());
+
+        proto::Envelope other;
+        other.mutable_logout();
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.outbox().enqueueAccountRequest(other));
     }
 };
 

@@ -45,15 +45,17 @@ public:
     // Asks the server about the receipts of a conversation's own messages.
     void refreshReceipts(quint64 conversationId);
 
-    // --- people and settings (EnginePeople.cpp): online requests through
-    // the engine's PeopleRequests; the answers come to `done` on this thread.
-    void setSettings(const PrivacySettings &settings, PeopleRequests::Done done);
-    void actOnPerson(const QString &user, PeopleRequests::Action action, const QString &note,
-        PeopleRequests::Done done);
+    // --- people and settings (EnginePeople.cpp): changes queued in the
+    // outbox (their client id, or "" with the reason in *error; a refusal
+    // comes later as sendFailed), reads online through the engine's
+    // PeopleRequests (the answers come to `done` on this thread).
+    QString queueSettings(const PrivacySettings &settings, int change, QString *error);
+    QString queueFriendAction(
+        const QString &user, PeopleRequests::Action action, const QString &note, QString *error);
+    QString queueProfile(const OwnProfile &profile, QString *error);
     void fetchFriends(PeopleRequests::FriendsDone done);
     void fetchProfile(const QString &user, PeopleRequests::ProfileDone done);
     void searchUsers(const QString &query, PeopleRequests::SearchDone done);
-    void setProfile(const OwnProfile &profile, PeopleRequests::Done done);
 
     // --- groups (EngineGroups.cpp): the server's answers come to `done`
     // on this thread; changes go through the outbox.

@@ -1,22 +1,36 @@
-// EngineHost's people and settings calls (see EngineHost.h): online
-// requests through the engine's PeopleRequests.
+// EngineHost's people and settings calls (see EngineHost.h): changes
+// queued in the outbox, reads online, both through the engine's
+// PeopleRequests.
 #include "engine/EngineHost.h"
 
 namespace natter {
 
-void EngineHost::setSettings(const PrivacySettings &settings, PeopleRequests::Done done)
+QString EngineHost::queueSettings(const PrivacySettings &settings, int change, QString *error)
 {
-    if (!m_engine)
-        return done(notOpen());
-    m_engine->people().setSettings(settings, std::move(done));
+    if (!m_engine) {
+        *error = notOpen();
+        return {};
+    }
+    return m_engine->people().queueSettings(settings, change, error);
 }
 
-void EngineHost::actOnPerson(const QString &user, PeopleRequests::Action action,
-    const QString &note, PeopleRequests::Done done)
+QString EngineHost::queueFriendAction(
+    const QString &user, PeopleRequests::Action action, const QString &note, QString *error)
 {
-    if (!m_engine)
-        return done(notOpen());
-    m_engine->people().act(user, action, note, std::move(done));
+    if (!m_engine) {
+        *error = notOpen();
+        return {};
+    }
+    return m_engine->people().queueAction(user, action, note, error);
+}
+
+QString EngineHost::queueProfile(const OwnProfile &profile, QString *error)
+{
+    if (!m_engine) {
+        *error = notOpen();
+        return {};
+    }
+    return m_engine->people().queueProfile(profile, error);
 }
 
 void EngineHost::fetchFriends(PeopleRequests::FriendsDone done)
@@ -38,13 +52,6 @@ void EngineHost::searchUsers(const QString &query, PeopleRequests::SearchDone do
     if (!m_engine)
         return done({}, notOpen());
     m_engine->people().search(query, 0, std::move(done));
-}
-
-void EngineHost::setProfile(const OwnProfile &profile, PeopleRequests::Done done)
-{
-    if (!m_engine)
-        return done(notOpen());
-    m_engine->people().setProfile(profile, std::move(done));
 }
 
 } // namespace natter

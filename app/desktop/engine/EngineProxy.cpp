@@ -233,18 +233,37 @@ void EngineProxy::queueGroupAction(quint64 conversationId, const proto::GroupAct
         std::move(done));
 }
 
-void EngineProxy::setSettings(
-    const PrivacySettings &settings, std::function<void(const QString &)> done)
+void EngineProxy::queueSettings(const PrivacySettings &settings, int change, Queued done)
 {
-    askAsync([settings](EngineHost &host, auto reply) { host.setSettings(settings, reply); },
+    ask(
+        [settings, change](EngineHost &host) {
+            QString error;
+            QString clientId = host.queueSettings(settings, change, &error);
+            return std::make_tuple(clientId, error);
+        },
         std::move(done));
 }
 
-void EngineProxy::actOnPerson(const QString &user, PeopleRequests::Action action,
-    const QString &note, std::function<void(const QString &)> done)
+void EngineProxy::queueFriendAction(
+    const QString &user, PeopleRequests::Action action, const QString &note, Queued done)
 {
-    askAsync([user, action, note](
-                 EngineHost &host, auto reply) { host.actOnPerson(user, action, note, reply); },
+    ask(
+        [user, action, note](EngineHost &host) {
+            QString error;
+            QString clientId = host.queueFriendAction(user, action, note, &error);
+            return std::make_tuple(clientId, error);
+        },
+        std::move(done));
+}
+
+void EngineProxy::queueProfile(const OwnProfile &profile, Queued done)
+{
+    ask(
+        [profile](EngineHost &host) {
+            QString error;
+            QString clientId = host.queueProfile(profile, &error);
+            return std::make_tuple(clientId, error);
+        },
         std::move(done));
 }
 
@@ -266,12 +285,6 @@ void EngineProxy::searchUsers(
 {
     askAsync(
         [query](EngineHost &host, auto reply) { host.searchUsers(query, reply); }, std::move(done));
-}
-
-void EngineProxy::setProfile(const OwnProfile &profile, std::function<void(const QString &)> done)
-{
-    askAsync([profile](EngineHost &host, auto reply) { host.setProfile(profile, reply); },
-        std::move(done));
 }
 
 } // namespace natter

@@ -66,16 +66,18 @@ public:
     void queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
         std::function<void(const QString &clientId, const QString &error)> done);
 
-    // --- people and settings: `done` runs on the GUI thread
-    void setSettings(const PrivacySettings &settings, std::function<void(const QString &)> done);
-    void actOnPerson(const QString &user, PeopleRequests::Action action, const QString &note,
-        std::function<void(const QString &)> done);
+    // --- people and settings: `done` runs on the GUI thread. Changes:
+    // done(clientId, error) — queued (clientId) or not (error).
+    using Queued = std::function<void(const QString &clientId, const QString &error)>;
+    void queueSettings(const PrivacySettings &settings, int change, Queued done);
+    void queueFriendAction(
+        const QString &user, PeopleRequests::Action action, const QString &note, Queued done);
+    void queueProfile(const OwnProfile &profile, Queued done);
     void fetchFriends(std::function<void(const QList<ContactInfo> &, const QString &)> done);
     void fetchProfile(
         const QString &user, std::function<void(const ProfileInfo &, const QString &)> done);
     void searchUsers(const QString &query,
         std::function<void(const QList<ProfileInfo> &, const QString &)> done);
-    void setProfile(const OwnProfile &profile, std::function<void(const QString &)> done);
 
 signals:
     void stateChanged(int state); // SyncEngine::State

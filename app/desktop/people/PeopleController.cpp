@@ -1,5 +1,7 @@
 #include "people/PeopleController.h"
 
+#include <algorithm>
+
 namespace natter {
 
 namespace {
@@ -40,8 +42,15 @@ PeopleController::PeopleController(AppContext &context, QObject *parent)
     connect(&m_ctx.engine(), &EngineProxy::contactsChanged, this, [this] {
         reload();
         refresh(); // a new friend's presence
+        if (!m_profileUser.isEmpty())
+            showProfile(m_profileUser); // the card shows the new relation
     });
     connect(&m_ctx.engine(), &EngineProxy::profileChanged, this, &PeopleController::reload);
+    connect(&m_ctx.engine(), &EngineProxy::sendFailed, this,
+        [this](const QString &clientId, const QString &error) {
+            if (m_queued.remove(clientId))
+                setError(error);
+        });
 }
 
 void PeopleController::reload()
@@ -121,16 +130,14 @@ void PeopleController::act(const QString &user, const QString &action, const QSt
     PeopleRequests::Action a {};
     if (!PeopleRequests::parseAction(action, &a) || user.trimmed().isEmpty())
         return;
-    setBusy(true);
     const QString name = user.trimmed().toLower();
-    m_ctx.engine().actOnPerson(name, a, note.trimmed(), [this, name, action](const QString &e) {
-        setBusy(false);
-        if (!succeeded(e))
-            return;
-        emit actionDone(name, action);
-        if (name == m_profileUser)
-            showProfile(name); // the card shows the new relation
-    });
+    m_ctx.engine().queueFriendAction(name, a, note.trimmed(),
+        [this, name, action](const QString &clientId, const QString &error) {
+            if (!succeeded(error))
+                return;
+            m_queued.insert(clientId); // sent when connected; a refusal comes as sendFailed
+            emit actionDone(name, action);
+        });
 }
 
 void PeopleController::search(const QString &text)
@@ -159,30 +166,50 @@ void PeopleController::showProfile(const QString &user)
         emit profileChanged();
     }
     m_ctx.engine().fetchProfile(user, [this, user](const ProfileInfo &p, const QString &e) {
-        if (user != m_profileUser || !succeeded(e))
+        if (user != m_profileUser)
             return;
+        if (!e.isEmpty()) {
+            // Offline: the card as this device knows the user, if it does.
+            const auto known = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                [&](const ContactRow &c) { return c.name == user; });
+            if (known == m_rows.cend())
+                return setError(e);
+            ProfileInfo local;
+            local.userId = known->userId;
+            local.name = known->name;
+            local.displayName = known->displayName;
+            local.status = known->status;
+            local.contact = *known;
+            return showCard(local, false);
+        }
+        showCard(p, true);
+    });
+}
+
+void PeopleController::showCard(const ProfileInfo &p, bool withPresence)
+{
+    {
         m_profile = personMap(p.userId, p.name, p.displayName, p.status);
         m_profile.insert(QStringLiteral("self"), p.self);
         m_profile.insert(QStringLiteral("state"), PeopleRequests::stateName(p.contact.state));
         m_profile.insert(QStringLiteral("blocked"), p.contact.blocked);
         m_profile.insert(QStringLiteral("note"), p.contact.note);
         const bool friends = p.contact.state == ContactState::Friend;
-        addPresence(m_profile, friends ? &p.presence : nullptr);
+        addPresence(m_profile, friends && withPresence ? &p.presence : nullptr);
         emit profileChanged();
-    });
+    }
 }
 
 void PeopleController::setOwnProfile(const QString &displayName, const QString &status)
 {
-    setBusy(true);
     const OwnProfile wanted { displayName.trimmed(), status.trimmed() };
-    m_ctx.engine().setProfile(wanted, [this, wanted](const QString &e) {
-        setBusy(false);
+    m_ctx.engine().queueProfile(wanted, [this, wanted](const QString &clientId, const QString &e) {
         if (!succeeded(e)) {
             emit ownProfileChanged(); // the fields show the profile as it is
             return;
         }
-        m_own = wanted;
+        m_queued.insert(clientId);
+        m_own = wanted; // queued (and saved): sent when connected
         emit ownProfileChanged();
     });
 }
@@ -196,14 +223,6 @@ bool PeopleController::succeeded(const QString &error)
 {
     setError(error);
     return error.isEmpty();
-}
-
-void PeopleController::setBusy(bool busy)
-{
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    emit busyChanged();
 }
 
 void PeopleController::setError(const QString &error)

@@ -3,8 +3,11 @@
 // requests both ways (the incoming ones counted for a badge), blocked
 // users, user search, one user's profile card, and the user's own display
 // name and status line. Relations are read from the GUI's store (the feed
-// fills it, so the lists work offline); changes need the server, and reach
-// the user's other devices on the feed. Lives on the GUI thread.
+// fills it, so the lists work offline, and so does a card of someone this
+// device knows); changes are queued in the outbox (offline too: sent when
+// connected, a refusal shown when it comes) and reach the user's other
+// devices on the feed; search and presence need the server. Lives on the
+// GUI thread.
 #pragma once
 
 #include "AppContext.h"
@@ -13,6 +16,7 @@
 #include <QHash>
 #include <QObject>
 #include <QQmlEngine>
+#include <QSet>
 #include <QVariantList>
 
 namespace natter {
@@ -39,7 +43,6 @@ class PeopleController : public QObject, public QmlSingleton<PeopleController>
     Q_PROPERTY(QVariantMap profile READ profile NOTIFY profileChanged)
     Q_PROPERTY(QString displayName READ displayName NOTIFY ownProfileChanged)
     Q_PROPERTY(QString status READ status NOTIFY ownProfileChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 
 public:
@@ -54,7 +57,6 @@ public:
     QVariantMap profile() const { return m_profile; }
     QString displayName() const { return m_own.displayName; }
     QString status() const { return m_own.status; }
-    bool busy() const { return m_busy; }
     QString lastError() const { return m_lastError; }
 
     // Asks the server for the friends' presence.
@@ -71,7 +73,6 @@ signals:
     void searchResultsChanged();
     void profileChanged();
     void ownProfileChanged();
-    void busyChanged();
     void lastErrorChanged();
     // An action the server accepted (for the UI to close or clear a form).
     void actionDone(const QString &user, const QString &action);
@@ -79,10 +80,10 @@ signals:
 private:
     void reload(); // relations and the own profile, from the GUI's store
     void rebuild(); // the lists, from m_rows and m_presence
-    void setBusy(bool busy);
     void setError(const QString &error);
     // The result of a request: the error shown, or cleared.
     bool succeeded(const QString &error);
+    void showCard(const ProfileInfo &profile, bool withPresence);
 
     AppContext &m_ctx;
     QList<ContactRow> m_rows;
@@ -94,7 +95,7 @@ private:
     QString m_profileUser; // the card being loaded or shown
     QVariantMap m_profile;
     OwnProfile m_own;
-    bool m_busy = false;
+    QSet<QString> m_queued; // client ids of this controller's changes
     QString m_lastError;
 };
 

@@ -2,9 +2,9 @@
 // read receipts (off: others do not see what this user read, and this user
 // sees none of theirs), presence (the same, for being online), whether user
 // search lists the user, and who may message the user directly (everyone,
-// or friends only). Read from the GUI's store; a change needs the server
-// and sends all four (the server replaces them whole); the user's other
-// devices learn it from the feed. Lives on the GUI thread.
+// or friends only). Read from the GUI's store; a change is queued in the
+// outbox (it works offline) and changes only that setting on the server;
+// the user's other devices learn it from the feed. Lives on the GUI thread.
 #pragma once
 
 #include "AppContext.h"
@@ -12,6 +12,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QSet>
 
 namespace natter {
 
@@ -50,11 +51,13 @@ signals:
 
 private:
     void reload(); // from the GUI's store
-    void change(PrivacySettings settings);
+    // Queues the change of one setting (a PeopleRequests::SettingBit).
+    void change(int field, const PrivacySettings &settings);
     void setError(const QString &error);
 
     AppContext &m_ctx;
     PrivacySettings m_settings;
+    QSet<QString> m_queued; // client ids of this controller's changes
     bool m_busy = false;
     QString m_lastError;
 };

@@ -13,7 +13,6 @@ QtObject {
     property var profile: ({})
     property string displayName: ""
     property string status: ""
-    property bool busy: false
     property string lastError: ""
     property var calls: [] // [name, args...] of each call
 
