@@ -1370,7 +1370,7 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.h" line="70"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="72"/>
         <source>the local store is not open</source>
         <translation>the local store is not open</translation>
     </message>
@@ -1454,7 +1454,8 @@ Start one with Ctrl+N.</translation>
 <context>
     <name>natter::PrivacyController</name>
     <message>
-        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="65"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="15"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="73"/>
         <source>Cannot change the setting: %1</source>
         <translation>Cannot change the setting: %1</translation>
     </message>

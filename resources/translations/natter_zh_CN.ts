@@ -1365,7 +1365,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::EngineHost</name>
     <message>
-        <location filename="../../app/desktop/engine/EngineHost.h" line="70"/>
+        <location filename="../../app/desktop/engine/EngineHost.h" line="72"/>
         <source>the local store is not open</source>
         <translation>本地存储尚未打开</translation>
     </message>
@@ -1448,7 +1448,8 @@ Start one with Ctrl+N.</source>
 <context>
     <name>natter::PrivacyController</name>
     <message>
-        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="65"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="15"/>
+        <location filename="../../app/desktop/privacy/PrivacyController.cpp" line="73"/>
         <source>Cannot change the setting: %1</source>
         <translation>无法更改设置：%1</translation>
     </message>
