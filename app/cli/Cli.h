@@ -69,8 +69,9 @@ private:
     int cmdUsers(const QStringList &args);
     int cmdProfile(const QStringList &args);
     int cmdSettings(const QStringList &args);
-    // The local relations (requestsOnly: pending requests both ways), after
-    // catching up unless --offline.
+    // print() what the store has, after catching up unless --offline.
+    int printLocal(std::function<void()> print);
+    // The local relations (requestsOnly: pending requests both ways).
     int printContacts(bool requestsOnly);
     // work() once, when connected and caught up with the server.
     void whenCaughtUp(std::function<void()> work);

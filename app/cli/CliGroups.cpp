@@ -17,6 +17,7 @@
 namespace natter {
 
 using cli::printJson;
+using cli::userName;
 
 namespace {
 
@@ -28,11 +29,6 @@ const char *kGroupUsage = R"(usage:
   group join #G [--note TEXT] | requests #G | approve #G @USER | decline #G @USER
   group announce #G TEXT | rename #G NAME | remark #G TEXT | nickname #G NICK
   group mentions #G [--all])";
-
-QString userName(const QString &arg)
-{
-    return (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
-}
 
 QJsonObject memberJson(const GroupMemberInfo &m)
 {

@@ -14,6 +14,11 @@ void printJson(const QJsonObject &object)
     fwrite(line.constData(), 1, size_t(line.size()), stdout);
 }
 
+QString userName(const QString &arg)
+{
+    return (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
+}
+
 QString isoTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);

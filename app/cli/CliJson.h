@@ -1,14 +1,22 @@
 // The JSON lines natter-cli prints: one object per line on stdout, ids as
-// decimal strings (64-bit), times in ISO 8601 UTC. Pure functions.
+// decimal strings (64-bit), times in ISO 8601 UTC. Pure functions; and the
+// command line's description and argument helpers.
 #pragma once
 
-#include "store/Store.h"
 #include "people/PeopleRequests.h"
+#include "store/Store.h"
 #include "sync/AccountRequests.h"
 
 #include <QJsonObject>
 
+QT_FORWARD_DECLARE_CLASS(QCommandLineParser)
+
 namespace natter::cli {
+
+// The help text and every option (CliOptions.cpp).
+void describe(QCommandLineParser &parser);
+// "@name" or "name" → "name", in lower case.
+QString userName(const QString &arg);
 
 void printJson(const QJsonObject &object);
 QString isoTime(qint64 ms);

@@ -13,6 +13,7 @@
 namespace natter {
 
 using cli::printJson;
+using cli::userName;
 
 namespace {
 
@@ -20,11 +21,6 @@ const char *kFriendUsage = R"(usage:
   friend request @USER [--note TEXT] | accept @USER | decline @USER | cancel @USER
   friend remove @USER | block @USER | unblock @USER
   friend requests [--offline])";
-
-QString userName(const QString &arg)
-{
-    return (arg.startsWith(QLatin1Char('@')) ? arg.mid(1) : arg).toLower();
-}
 
 // "on"/"off" → true/false; std::nullopt (printed) otherwise.
 std::optional<bool> onOff(const QCommandLineParser &parser, const char *option)
@@ -50,14 +46,8 @@ void Cli::whenCaughtUp(std::function<void()> work)
     });
 }
 
-int Cli::printContacts(bool requestsOnly)
+int Cli::printLocal(std::function<void()> print)
 {
-    const auto print = [this, requestsOnly] {
-        for (const ContactRow &c : m_store->contacts().list())
-            if (!requestsOnly || c.state == ContactState::Incoming
-                || c.state == ContactState::Outgoing)
-                printJson(cli::contactJson(c, nullptr));
-    };
     if (m_offline) {
         try {
             print();
@@ -67,7 +57,7 @@ int Cli::printContacts(bool requestsOnly)
         }
         return Success;
     }
-    whenCaughtUp([this, print] {
+    whenCaughtUp([this, print = std::move(print)] {
         try {
             print();
         } catch (const StoreError &e) {
@@ -76,6 +66,16 @@ int Cli::printContacts(bool requestsOnly)
         finish();
     });
     return -1;
+}
+
+int Cli::printContacts(bool requestsOnly)
+{
+    return printLocal([this, requestsOnly] {
+        for (const ContactRow &c : m_store->contacts().list())
+            if (!requestsOnly || c.state == ContactState::Incoming
+                || c.state == ContactState::Outgoing)
+                printJson(cli::contactJson(c, nullptr));
+    });
 }
 
 int Cli::cmdFriend(const QStringList &args)
@@ -97,15 +97,11 @@ int Cli::cmdFriend(const QStringList &args)
 int Cli::cmdFriends()
 {
     if (m_offline) {
-        try {
+        return printLocal([this] {
             for (const ContactRow &c : m_store->contacts().list())
                 if (c.state == ContactState::Friend)
                     printJson(cli::contactJson(c, nullptr));
-        } catch (const StoreError &e) {
-            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
-            return StoreFailure;
-        }
-        return Success;
+        });
     }
     whenOnline([this] {
         m_engine->people().fetchFriends(
@@ -233,26 +229,8 @@ int Cli::cmdSettings(const QStringList &args)
         wanted.friendsOnly = *friendsOnly;
     }
     const auto print = [this] { printJson(cli::settingsJson(m_store->accountState().settings())); };
-    if (!change && m_offline) {
-        try {
-            print();
-        } catch (const StoreError &e) {
-            fprintf(stderr, "natter-cli: %s\n", qPrintable(e.message()));
-            return StoreFailure;
-        }
-        return Success;
-    }
-    if (!change) {
-        whenCaughtUp([this, print] {
-            try {
-                print();
-            } catch (const StoreError &e) {
-                return fail(e.message(), StoreFailure);
-            }
-            finish();
-        });
-        return -1;
-    }
+    if (!change)
+        return printLocal(print);
     // Only the settings named change (the server keeps the others as they
     // are, whatever another device set meanwhile).
     return queueAndWait(

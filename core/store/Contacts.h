@@ -18,12 +18,12 @@ enum class ContactState { None = 0, Outgoing = 1, Incoming = 2, Friend = 3 };
 struct ContactRow
 {
     quint64 userId = 0;
-    QString name{};
-    QString displayName{};
-    QString status{};
+    QString name {};
+    QString displayName {};
+    QString status {};
     ContactState state = ContactState::None;
     bool blocked = false; // the user blocked them
-    QString note{}; // a pending request's note
+    QString note {}; // a pending request's note
     bool declined = false; // they declined the user's request
     qint64 sinceMs = 0;
 };
