@@ -259,7 +259,7 @@ int Cli::groupAction(quint64 group, const proto::GroupActionRequest &action)
 int Cli::queueAndWait(
     std::function<QString(QString *error)> enqueue, std::function<void()> whenSent)
 {
-    const auto queue = [this, enqueue]() -> bool {
+    const auto queue = [this, enqueue = std::move(enqueue)]() -> bool {
         QString error;
         const QString clientId = enqueue(&error);
         if (clientId.isEmpty()) {
@@ -282,7 +282,7 @@ int Cli::queueAndWait(
             if (m_queued.contains(clientId))
                 *failure = error;
         });
-    runEngineUntilIdle([this, queue, failure, whenSent] {
+    runEngineUntilIdle([this, queue, failure, whenSent = std::move(whenSent)] {
         if (m_finished)
             return; // idle again after the answer
         if (m_queued.isEmpty()) {

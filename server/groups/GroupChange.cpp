@@ -81,7 +81,7 @@ ServiceError checkText(const std::string &text, int maxChars, const char *what, 
     return {};
 }
 
-ServiceError resolveUsers(Storage &storage,
+ServiceError resolveUsers(Storage &storage, quint64 actor,
     const google::protobuf::RepeatedPtrField<std::string> &names, QList<Named> *out)
 {
     QSet<quint64> seen;
@@ -90,6 +90,10 @@ ServiceError resolveUsers(Storage &storage,
         const auto id = storage.users().idByName(name);
         if (!id)
             return { proto::NOT_FOUND, QStringLiteral("no such user: %1").arg(name) };
+        // A block keeps one out of the blocker's groups as out of their chats.
+        if (const auto theirs = storage.contacts().get(*id, actor); theirs && theirs->blocked)
+            return { proto::FORBIDDEN,
+                QStringLiteral("%1 does not accept invitations from you").arg(name) };
         if (!seen.contains(*id)) {
             seen.insert(*id);
             out->append({ *id, name });

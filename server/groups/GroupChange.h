@@ -36,8 +36,9 @@ struct Named
     QString name;
 };
 
-// The users a request names, by name, each once; NOT_FOUND names the first unknown.
-ServiceError resolveUsers(Storage &storage,
+// The users `actor` names to add to a group, by name, each once; NOT_FOUND
+// names the first unknown, FORBIDDEN the first who blocked the actor.
+ServiceError resolveUsers(Storage &storage, quint64 actor,
     const google::protobuf::RepeatedPtrField<std::string> &names, QList<Named> *out);
 
 int currentCount(const QList<MemberRow> &members);

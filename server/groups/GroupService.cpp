@@ -127,7 +127,7 @@ GroupResult GroupService::create(Storage &storage, Snowflake &ids, const Actor &
     if (retried(storage, actor, clientId, &result))
         return result;
     QList<Named> invited;
-    result.error = resolveUsers(storage, request.members(), &invited);
+    result.error = resolveUsers(storage, actor.userId, request.members(), &invited);
     if (result.error)
         return result;
     invited.removeIf([&](const Named &u) { return u.id == actor.userId; });
@@ -243,7 +243,7 @@ GroupResult GroupService::act(Storage &storage, Snowflake &ids, const Actor &act
         result.error = targetByName(request.set_role().user());
         break;
     case proto::GroupActionRequest::kInvite:
-        result.error = resolveUsers(storage, request.invite().users(), &invited);
+        result.error = resolveUsers(storage, actor.userId, request.invite().users(), &invited);
         break;
     case proto::GroupActionRequest::kApprove:
         result.error = applicantByName(request.approve(), false);

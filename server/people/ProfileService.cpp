@@ -94,16 +94,20 @@ OkResult ProfileService::setProfile(
     const quint64 seq
         = storage.feed().append(actor.userId, nowMs, toBytes(own.SerializeAsString()));
     result.fanout.feedNotifies.append({ actor.userId, seq });
-    // Each friend's devices get the new name as part of the relation.
-    for (quint64 friendId : storage.contacts().friendIds(actor.userId)) {
-        const auto row = storage.contacts().get(friendId, actor.userId);
+    // Each friend's devices, and those of everyone with a request pending
+    // either way, get the new name as part of the relation (not someone the
+    // user only blocked: they learn nothing).
+    for (const ContactRow &mine : storage.contacts().ofUser(actor.userId)) {
+        if (mine.state == proto::CONTACT_NONE)
+            continue;
+        const auto row = storage.contacts().get(mine.peerId, actor.userId);
         if (!row)
             continue;
         proto::FeedEntry entry;
         FriendService::fillContact(*row, entry.mutable_contact());
         const quint64 s
-            = storage.feed().append(friendId, nowMs, toBytes(entry.SerializeAsString()));
-        result.fanout.feedNotifies.append({ friendId, s });
+            = storage.feed().append(mine.peerId, nowMs, toBytes(entry.SerializeAsString()));
+        result.fanout.feedNotifies.append({ mine.peerId, s });
     }
     return result;
 }

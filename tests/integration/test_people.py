@@ -146,8 +146,8 @@ def main(env):
 
     # Friend actions and profile changes queued offline are sent on the next
     # connection, in order.
-    pc2.run("profile", "set", "--status", "offline for a bit", "--offline")
-    pc2.run("friend", "request", "@dave", "--offline")  # after the profile: dave sees it
+    pc2.run("friend", "request", "@dave", "--offline")
+    pc2.run("profile", "set", "--status", "offline for a bit", "--offline")  # reaches dave too
     h.check_eq(by_user(rows(dave, "friend", "requests")), {}, "nothing sent yet")
     pc2.sync()
     h.check_eq(by_user(rows(dave, "friend", "requests"))["alice"]["status"], "offline for a bit",

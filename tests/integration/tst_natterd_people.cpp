@@ -259,8 +259,21 @@ private slots:
         QCOMPARE(errorOf(lee.c->call(sendIn(chat, nextClientId(), "let me in"))), proto::FORBIDDEN);
         QCOMPARE(errorOf(kim.c->call(sendIn(chat, nextClientId(), "ha"))), proto::FORBIDDEN);
         QCOMPARE(errorOf(ask(kim, "b_lee")), proto::FORBIDDEN);
+        // Nor into a group: not at its creation, not by an invitation.
+        QCOMPARE(errorOf(lee.c->call(createReq("lee's", { "b_kim" }))), proto::FORBIDDEN);
+        const quint64 leesGroup = createGroup(lee, "lee's own", {});
+        proto::Envelope invite = actionReq(leesGroup);
+        invite.mutable_group_action()->mutable_invite()->add_users("b_kim");
+        const proto::Envelope refused = lee.c->call(invite);
+        QCOMPARE(errorOf(refused), proto::FORBIDDEN);
+        QVERIFY(refused.error().message().find("does not accept") != std::string::npos);
+        const quint64 kimsGroup = createGroup(kim, "kim's", { "b_lee" }); // the blocker may
 
         QVERIFY(friendAct(kim, "b_lee", [](auto *a) { a->mutable_unblock(); }).has_ok());
+        invite = actionReq(leesGroup);
+        invite.mutable_group_action()->mutable_invite()->add_users("b_kim");
+        QVERIFY(lee.c->call(invite).has_ack());
+        QVERIFY(kimsGroup != 0);
         QVERIFY(lee.c->call(sendIn(chat, nextClientId(), "thanks")).has_ack());
         QCOMPARE(contactOf(kim, "b_lee").state(), proto::CONTACT_NONE); // not friends again
     }
@@ -302,6 +315,20 @@ private slots:
             own = own || (e.has_profile() && e.profile().display_name() == "Pamela Ng");
         QVERIFY(own);
         QCOMPARE(lastFeedContact(user("p_pal"), "p_pam")->display_name(), std::string("Pamela Ng"));
+        // Those with a request pending either way learn it too; one she
+        // only blocked does not.
+        user("p_asked");
+        user("p_asker");
+        User &blocked = user("p_blocked");
+        QVERIFY(ask(pam, "p_asked").has_ok());
+        QVERIFY(ask(user("p_asker"), "p_pam").has_ok());
+        QVERIFY(friendAct(pam, "p_blocked", [](auto *a) { a->mutable_block(); }).has_ok());
+        const qsizetype blockedFeed
+            = blocked.c->call(feedPullReq(0)).feed_response().entries_size();
+        QVERIFY(setProfile(pam, "Pam", "back").has_ok());
+        QCOMPARE(lastFeedContact(user("p_asked"), "p_pam")->status(), std::string("back"));
+        QCOMPARE(lastFeedContact(user("p_asker"), "p_pam")->display_name(), std::string("Pam"));
+        QCOMPARE(blocked.c->call(feedPullReq(0)).feed_response().entries_size(), blockedFeed);
 
         QCOMPARE(errorOf(setProfile(pam, "bell\aname", "")), proto::INVALID_ARGUMENT);
         QCOMPARE(errorOf(setProfile(pam, std::string(65, 'x'), "")), proto::TOO_LARGE);
