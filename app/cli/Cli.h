@@ -92,7 +92,6 @@ private:
     QTimer m_deadline;
     QStringList m_queued; // client ids queued by this run
     bool m_inputDone = true;
-    quint64 m_createdGroup = 0;
     bool m_finished = false;
 };
 

@@ -195,32 +195,35 @@ int Cli::groupCreate(const QStringList &args)
         m_parser.value(QStringLiteral("members")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         members.append(userName(m.trimmed()));
     const QString &name = args[0];
-    const QString join = m_parser.value(QStringLiteral("join"));
-    const QString history = m_parser.value(QStringLiteral("history"));
-    whenOnline(
-        [this, name, members, join, history] {
-            m_engine->groups().create(
-                name, members, join, history, [this, name](quint64 id, const QString &error) {
-                    if (!error.isEmpty()) {
-                        fail(QStringLiteral("cannot create the group: %1").arg(error));
-                        return;
-                    }
-                    // The feed brings it here too: wait until it has.
-                    m_inputDone = false;
-                    m_createdGroup = id;
-                    connect(m_engine.get(), &SyncEngine::conversationsChanged, this, [this] {
-                        if (m_store->conversations().contains(m_createdGroup))
-                            m_inputDone = true;
-                    });
-                    printJson({ { QStringLiteral("conversation"), QString::number(id) },
-                        { QStringLiteral("name"), name } });
-                });
+    int join = 0;
+    int history = 0;
+    if (!GroupRequests::parseJoin(m_parser.value(QStringLiteral("join")), &join)
+        || !GroupRequests::parseHistory(m_parser.value(QStringLiteral("history")), &history)) {
+        fprintf(
+            stderr, "natter-cli: --join takes invite, open or approval; --history joined or all\n");
+        return Usage;
+    }
+    // Created here at once (a local group, usable offline), on the server
+    // when the outbox gets to it; printed as the server's once it is.
+    auto local = std::make_shared<quint64>(0);
+    return queueAndWait(
+        [this, name, members, join, history, local](QString *error) {
+            try {
+                return m_store->outbox().enqueueGroupCreate(
+                    name, members, join, history, local.get());
+            } catch (const StoreError &e) {
+                *error = QStringLiteral("cannot create the group: %1").arg(e.message());
+                return QString();
+            }
         },
-        [this] {
-            if (m_createdGroup)
-                finish();
+        [this, name, local] {
+            const quint64 id = m_store->conversations().resolve(*local);
+            QJsonObject o { { QStringLiteral("conversation"), QString::number(id) },
+                { QStringLiteral("name"), name } };
+            if (Conversations::isLocal(id))
+                o.insert(QStringLiteral("pending"), true);
+            printJson(o);
         });
-    return -1;
 }
 
 int Cli::groupInfo(quint64 group, bool membersOnly)

@@ -45,7 +45,9 @@ Commands:
                                           event as a JSON line
   devices                                 this account's devices, JSON lines
   group create NAME [--members @a,@b] [--join open|approval|invite]
-        [--history joined|all]            create a group (you are its owner)
+        [--history joined|all]            create a group (you are its owner);
+                                          --offline: here now, on the server
+                                          at the next connection
   group info #G | members #G              the group as the server has it
   group invite #G @USER... | kick #G @USER | leave #G | dissolve #G
   group transfer #G @USER | admin #G @USER [--remove]
@@ -80,8 +82,9 @@ void describe(QCommandLineParser &parser)
             QStringLiteral("Number of messages (history) or users (users search)."),
             QStringLiteral("N"), QStringLiteral("100") },
         { QStringLiteral("offline"),
-            QStringLiteral("Only queue locally (send, read); only the local store (friends, "
-                           "contacts, friend requests, settings).") },
+            QStringLiteral("Only queue locally (send, read, group and friend changes, profile "
+                           "set, settings changes); only the local store (friends, contacts, "
+                           "friend requests, settings).") },
         { QStringLiteral("reply-to"),
             QStringLiteral("The seq of the message this one replies to (send)."),
             QStringLiteral("SEQ") },

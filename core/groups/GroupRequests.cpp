@@ -64,36 +64,6 @@ JoinRequestInfo GroupRequests::requestInfo(const proto::JoinRequest &r)
         QString::fromStdString(r.note()), r.time_ms(), QString::fromStdString(r.title()) };
 }
 
-void GroupRequests::create(const QString &name, const QStringList &members, const QString &join,
-    const QString &history, Created done)
-{
-    int joinPolicy = 0;
-    int historyPolicy = 0;
-    if (!parseJoin(join, &joinPolicy) || !parseHistory(history, &historyPolicy)) {
-        done(0, QStringLiteral("unknown join or history policy"));
-        return;
-    }
-    Connection *session = m_supervisor.session();
-    if (!session) {
-        done(0, notConnected());
-        return;
-    }
-    proto::Envelope env;
-    auto *req = env.mutable_group_create();
-    req->set_client_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
-    req->set_name(name.toStdString());
-    for (const QString &m : members)
-        req->add_members(m.toStdString());
-    req->set_join(proto::JoinPolicy(joinPolicy));
-    req->set_history(proto::HistoryPolicy(historyPolicy));
-    session->request(env, [done = std::move(done)](const proto::Envelope &reply) {
-        if (!reply.has_ack())
-            done(0, replyError(reply));
-        else
-            done(reply.ack().conversation_id(), QString());
-    });
-}
-
 void GroupRequests::fetchInfo(quint64 conversationId, InfoDone done)
 {
     Connection *session = m_supervisor.session();

@@ -66,7 +66,6 @@ class GroupRequests : public QObject
     Q_OBJECT
 public:
     // error: "" on success, else the server's typed refusal, in words.
-    using Created = std::function<void(quint64 conversationId, const QString &error)>;
     using InfoDone = std::function<void(const GroupInfo &info, const QString &error)>;
     using SearchDone = std::function<void(const QList<GroupSummary> &groups, const QString &error)>;
     using RequestsDone
@@ -74,10 +73,6 @@ public:
 
     explicit GroupRequests(ConnectionSupervisor &supervisor, QObject *parent = nullptr);
 
-    // members: user names besides the creator. join: "invite", "open" or
-    // "approval"; history: "joined" or "all".
-    void create(const QString &name, const QStringList &members, const QString &join,
-        const QString &history, Created done);
     void fetchInfo(quint64 conversationId, InfoDone done);
     void search(const QString &text, SearchDone done);
     void fetchRequests(quint64 conversationId, RequestsDone done);

@@ -234,18 +234,29 @@ quint64 Conversations::startDirect(const QString &userName, qint64 nowMs)
 {
     if (const auto existing = directWith(userName))
         return *existing;
+    return insertLocal(proto::DIRECT, userName, userName, nowMs);
+}
+
+quint64 Conversations::startGroup(const QString &name, qint64 nowMs)
+{
+    return insertLocal(proto::GROUP, name, QString(), nowMs);
+}
+
+quint64 Conversations::insertLocal(
+    int kind, const QString &title, const QString &pendingPeer, qint64 nowMs)
+{
     Statement &lowest = m_db.prepare("SELECT min(id) FROM conversations");
     const qint64 min = lowest.step() ? lowest.int64(0) : 0;
     lowest.reset();
     const qint64 id = min < 0 ? min - 1 : -1;
-    m_db.prepare("INSERT INTO conversations (id, kind, title, pending_peer, last_time) "
-                 "VALUES (?, ?, ?, ?, ?)")
-        .bind(1, id)
-        .bind(2, qint64(proto::DIRECT))
-        .bind(3, userName)
-        .bind(4, userName)
-        .bind(5, nowMs)
-        .exec();
+    Statement &st = m_db.prepare("INSERT INTO conversations (id, kind, title, pending_peer, "
+                                 "last_time) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, id).bind(2, qint64(kind)).bind(3, title);
+    if (pendingPeer.isEmpty())
+        st.bindNull(4);
+    else
+        st.bind(4, pendingPeer);
+    st.bind(5, nowMs).exec();
     return quint64(id);
 }
 

@@ -125,6 +125,8 @@ public:
     std::optional<quint64> directWith(const QString &userName);
     // directWith(), or a new local conversation for this user.
     quint64 startDirect(const QString &userName, qint64 nowMs);
+    // A local group (created offline, in the outbox until the server has it).
+    quint64 startGroup(const QString &name, qint64 nowMs);
     // The user a local conversation is for; "" for a server conversation.
     QString pendingPeer(quint64 id);
     // The local conversations waiting for this user (to merge into the server's).
@@ -144,6 +146,7 @@ public:
     int unreadTotal();
 
 private:
+    quint64 insertLocal(int kind, const QString &title, const QString &pendingPeer, qint64 nowMs);
     void recountUnread(quint64 id);
     void advanceLocalSeq(quint64 id);
     ConversationSummary summaryFrom(Statement &st) const;

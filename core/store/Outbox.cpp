@@ -1,6 +1,7 @@
 #include "store/Outbox.h"
 
 #include "natter.pb.h"
+#include "protocol/Frame.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -131,6 +132,48 @@ QString Outbox::enqueueAccountRequest(const proto::Envelope &request)
     return clientId;
 }
 
+QString Outbox::enqueueGroupCreate(
+    const QString &name, const QStringList &members, int join, int history, quint64 *localId)
+{
+    if (name.trimmed().isEmpty() || name.size() > limits::kMaxGroupNameChars)
+        throw StoreError(StoreError::Kind::Sql,
+            QStringLiteral("a group's name has 1 to %1 characters")
+                .arg(limits::kMaxGroupNameChars));
+    Transaction txn(m_db);
+    const quint64 id = m_conversations.startGroup(name, QDateTime::currentMSecsSinceEpoch());
+    QString clientId = newClientId(); // not const: returned by move
+    proto::GroupCreateRequest req;
+    req.set_client_id(clientId.toStdString()); // the server's create is idempotent by it
+    req.set_name(name.toStdString());
+    for (const QString &m : members)
+        req.add_members(m.toStdString());
+    req.set_join(proto::JoinPolicy(join));
+    req.set_history(proto::HistoryPolicy(history));
+    m_db.prepare("INSERT INTO outbox (client_id, kind, conversation_id, body, created_ms) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .bind(1, clientId)
+        .bind(2, qint64(OutboxEntry::GroupCreate))
+        .bind(3, qint64(id))
+        .bind(4, QByteArray::fromStdString(req.SerializeAsString()))
+        .bind(5, QDateTime::currentMSecsSinceEpoch())
+        .exec();
+    txn.commit();
+    *localId = id;
+    return clientId;
+}
+
+void Outbox::abandonLocal(const OutboxEntry &create, const QString &error)
+{
+    Transaction txn(m_db);
+    remove(create.clientId);
+    m_db.prepare("UPDATE outbox SET state = ?, error = ? WHERE conversation_id = ?")
+        .bind(1, qint64(OutboxEntry::Failed))
+        .bind(2, error)
+        .bind(3, qint64(create.conversationId))
+        .exec();
+    txn.commit();
+}
+
 QString Outbox::insertGroupAction(quint64 conversationId, proto::GroupActionRequest action)
 {
     QString clientId = newClientId(); // not const: returned by move
@@ -196,7 +239,13 @@ quint64 Outbox::acknowledge(
     const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs)
 {
     Transaction txn(m_db);
-    if (entry.kind == OutboxEntry::GroupAction) {
+    if (entry.kind == OutboxEntry::GroupCreate && entry.conversationId != conversationId) {
+        // The server created the local group: the local conversation is that one now.
+        retarget(entry.conversationId, conversationId);
+        m_drafts.move(entry.conversationId, conversationId);
+        m_conversations.adopt(entry.conversationId, conversationId);
+    }
+    if (entry.kind == OutboxEntry::GroupAction || entry.kind == OutboxEntry::GroupCreate) {
         m_conversations.raiseHead(conversationId, seq);
         m_db.prepare("DELETE FROM outbox WHERE client_id = ?").bind(1, entry.clientId).exec();
         txn.commit();

@@ -20,14 +20,15 @@ namespace natter {
 
 struct OutboxEntry
 {
-    enum Kind { Message = 1, Read = 2, GroupAction = 3, Account = 4 };
+    enum Kind { Message = 1, Read = 2, GroupAction = 3, Account = 4, GroupCreate = 5 };
     enum State { Pending = 0, Failed = 2 };
     qint64 ord = 0;
     QString clientId;
     Kind kind = Message;
     quint64 conversationId = 0;
     // Message: an EventBody; GroupAction: a GroupActionRequest; Account: an
-    // Envelope with one request about the user (friends, profile, settings).
+    // Envelope with one request about the user (friends, profile, settings);
+    // GroupCreate: a GroupCreateRequest (its client id is the entry's).
     QByteArray body;
     Relation relation;
     quint64 readSeq = 0;
@@ -64,14 +65,24 @@ public:
     // other is refused with StoreError(Sql)). Replayed like the rest; the
     // server answers Ok, and the change comes back on the feed.
     QString enqueueAccountRequest(const proto::Envelope &request);
+    // Creates a group here at once — a local conversation (*localId) the
+    // user can open and write in — and queues its creation on the server
+    // (members: user names besides the user; join, history: the proto
+    // policies). The server's ack makes the local group that one (see
+    // acknowledge); a refusal fails everything queued in it (abandonLocal).
+    QString enqueueGroupCreate(
+        const QString &name, const QStringList &members, int join, int history, quint64 *localId);
+    // The server refused to create a local group: its create leaves the
+    // queue and what was queued in it fails with the reason.
+    void abandonLocal(const OutboxEntry &create, const QString &error);
 
     std::optional<OutboxEntry> nextPending();
     int pendingCount(); // every kind: what the engine still has to send
     int pendingMessageCount(); // messages only: what the user waits for
 
     // Stores the acknowledged message as an event and removes the entry, in
-    // one transaction (a group action's event comes by pull: only the head
-    // moves). Returns the conversation it is in; when the entry's
+    // one transaction (a group action's or create's event comes by pull:
+    // only the head moves). Returns the conversation it is in; when the entry's
     // conversation was local, that one is now the server's (see above).
     quint64 acknowledge(
         const OutboxEntry &entry, quint64 conversationId, quint64 seq, quint64 id, qint64 timeMs);

@@ -34,6 +34,10 @@ proto::Envelope OutboxSender::requestFor(const OutboxEntry &entry)
         env.mutable_group_action()->ParseFromArray(entry.body.constData(), int(entry.body.size()));
         return env;
     }
+    if (entry.kind == OutboxEntry::GroupCreate) {
+        env.mutable_group_create()->ParseFromArray(entry.body.constData(), int(entry.body.size()));
+        return env;
+    }
     if (entry.kind == OutboxEntry::Account) {
         env.ParseFromArray(entry.body.constData(), int(entry.body.size())); // as for GroupAction
         return env;
@@ -92,7 +96,7 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
             emit conversationsChanged();
             // Before acknowledged(): the feed pull must be under way when
             // the engine next asks itself whether it is idle.
-            if (entry.kind == OutboxEntry::GroupAction
+            if (entry.kind == OutboxEntry::GroupAction || entry.kind == OutboxEntry::GroupCreate
                 || entry.conversationId != ack.conversation_id())
                 emit feedGrew();
             emit outboxStateChanged();
@@ -116,7 +120,9 @@ void OutboxSender::onReply(const OutboxEntry &entry, const proto::Envelope &repl
             // A refused group action or request about the user is not
             // retried (it was decided on a state that is gone): it leaves
             // the queue, the user is told.
-            if (entry.kind == OutboxEntry::GroupAction || entry.kind == OutboxEntry::Account)
+            if (entry.kind == OutboxEntry::GroupCreate)
+                m_store.outbox().abandonLocal(entry, why);
+            else if (entry.kind == OutboxEntry::GroupAction || entry.kind == OutboxEntry::Account)
                 m_store.outbox().remove(entry.clientId);
             else
                 m_store.outbox().fail(entry.clientId, why);

@@ -4,7 +4,9 @@ and system lines ("alice added carol") on every device, a change queued
 offline and replayed, one decided on an old version refused with the
 server's typed error, a kicked member's devices (one offline during the
 kick) keeping the history up to the kick and nothing after, the owner's
-refusals, and dissolution."""
+refusals, dissolution, and a group created offline (written in at once,
+created with its messages on the next sync; refused: its messages fail with
+the reason)."""
 import os
 import sys
 
@@ -117,6 +119,36 @@ def main(env):
         h.check(conv.get("dissolved") is True, "[%s] dissolved: %r" % (c.name, conv))
         h.check_eq(system_ops(c.history("#" + gid))[-1][0], "dissolved",
                    "[%s] the dissolution line" % c.name)
+
+    # A group created offline: usable at once (pending), written in, then
+    # created on the server with what was written, in order, on the next sync.
+    made = h.parse_json_lines(pc1.run("group", "create", "Picnic", "--members", "@bob",
+                                      "--offline").out)[0]
+    h.check(made.get("pending") is True, "an offline group is pending: %r" % made)
+    pc1.send("#Picnic", "bring cake", offline=True)
+    pc1.send("#Picnic", "and plates", offline=True)
+    h.check(any(c["title"] == "Picnic" and c.get("pending") for c in pc1.conversations()),
+            "listed before the server has it")
+    pc1.sync()
+    picnic = [c for c in pc1.conversations() if c["title"] == "Picnic"]
+    h.check(len(picnic) == 1 and not picnic[0].get("pending"), "one Picnic, the server's: %r"
+            % picnic)
+    bob.sync()
+    h.check_eq([m["text"] for m in bob.history("#" + picnic[0]["conversation"])
+                if m.get("kind") == "message"], ["bring cake", "and plates"],
+               "bob has the offline group's messages, in order")
+    pc2.sync()
+    h.check_eq(sorted(m["user"] for m in h.parse_json_lines(
+        pc2.run("group", "members", "#Picnic").out)), ["alice", "bob"], "its members")
+    # One the server refuses (an unknown member): its messages fail, with the reason.
+    pc1.run("group", "create", "Nowhere", "--members", "@nobody", "--offline")
+    pc1.send("#Nowhere", "anyone?", offline=True)
+    pc1.sync(expect_ok=None)
+    lost = [m for m in pc1.history("#Nowhere") if m["text"] == "anyone?"]
+    h.check(len(lost) == 1 and lost[0]["state"] == "failed" and "nobody" in lost[0].get("error", ""),
+            "the refused group's message failed with the reason: %r" % lost)
+    res = pc1.run("group", "create", "Twice", "--members", "@nobody", expect_ok=False)
+    h.check("no such user" in res.err, "online, the refusal is said: " + res.err)
 
 
 if __name__ == "__main__":

@@ -139,6 +139,10 @@ private slots:
         click(findItem(window, "createGroupButton"));
         QTRY_COMPARE_WITH_TIMEOUT(chats->current()->title(), QStringLiteral("Hiking"), 10000);
         QCOMPARE(chats->current()->kind(), QStringLiteral("group"));
+        // Opened at once as a local group; the server's id once it made it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !Conversations::isLocal(chats->current()->idText().toULongLong()), 10000);
+        QCOMPARE(chats->current()->title(), QStringLiteral("Hiking"));
         const QString gid = chats->current()->idText();
         QTRY_VERIFY(hasSystemLine(chats->messages(), QStringLiteral("created")));
 
@@ -213,6 +217,8 @@ private slots:
         groups->createGroup(QStringLiteral("Book club"), QString(), QStringLiteral("approval"),
             QStringLiteral("joined"));
         QTRY_COMPARE_WITH_TIMEOUT(chats->current()->title(), QStringLiteral("Book club"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !Conversations::isLocal(chats->current()->idText().toULongLong()), 10000);
         const QString club = chats->current()->idText();
         QVERIFY(cli(QStringLiteral("carol"),
             { QStringLiteral("group"), QStringLiteral("join"), QStringLiteral("#Book club"),

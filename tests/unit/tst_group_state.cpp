@@ -1,8 +1,9 @@
 // What the client store keeps of groups beside the timeline: join requests
 // from the feed (asked, asked again, decided), nicknames from group events
 // in any order (set, cleared by a removal, the newest event winning) shown
-// with the sender's lines, the announcement, remarks, and the queued join of a group this
-// device does not know yet.
+// with the sender's lines, the announcement, remarks, the queued join of a group this
+// device does not know yet, and a group created offline (usable at once, the
+// server's once acked, its messages failed when the create is refused).
 #include "natter.pb.h"
 #include "store/Store.h"
 
@@ -188,6 +189,56 @@ private slots:
         remark.set_remark("was fun");
         store.outbox().enqueueGroupAction(9, remark);
         QVERIFY(store.outbox().nextPending());
+    }
+
+    void groupCreatedOffline()
+    {
+        QTemporaryDir dir;
+        Store store(dir.path(), QByteArray(32, 'k'));
+        store.saveAccount(alice());
+        quint64 local = 0;
+        const QString create = store.outbox().enqueueGroupCreate(QStringLiteral("Picnic"),
+            { QStringLiteral("bob") }, proto::JOIN_OPEN, proto::HISTORY_ALL, &local);
+        QVERIFY(Conversations::isLocal(local));
+        const auto summary = store.conversations().summary(local);
+        QVERIFY(summary && summary->kind == proto::GROUP && summary->isMember());
+        QCOMPARE(summary->title, QStringLiteral("Picnic"));
+        const QString msg = store.outbox().enqueueMessage(local, QStringLiteral("bring cake"));
+        QCOMPARE(store.outbox().lines(local).size(), 1); // shown at once
+
+        // The create goes first, whole; its client id makes it idempotent.
+        const auto first = store.outbox().nextPending();
+        QCOMPARE(first->kind, OutboxEntry::GroupCreate);
+        proto::GroupCreateRequest req;
+        QVERIFY(req.ParseFromArray(first->body.constData(), int(first->body.size())));
+        QCOMPARE(QString::fromStdString(req.client_id()), create);
+        QCOMPARE(req.name(), std::string("Picnic"));
+        QCOMPARE(req.members(0), std::string("bob"));
+        QCOMPARE(req.join(), proto::JOIN_OPEN);
+        QCOMPARE(req.history(), proto::HISTORY_ALL);
+
+        // Acked: the local group is the server's 500 now, the message goes there.
+        QCOMPARE(store.outbox().acknowledge(*first, 500, 1, 9001, 1700000000000), 500u);
+        QCOMPARE(store.conversations().resolve(local), 500u);
+        const auto next = store.outbox().nextPending();
+        QCOMPARE(next->clientId, msg);
+        QCOMPARE(next->conversationId, 500u);
+
+        // Refused: the create leaves, what was written in it fails with the reason.
+        quint64 other = 0;
+        store.outbox().enqueueGroupCreate(
+            QStringLiteral("Nowhere"), { QStringLiteral("nobody") }, 0, 0, &other);
+        store.outbox().enqueueMessage(other, QStringLiteral("anyone?"));
+        store.outbox().remove(msg);
+        const auto refused = store.outbox().nextPending();
+        QCOMPARE(refused->kind, OutboxEntry::GroupCreate);
+        store.outbox().abandonLocal(*refused, QStringLiteral("no such user: nobody"));
+        QVERIFY(!store.outbox().nextPending());
+        const auto lines = store.outbox().lines(other);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].error, QStringLiteral("no such user: nobody"));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, store.outbox().enqueueGroupCreate(QStringLiteral("  "), {}, 0, 0, &other));
     }
 };
 

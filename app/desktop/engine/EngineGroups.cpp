@@ -4,12 +4,30 @@
 
 namespace natter {
 
-void EngineHost::createGroup(const QString &name, const QStringList &members, const QString &join,
-    const QString &history, GroupRequests::Created done)
+quint64 EngineHost::createGroup(const QString &name, const QStringList &members,
+    const QString &join, const QString &history, QString *error)
 {
-    if (!m_engine)
-        return done(0, notOpen());
-    m_engine->groups().create(name, members, join, history, std::move(done));
+    if (!m_engine) {
+        *error = notOpen();
+        return 0;
+    }
+    int joinPolicy = 0;
+    int historyPolicy = 0;
+    if (!GroupRequests::parseJoin(join, &joinPolicy)
+        || !GroupRequests::parseHistory(history, &historyPolicy)) {
+        *error = QStringLiteral("unknown join or history policy");
+        return 0;
+    }
+    quint64 id = 0;
+    try {
+        m_store->outbox().enqueueGroupCreate(name, members, joinPolicy, historyPolicy, &id);
+    } catch (const StoreError &e) {
+        *error = e.message();
+        return 0;
+    }
+    m_engine->outboxChanged();
+    emit conversationsChanged();
+    return id;
 }
 
 void EngineHost::fetchGroupInfo(quint64 conversationId, GroupRequests::InfoDone done)

@@ -58,9 +58,10 @@ public:
     void searchUsers(const QString &query, PeopleRequests::SearchDone done);
 
     // --- groups (EngineGroups.cpp): the server's answers come to `done`
-    // on this thread; changes go through the outbox.
-    void createGroup(const QString &name, const QStringList &members, const QString &join,
-        const QString &history, GroupRequests::Created done);
+    // on this thread; changes go through the outbox. A create makes a local
+    // group at once (its id; 0 with *error), the server's later.
+    quint64 createGroup(const QString &name, const QStringList &members, const QString &join,
+        const QString &history, QString *error);
     void fetchGroupInfo(quint64 conversationId, GroupRequests::InfoDone done);
     void searchGroups(const QString &text, GroupRequests::SearchDone done);
     void fetchJoinRequests(quint64 conversationId, GroupRequests::RequestsDone done);

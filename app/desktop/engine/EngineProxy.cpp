@@ -193,8 +193,12 @@ void EngineProxy::logout()
 void EngineProxy::createGroup(const QString &name, const QStringList &members, const QString &join,
     const QString &history, std::function<void(quint64, const QString &)> done)
 {
-    askAsync([=](EngineHost &host,
-                 auto reply) { host.createGroup(name, members, join, history, reply); },
+    ask(
+        [=](EngineHost &host) {
+            QString error;
+            const quint64 id = host.createGroup(name, members, join, history, &error);
+            return std::make_tuple(id, error);
+        },
         std::move(done));
 }
 

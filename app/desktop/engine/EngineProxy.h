@@ -53,7 +53,8 @@ public:
     // Asks the server about the receipts of the user's messages there.
     void refreshReceipts(quint64 conversationId);
 
-    // --- groups: `done` runs on the GUI thread
+    // --- groups: `done` runs on the GUI thread. A create answers at once
+    // with the local group's id (the server creates it when connected).
     void createGroup(const QString &name, const QStringList &members, const QString &join,
         const QString &history, std::function<void(quint64 id, const QString &error)> done);
     void fetchGroupInfo(

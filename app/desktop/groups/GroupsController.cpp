@@ -120,8 +120,8 @@ void GroupsController::load(const QString &conversationId)
         emit infoChanged();
         emit requestsChanged();
     }
-    if (!id)
-        return;
+    if (!id || Conversations::isLocal(id))
+        return; // a group created offline: the server has no info yet
     setBusy(true);
     m_ctx.engine().fetchGroupInfo(id, [this, id](const GroupInfo &info, const QString &error) {
         setBusy(false);
