@@ -21,6 +21,8 @@ pkgs=(
   # its qmltypes let qmllint check DelegateModel (QtQml.Models)
   qml6-module-qtqml-models
   qt6-qpa-plugins libqt6dbus6 libqt6svg6 qtkeychain-qt6-dev
+  # Qt's own words in the user's language (a dialog's standard buttons)
+  qt6-translations-l10n
   # packaging (.deb through CPack)
   dpkg-dev file desktop-file-utils
   # desktop tests: X server, screenshots, fonts, keychain

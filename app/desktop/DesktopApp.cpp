@@ -46,15 +46,7 @@ bool DesktopApp::init(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
-    // Translations follow the system language; English is the source.
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    if (translator->load(
-            QLocale(), QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
-    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
+    installTranslations(QLocale());
 
     if (QQuickStyle::name().isEmpty()) // once per process: later engines keep it
         QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -74,6 +66,26 @@ bool DesktopApp::init(const QStringList &arguments)
     // may start at once, and the others listen for it.
     m_session = std::make_unique<SessionController>(*m_context);
     return true;
+}
+
+QList<QTranslator *> DesktopApp::installTranslations(const QLocale &locale)
+{
+    // Ours (English is the source), and Qt's own words — a dialog's standard
+    // buttons come from qtbase's catalogue (package qt6-translations-l10n).
+    QList<QTranslator *> installed;
+    const std::pair<const char *, QString> catalogues[] = {
+        { "natter", QStringLiteral(":/i18n") },
+        { "qtbase", QLibraryInfo::path(QLibraryInfo::TranslationsPath) },
+    };
+    for (const auto &[name, dir] : catalogues) {
+        auto *t = new QTranslator(QCoreApplication::instance());
+        if (t->load(locale, QString::fromLatin1(name), QStringLiteral("_"), dir)
+            && QCoreApplication::installTranslator(t))
+            installed.append(t);
+        else
+            delete t;
+    }
+    return installed;
 }
 
 QQuickWindow *DesktopApp::load()

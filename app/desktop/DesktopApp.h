@@ -15,9 +15,11 @@
 #include "session/SessionController.h"
 #include "theme/ThemeController.h"
 
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QStringList>
+#include <QTranslator>
 
 #include <memory>
 
@@ -43,6 +45,9 @@ public:
     QQmlApplicationEngine *engine() const { return m_engine.get(); }
 
     static QString defaultProfileDir();
+    // Installs the app's and Qt's translations for `locale` (what init does
+    // for the system's); returns those found.
+    static QList<QTranslator *> installTranslations(const QLocale &locale);
 
 private:
     // The engine first out: QML lets go of the controllers before they go.

@@ -35,7 +35,8 @@ EOF
 bench_pin_cpus() {
     SERVER_PIN=()
     LOAD_PIN=()
-    if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
+    # PIN=0: no pinning, the server and the load share every core.
+    if [[ ${PIN:-1} != 0 ]] && command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
         SERVER_PIN=(taskset -c 0)
         LOAD_PIN=(taskset -c 1)
     fi

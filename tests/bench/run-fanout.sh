@@ -6,7 +6,8 @@
 #
 #   tests/bench/run-fanout.sh [BUILD_DIR] [-- extra natter-bench options]
 #
-# Environment: MEMBERS (500), RATES ("10 50 100"), DURATION (10), WARMUP (2).
+# Environment: MEMBERS (500), RATES ("10 50 100"), DURATION (10), WARMUP (2),
+# PIN (1: natterd on CPU 0 and the bench on CPU 1; 0: both share every core).
 # natterd runs with the bench config of bench-lib.sh (register limits
 # raised, Argon2id at its minimum cost: only the set-up is faster) and
 # [groups] max_members raised to MEMBERS when that is over the default.

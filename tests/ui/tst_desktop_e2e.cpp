@@ -80,6 +80,22 @@ private:
     }
 
 private slots:
+    // Simplified Chinese: our words and Qt's (a dialog's "Close" comes from
+    // qtbase's catalogue, which install-deps and the .deb pull in).
+    void chineseTranslations()
+    {
+        const QList<QTranslator *> installed
+            = DesktopApp::installTranslations(QLocale(QLocale::Chinese, QLocale::China));
+        QCOMPARE(installed.size(), 2);
+        QCOMPARE(QCoreApplication::translate("PeopleDialog", "People"), QStringLiteral("联系人"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Close"), QStringLiteral("关闭"));
+        for (QTranslator *t : installed) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QCOMPARE(QCoreApplication::translate("PeopleDialog", "People"), QStringLiteral("People"));
+    }
+
     void cleanupTestCase()
     {
         if (m_server.state() != QProcess::NotRunning) {
