@@ -2,8 +2,6 @@
 
 #include "sync/Replies.h"
 
-#include <QUuid>
-
 namespace natter {
 
 namespace {

@@ -50,7 +50,6 @@ public:
     enum class Action { Request, Accept, Decline, Cancel, Remove, Block, Unblock };
 
     // error: "" on success, else the server's refusal, in words.
-    using Done = std::function<void(const QString &error)>;
     using FriendsDone = std::function<void(const QList<ContactInfo> &, const QString &error)>;
     using ProfileDone = std::function<void(const ProfileInfo &, const QString &error)>;
     using SearchDone = std::function<void(const QList<ProfileInfo> &, const QString &error)>;
