@@ -3,7 +3,6 @@
 #include "protocol/Frame.h"
 #include "sync/Replies.h"
 
-#include <algorithm>
 #include <iterator>
 
 namespace natter {
@@ -74,7 +73,7 @@ ContactRow PeopleRequests::contactRow(const proto::Contact &c)
     r.name = QString::fromStdString(c.user().user());
     r.displayName = QString::fromStdString(c.display_name());
     r.status = QString::fromStdString(c.status());
-    r.state = c.state() >= 0 && c.state() <= 3 ? ContactState(c.state()) : ContactState::None;
+    r.state = contactStateOf(c.state());
     r.blocked = c.blocked();
     r.note = QString::fromStdString(c.note());
     r.declined = c.declined();
@@ -82,17 +81,21 @@ ContactRow PeopleRequests::contactRow(const proto::Contact &c)
     return r;
 }
 
-QString PeopleRequests::enqueue(const proto::Envelope &request, QString *error)
+QString PeopleRequests::enqueue(
+    const proto::Envelope &request, QString *error, const std::function<void()> &saveToo)
 {
-    QString clientId;
     try {
-        clientId = m_store.outbox().enqueueAccountRequest(request);
+        Store::Transaction txn(m_store);
+        QString clientId = m_store.outbox().enqueueAccountRequest(request);
+        if (saveToo)
+            saveToo();
+        txn.commit();
+        emit queued();
+        return clientId;
     } catch (const StoreError &e) {
         *error = e.message();
         return {};
     }
-    emit queued();
-    return clientId;
 }
 
 QString PeopleRequests::queueAction(
@@ -131,12 +134,9 @@ QString textError(const QString &text, int maxChars, const QString &what)
 {
     if (text.size() > maxChars)
         return PeopleRequests::tr("the %1 has at most %2 characters").arg(what).arg(maxChars);
-    const bool control = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
-        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator;
-    });
-    return control ? PeopleRequests::tr("the %1 may not hold control characters").arg(what)
-                   : QString();
+    return hasControlCharacters(text)
+        ? PeopleRequests::tr("the %1 may not hold control characters").arg(what)
+        : QString();
 }
 } // namespace
 
@@ -151,17 +151,8 @@ QString PeopleRequests::queueProfile(const OwnProfile &wanted, QString *error)
     proto::Envelope env;
     env.mutable_profile_set()->set_display_name(profile.displayName.toStdString());
     env.mutable_profile_set()->set_status(profile.status.toStdString());
-    try {
-        Store::Transaction txn(m_store);
-        QString clientId = m_store.outbox().enqueueAccountRequest(env);
-        m_store.accountState().setProfile(profile); // the feed says it too, later
-        txn.commit();
-        emit queued();
-        return clientId;
-    } catch (const StoreError &e) {
-        *error = e.message();
-        return {};
-    }
+    // Shown at once; the feed later says it too.
+    return enqueue(env, error, [&] { m_store.accountState().setProfile(profile); });
 }
 
 QString PeopleRequests::queueSettings(const PrivacySettings &settings, int change, QString *error)
@@ -175,10 +166,8 @@ QString PeopleRequests::queueSettings(const PrivacySettings &settings, int chang
     s->set_unsearchable(settings.unsearchable);
     s->set_message_policy(
         settings.friendsOnly ? proto::MESSAGES_FRIENDS : proto::MESSAGES_EVERYONE);
-    try {
-        Store::Transaction txn(m_store);
-        QString clientId = m_store.outbox().enqueueAccountRequest(env);
-        // Shown at once; the feed later says what the server made of it.
+    // Shown at once; the feed later says what the server made of it.
+    return enqueue(env, error, [&] {
         PrivacySettings now = m_store.accountState().settings();
         if (change & Receipts)
             now.receiptsOff = settings.receiptsOff;
@@ -189,13 +178,7 @@ QString PeopleRequests::queueSettings(const PrivacySettings &settings, int chang
         if (change & Messages)
             now.friendsOnly = settings.friendsOnly;
         m_store.accountState().setSettings(now);
-        txn.commit();
-        emit queued();
-        return clientId;
-    } catch (const StoreError &e) {
-        *error = e.message();
-        return {};
-    }
+    });
 }
 
 void PeopleRequests::fetchFriends(FriendsDone done)

@@ -84,7 +84,9 @@ signals:
     void queued(); // something is in the outbox to send
 
 private:
-    QString enqueue(const proto::Envelope &request, QString *error);
+    // Queues the request, and runs saveToo in the same transaction.
+    QString enqueue(
+        const proto::Envelope &request, QString *error, const std::function<void()> &saveToo = {});
 
     Store &m_store;
     ConnectionSupervisor &m_supervisor;

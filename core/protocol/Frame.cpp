@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace natter {
 
 QByteArray encodeEnvelope(const proto::Envelope &envelope)
@@ -59,6 +61,14 @@ bool isValidUserName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9_.-]{0,31}$"));
     return re.match(name).hasMatch();
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator;
+    });
 }
 
 } // namespace natter

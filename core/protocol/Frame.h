@@ -57,5 +57,8 @@ const char *errorCodeName(proto::ErrorCode code);
 
 // User names: 1..32 chars of [a-z0-9_.-], starting with a letter or digit.
 bool isValidUserName(const QString &name);
+// A control character, or a line or paragraph separator (not allowed in a
+// one-line text: a display name, a status line).
+bool hasControlCharacters(const QString &text);
 
 } // namespace natter

@@ -70,13 +70,17 @@ QString flag(bool on)
 
 PrivacySettings AccountState::settings()
 {
-    const QLatin1String on("1");
     PrivacySettings s;
-    s.receiptsOff = text("receipts_off") == on;
-    s.presenceOff = text("presence_off") == on;
-    s.unsearchable = text("unsearchable") == on;
-    s.friendsOnly = text("friends_only") == on;
+    s.receiptsOff = receiptsOff();
+    s.presenceOff = text("presence_off") == QLatin1String("1");
+    s.unsearchable = text("unsearchable") == QLatin1String("1");
+    s.friendsOnly = text("friends_only") == QLatin1String("1");
     return s;
+}
+
+bool AccountState::receiptsOff()
+{
+    return text("receipts_off") == QLatin1String("1");
 }
 
 void AccountState::setSettings(const PrivacySettings &s)

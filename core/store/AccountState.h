@@ -9,8 +9,8 @@ namespace natter {
 
 class Database;
 
-// The user's privacy settings (UserSettings on the wire): the server keeps
-// them and replaces them whole, so a change always sends all four.
+// The user's privacy settings (UserSettings on the wire), as the feed last
+// said (or as a queued change made them here).
 struct PrivacySettings
 {
     bool receiptsOff = false; // read receipts not shared (and none seen)
@@ -54,7 +54,7 @@ public:
     // The user's settings (from the feed, or the reply to a change).
     PrivacySettings settings();
     void setSettings(const PrivacySettings &settings);
-    bool receiptsOff() { return settings().receiptsOff; }
+    bool receiptsOff();
     OwnProfile profile();
     void setProfile(const OwnProfile &profile);
 

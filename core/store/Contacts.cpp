@@ -40,8 +40,7 @@ QList<ContactRow> Contacts::list()
         r.name = st.text(1);
         r.displayName = st.text(2);
         r.status = st.text(3);
-        const qint64 state = st.int64(4);
-        r.state = state >= 0 && state <= 3 ? ContactState(state) : ContactState::None;
+        r.state = contactStateOf(st.int64(4));
         r.blocked = st.int64(5) != 0;
         r.note = st.text(6);
         r.declined = st.int64(7) != 0;
@@ -50,17 +49,6 @@ QList<ContactRow> Contacts::list()
     }
     st.reset();
     return rows;
-}
-
-int Contacts::incomingCount()
-{
-    Statement &st = m_db.prepare("SELECT count(*) FROM contacts WHERE state = ? AND blocked = 0");
-    st.bind(1, qint64(ContactState::Incoming));
-    int n = 0;
-    if (st.step())
-        n = int(st.int64(0));
-    st.reset();
-    return n;
 }
 
 } // namespace natter

@@ -15,6 +15,12 @@ class Database;
 // The values of proto::ContactState.
 enum class ContactState { None = 0, Outgoing = 1, Incoming = 2, Friend = 3 };
 
+// A stored or received state; one this client does not know is None.
+inline ContactState contactStateOf(qint64 value)
+{
+    return value >= 0 && value <= 3 ? ContactState(value) : ContactState::None;
+}
+
 struct ContactRow
 {
     quint64 userId = 0;
@@ -38,8 +44,6 @@ public:
     void upsert(const ContactRow &row);
     // Every relation, by name.
     QList<ContactRow> list();
-    // Requests from others waiting for the user.
-    int incomingCount();
 
 private:
     Database &m_db;

@@ -4,19 +4,9 @@
 #include "people/FriendService.h"
 #include "protocol/Frame.h"
 
-#include <algorithm>
-
 namespace natter::server {
 
 namespace {
-
-bool hasControlCharacters(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
-        return c.category() == QChar::Other_Control || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator;
-    });
-}
 
 ServiceError checkText(const QString &text, int maxChars, const char *what)
 {

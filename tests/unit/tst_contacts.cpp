@@ -15,9 +15,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace natter;
 
 namespace {
+
+int incoming(const QList<ContactRow> &rows)
+{
+    return int(std::count_if(rows.cbegin(), rows.cend(),
+        [](const ContactRow &r) { return r.state == ContactState::Incoming; }));
+}
 
 ContactRow row(quint64 id, const char *name, ContactState state)
 {
@@ -42,7 +50,7 @@ private slots:
         Contacts &c = store.contacts();
         c.upsert(row(3, "carol", ContactState::Incoming));
         c.upsert(row(2, "bob", ContactState::Outgoing));
-        QCOMPARE(c.incomingCount(), 1);
+        QCOMPARE(incoming(c.list()), 1);
         ContactRow bob = row(2, "bob", ContactState::Friend);
         bob.displayName = QStringLiteral("Bob B");
         bob.status = QStringLiteral("away");
@@ -57,7 +65,7 @@ private slots:
 
         // Over: forgotten. Blocked or declined: kept.
         c.upsert(row(3, "carol", ContactState::None));
-        QCOMPARE(c.incomingCount(), 0);
+        QCOMPARE(incoming(c.list()), 0);
         QCOMPARE(c.list().size(), 1);
         ContactRow dave = row(4, "dave", ContactState::None);
         dave.blocked = true;

@@ -188,16 +188,14 @@ void PeopleController::showProfile(const QString &user)
 
 void PeopleController::showCard(const ProfileInfo &p, bool withPresence)
 {
-    {
-        m_profile = personMap(p.userId, p.name, p.displayName, p.status);
-        m_profile.insert(QStringLiteral("self"), p.self);
-        m_profile.insert(QStringLiteral("state"), PeopleRequests::stateName(p.contact.state));
-        m_profile.insert(QStringLiteral("blocked"), p.contact.blocked);
-        m_profile.insert(QStringLiteral("note"), p.contact.note);
-        const bool friends = p.contact.state == ContactState::Friend;
-        addPresence(m_profile, friends && withPresence ? &p.presence : nullptr);
-        emit profileChanged();
-    }
+    m_profile = personMap(p.userId, p.name, p.displayName, p.status);
+    m_profile.insert(QStringLiteral("self"), p.self);
+    m_profile.insert(QStringLiteral("state"), PeopleRequests::stateName(p.contact.state));
+    m_profile.insert(QStringLiteral("blocked"), p.contact.blocked);
+    m_profile.insert(QStringLiteral("note"), p.contact.note);
+    const bool friends = p.contact.state == ContactState::Friend;
+    addPresence(m_profile, friends && withPresence ? &p.presence : nullptr);
+    emit profileChanged();
 }
 
 void PeopleController::setOwnProfile(const QString &displayName, const QString &status)
