@@ -123,7 +123,7 @@ int Cli::start(const QStringList &arguments)
     if (command == QLatin1String("friends") && args.isEmpty())
         return cmdFriends();
     if (command == QLatin1String("contacts") && args.isEmpty())
-        return printContacts(false);
+        return printContacts([](const ContactRow &) { return true; });
     if (command == QLatin1String("users"))
         return cmdUsers(args);
     if (command == QLatin1String("profile"))

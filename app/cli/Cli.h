@@ -71,8 +71,8 @@ private:
     int cmdSettings(const QStringList &args);
     // print() what the store has, after catching up unless --offline.
     int printLocal(std::function<void()> print);
-    // The local relations (requestsOnly: pending requests both ways).
-    int printContacts(bool requestsOnly);
+    // The local relations `which` picks.
+    int printContacts(std::function<bool(const ContactRow &)> which);
     // work() once, when connected and caught up with the server.
     void whenCaughtUp(std::function<void()> work);
 

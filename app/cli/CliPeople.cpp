@@ -68,12 +68,11 @@ int Cli::printLocal(std::function<void()> print)
     return -1;
 }
 
-int Cli::printContacts(bool requestsOnly)
+int Cli::printContacts(std::function<bool(const ContactRow &)> which)
 {
-    return printLocal([this, requestsOnly] {
+    return printLocal([this, which = std::move(which)] {
         for (const ContactRow &c : m_store->contacts().list())
-            if (!requestsOnly || c.state == ContactState::Incoming
-                || c.state == ContactState::Outgoing)
+            if (which(c))
                 printJson(cli::contactJson(c, nullptr));
     });
 }
@@ -81,7 +80,9 @@ int Cli::printContacts(bool requestsOnly)
 int Cli::cmdFriend(const QStringList &args)
 {
     if (args == QStringList { QStringLiteral("requests") })
-        return printContacts(true);
+        return printContacts([](const ContactRow &c) {
+            return c.state == ContactState::Incoming || c.state == ContactState::Outgoing;
+        });
     PeopleRequests::Action action {};
     if (args.size() != 2 || !PeopleRequests::parseAction(args[0], &action)
         || (action != PeopleRequests::Action::Request && m_parser.isSet(QStringLiteral("note")))) {
@@ -96,13 +97,8 @@ int Cli::cmdFriend(const QStringList &args)
 
 int Cli::cmdFriends()
 {
-    if (m_offline) {
-        return printLocal([this] {
-            for (const ContactRow &c : m_store->contacts().list())
-                if (c.state == ContactState::Friend)
-                    printJson(cli::contactJson(c, nullptr));
-        });
-    }
+    if (m_offline)
+        return printContacts([](const ContactRow &c) { return c.state == ContactState::Friend; });
     whenOnline([this] {
         m_engine->people().fetchFriends(
             [this](const QList<ContactInfo> &friends, const QString &e) {

@@ -55,6 +55,17 @@ template<class F, class A> void EngineProxy::ask(F &&f, A &&answer)
     });
 }
 
+template<class F> void EngineProxy::askQueued(F &&f, Queued done)
+{
+    ask(
+        [f = std::forward<F>(f)](EngineHost &host) {
+            QString error;
+            QString clientId = f(host, &error);
+            return std::make_tuple(clientId, error);
+        },
+        std::move(done));
+}
+
 template<class F, class A> void EngineProxy::askAsync(F &&f, A &&answer)
 {
     onEngine([this, f = std::forward<F>(f), answer = std::forward<A>(answer)](EngineHost &host) {
@@ -225,49 +236,33 @@ void EngineProxy::fetchJoinRequests(quint64 conversationId,
         std::move(done));
 }
 
-void EngineProxy::queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
-    std::function<void(const QString &, const QString &)> done)
+void EngineProxy::queueGroupAction(
+    quint64 conversationId, const proto::GroupActionRequest &action, Queued done)
 {
-    ask(
-        [conversationId, action](EngineHost &host) {
-            QString error;
-            QString clientId = host.queueGroupAction(conversationId, action, &error);
-            return std::make_tuple(clientId, error);
-        },
+    askQueued([conversationId, action](EngineHost &host,
+                  QString *error) { return host.queueGroupAction(conversationId, action, error); },
         std::move(done));
 }
 
 void EngineProxy::queueSettings(const PrivacySettings &settings, int change, Queued done)
 {
-    ask(
-        [settings, change](EngineHost &host) {
-            QString error;
-            QString clientId = host.queueSettings(settings, change, &error);
-            return std::make_tuple(clientId, error);
-        },
+    askQueued([settings, change](EngineHost &host,
+                  QString *error) { return host.queueSettings(settings, change, error); },
         std::move(done));
 }
 
 void EngineProxy::queueFriendAction(
     const QString &user, PeopleRequests::Action action, const QString &note, Queued done)
 {
-    ask(
-        [user, action, note](EngineHost &host) {
-            QString error;
-            QString clientId = host.queueFriendAction(user, action, note, &error);
-            return std::make_tuple(clientId, error);
-        },
+    askQueued([user, action, note](EngineHost &host,
+                  QString *error) { return host.queueFriendAction(user, action, note, error); },
         std::move(done));
 }
 
 void EngineProxy::queueProfile(const OwnProfile &profile, Queued done)
 {
-    ask(
-        [profile](EngineHost &host) {
-            QString error;
-            QString clientId = host.queueProfile(profile, &error);
-            return std::make_tuple(clientId, error);
-        },
+    askQueued(
+        [profile](EngineHost &host, QString *error) { return host.queueProfile(profile, error); },
         std::move(done));
 }
 

@@ -63,13 +63,13 @@ public:
         std::function<void(const QList<GroupSummary> &, const QString &)> done);
     void fetchJoinRequests(quint64 conversationId,
         std::function<void(const QList<JoinRequestInfo> &, const QString &)> done);
-    // done(clientId, error): queued (clientId) or not (error).
-    void queueGroupAction(quint64 conversationId, const proto::GroupActionRequest &action,
-        std::function<void(const QString &clientId, const QString &error)> done);
-
-    // --- people and settings: `done` runs on the GUI thread. Changes:
-    // done(clientId, error) — queued (clientId) or not (error).
+    // Changes queued in the outbox answer done(clientId, error): queued
+    // (clientId) or not (error).
     using Queued = std::function<void(const QString &clientId, const QString &error)>;
+    void queueGroupAction(
+        quint64 conversationId, const proto::GroupActionRequest &action, Queued done);
+
+    // --- people and settings: `done` runs on the GUI thread.
     void queueSettings(const PrivacySettings &settings, int change, Queued done);
     void queueFriendAction(
         const QString &user, PeopleRequests::Action action, const QString &note, Queued done);
@@ -104,6 +104,9 @@ private:
     // Runs f(host, reply) on the engine thread; reply(results...), called
     // there later, runs answer(results...) back here.
     template<class F, class A> void askAsync(F &&f, A &&answer);
+    // Runs f(host, &error) → a client id (or "") on the engine thread and
+    // done(clientId, error) back here.
+    template<class F> void askQueued(F &&f, Queued done);
 
     QThread m_thread;
     EngineHost *m_host = nullptr; // lives on m_thread
