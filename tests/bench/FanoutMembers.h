@@ -8,6 +8,7 @@
 // blocking); deliveries() and pulls() are read from any thread.
 #pragma once
 
+#include "FanoutTally.h"
 #include "Scenario.h"
 #include "Stats.h"
 
@@ -22,11 +23,7 @@ class FanoutMembers : public QObject
 {
     Q_OBJECT
 public:
-    struct Delivery
-    {
-        quint32 message = 0; // the n of client id "fanout-n"
-        qint64 ns = 0; // on the scenario's clock
-    };
+    using Delivery = FanoutDelivery; // message: the n of client id "fanout-n"
 
     // clock: the scenario's, started before any message is sent.
     FanoutMembers(const QElapsedTimer &clock, QObject *parent = nullptr);

@@ -42,7 +42,7 @@ FanoutScenario::FanoutScenario(const FanoutOptions &options, QObject *parent)
 
 FanoutScenario::~FanoutScenario()
 {
-    stopPools();
+    m_pools.stop();
 }
 
 void FanoutScenario::start()
@@ -59,21 +59,15 @@ void FanoutScenario::start()
     for (int t = 0; t < threads; ++t) {
         const int from = 1 + others * t / threads;
         const int to = 1 + others * (t + 1) / threads;
-        Pool pool;
-        pool.thread = std::make_unique<QThread>();
-        pool.thread->setObjectName(QStringLiteral("fanout-%1").arg(t));
-        pool.members = new FanoutMembers(m_clock);
-        pool.members->moveToThread(pool.thread.get());
-        connect(pool.members, &FanoutMembers::registered, this, &FanoutScenario::onRegistered);
-        pool.thread->start();
+        FanoutMembers *members
+            = m_pools.add(new FanoutMembers(m_clock), QStringLiteral("fanout-%1").arg(t));
+        connect(members, &FanoutMembers::registered, this, &FanoutScenario::onRegistered);
         const QStringList names = m_names.mid(from, to - from);
-        FanoutMembers *members = pool.members;
         const QUrl server = m_opt.server;
         const int concurrency = m_opt.registerConcurrency;
         QMetaObject::invokeMethod(members, [members, server, names, concurrency] {
             members->registerMembers(server, names, concurrency);
         });
-        m_pools.push_back(std::move(pool));
         ++m_pending;
     }
     m_setup = new UserSetup(this);
@@ -107,7 +101,7 @@ void FanoutScenario::failSetup(const QString &error)
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     m_phase = Phase::Done;
-    stopPools();
+    m_pools.stop();
     Q_EMIT finished(1);
 }
 
@@ -142,12 +136,8 @@ void FanoutScenario::inviteFrom(int next)
             if (!r.has_group_info())
                 return failSetup(unexpected("group info", r));
             const quint64 head = r.group_info().last_seq();
-            for (const Pool &p : m_pools) {
-                FanoutMembers *members = p.members;
-                const quint64 group = m_group;
-                QMetaObject::invokeMethod(
-                    members, [members, group, head] { members->follow(group, head); });
-            }
+            const quint64 group = m_group;
+            m_pools.post([group, head](FanoutMembers &m) { m.follow(group, head); });
             QTimer::singleShot(500, this, &FanoutScenario::beginLoad);
         });
         return;
@@ -207,8 +197,7 @@ void FanoutScenario::endMeasure()
 quint64 FanoutScenario::deliveredSoFar() const
 {
     quint64 n = 0;
-    for (const Pool &p : m_pools)
-        n += p.members->deliveries();
+    m_pools.read([&n](const FanoutMembers &m) { n += m.deliveries(); });
     return n;
 }
 
@@ -261,71 +250,21 @@ void FanoutScenario::sendOne()
     });
 }
 
-void FanoutScenario::stopPools()
-{
-    for (Pool &p : m_pools) {
-        if (!p.thread)
-            continue;
-        // Closed and deleted on their own thread, then the thread ends.
-        FanoutMembers *members = p.members;
-        QMetaObject::invokeMethod(
-            members,
-            [members] {
-                members->closeAll();
-                delete members;
-            },
-            Qt::BlockingQueuedConnection);
-        p.members = nullptr;
-        p.thread->quit();
-        p.thread->wait();
-        p.thread.reset();
-    }
-}
-
 void FanoutScenario::report()
 {
     const double drainS = (m_clock.nsecsElapsed() - m_drainStartNs) / 1e9;
     m_phase = Phase::Done;
     // Copy what the pools recorded (their threads are stopped first).
-    std::vector<int> count(m_sentNs.size(), 0);
-    std::vector<qint64> last(m_sentNs.size(), 0);
-    LatencyRecorder each;
-    quint64 inWindow = 0, pulls = 0;
-    for (Pool &p : m_pools) {
-        // Taken on the pool's thread, once its members are closed.
-        FanoutMembers *members = p.members;
-        std::vector<FanoutMembers::Delivery> recorded;
-        QMetaObject::invokeMethod(
-            members,
-            [&] {
-                members->closeAll();
-                recorded = members->recorded();
-                pulls += members->pulls();
-                m_errors.merge(members->errors());
-            },
-            Qt::BlockingQueuedConnection);
-        for (const FanoutMembers::Delivery &d : recorded) {
-            if (d.message >= m_sentNs.size())
-                continue;
-            ++count[d.message];
-            last[d.message] = std::max(last[d.message], d.ns);
-            inWindow += d.ns >= m_measureStartNs && d.ns < m_measureEndNs ? 1 : 0;
-            if (d.message >= m_firstMeasured && d.message <= m_lastMeasured)
-                each.add((d.ns - m_sentNs[d.message]) / 1e6);
-        }
-    }
-    const int others = int(m_names.size()) - 1;
-    LatencyRecorder all;
-    qint64 incomplete = 0, measuredSent = 0;
-    for (quint32 n = m_firstMeasured; n <= m_lastMeasured && n < m_sentNs.size(); ++n) {
-        if (!m_acked[n])
-            continue;
-        ++measuredSent;
-        if (count[n] < others)
-            ++incomplete;
-        else
-            all.add((last[n] - m_sentNs[n]) / 1e6);
-    }
+    FanoutTally tally(
+        m_sentNs, m_acked, m_firstMeasured, m_lastMeasured, m_measureStartNs, m_measureEndNs);
+    quint64 pulls = 0;
+    // Taken on each pool's thread, once its members are closed.
+    m_pools.each([&](FanoutMembers &m) {
+        m.closeAll();
+        tally.add(m.recorded());
+        pulls += m.pulls();
+        m_errors.merge(m.errors());
+    });
     const double seconds = (m_measureEndNs - m_measureStartNs) / 1e9;
     const CpuTime cpu = m_cpuEnd - m_cpuStart;
     QJsonObject o;
@@ -337,13 +276,7 @@ void FanoutScenario::report()
         o[QStringLiteral("window")] = m_opt.window;
     o[QStringLiteral("warmup_s")] = m_opt.warmupS;
     o[QStringLiteral("measured_s")] = round2(seconds);
-    o[QStringLiteral("sent")] = measuredSent;
-    o[QStringLiteral("sent_per_s")] = round2(double(measuredSent) / seconds);
-    o[QStringLiteral("deliveries")] = qint64(inWindow);
-    o[QStringLiteral("deliveries_per_s")] = round2(double(inWindow) / seconds);
-    o[QStringLiteral("latency_ms")] = all.summary(); // until every member has it
-    o[QStringLiteral("delivery_latency_ms")] = each.summary();
-    o[QStringLiteral("incomplete")] = incomplete; // measured messages someone still lacks
+    const quint64 inWindow = tally.report(o, int(m_names.size()) - 1);
     o[QStringLiteral("pulls")] = qint64(pulls);
     o[QStringLiteral("errors")] = m_errors.total();
     o[QStringLiteral("error_kinds")] = m_errors.toJson();
@@ -361,7 +294,7 @@ void FanoutScenario::report()
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     m_sender->close();
-    stopPools();
+    m_pools.stop();
     Q_EMIT finished(0);
 }
 

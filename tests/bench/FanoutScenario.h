@@ -12,6 +12,7 @@
 #pragma once
 
 #include "FanoutMembers.h"
+#include "WorkerPools.h"
 
 #include <QThread>
 #include <QTimer>
@@ -47,12 +48,6 @@ public:
 private:
     enum class Phase { Setup, Warmup, Measure, Drain, Done };
 
-    struct Pool
-    {
-        std::unique_ptr<QThread> thread;
-        FanoutMembers *members = nullptr; // lives on thread
-    };
-
     void onRegistered(const QString &error);
     void createGroup();
     void inviteFrom(int next);
@@ -64,7 +59,6 @@ private:
     void sendOne();
     void fillWindow();
     quint64 deliveredSoFar() const;
-    void stopPools();
     void report();
     void failSetup(const QString &error);
 
@@ -72,7 +66,7 @@ private:
     QStringList m_names; // [0] is the sender
     UserSetup *m_setup = nullptr; // the sender's
     BenchClient *m_sender = nullptr;
-    std::vector<Pool> m_pools;
+    WorkerPools<FanoutMembers> m_pools;
     int m_pending = 0; // registrations not finished
     bool m_failed = false;
     quint64 m_group = 0;

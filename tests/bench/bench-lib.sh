@@ -8,7 +8,7 @@ bench_require() {
     local script=$1 f
     shift
     for f in "$@"; do
-        [[ -x "$f" ]] || { echo "$script: $f not built (ninja natterd natter-bench)" >&2; exit 2; }
+        [[ -x "$f" ]] || { echo "$script: $f not built (ninja $(basename "$f"))" >&2; exit 2; }
     done
 }
 

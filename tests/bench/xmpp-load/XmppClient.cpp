@@ -51,9 +51,22 @@ void XmppClient::write(const QByteArray &data)
 
 void XmppClient::sendChat(const QByteArray &to, const QByteArray &id, const QByteArray &body)
 {
+    sendMessage("chat", to, id, body);
+}
+
+void XmppClient::sendGroupchat(const QByteArray &room, const QByteArray &id, const QByteArray &body)
+{
+    sendMessage("groupchat", room, id, body);
+}
+
+void XmppClient::sendMessage(
+    const char *type, const QByteArray &to, const QByteArray &id, const QByteArray &body)
+{
     QByteArray s;
     s.reserve(96 + to.size() + id.size() + body.size());
-    s += "<message type='chat' to='";
+    s += "<message type='";
+    s += type;
+    s += "' to='";
     s += to;
     s += "' id='";
     s += id;
@@ -61,6 +74,28 @@ void XmppClient::sendChat(const QByteArray &to, const QByteArray &id, const QByt
     s += body;
     s += "</body></message>";
     write(s);
+    if (m_smOn)
+        ++m_smOut;
+}
+
+void XmppClient::joinRoom(const QByteArray &room, const QByteArray &nick,
+    std::function<void(const QString &error, bool created)> joined)
+{
+    m_joinFrom = room + '/' + nick;
+    m_joined = std::move(joined);
+    write("<presence to='" + m_joinFrom
+        + "'><x xmlns='http://jabber.org/protocol/muc'><history maxstanzas='0'/></x></presence>");
+    if (m_smOn)
+        ++m_smOut;
+}
+
+void XmppClient::configureInstantRoom(
+    const QByteArray &room, std::function<void(const QString &error)> done)
+{
+    m_configured = std::move(done);
+    write("<iq type='set' id='cfg' to='" + room
+        + "'><query xmlns='http://jabber.org/protocol/muc#owner'>"
+          "<x xmlns='jabber:x:data' type='submit'/></query></iq>");
     if (m_smOn)
         ++m_smOut;
 }
@@ -131,12 +166,24 @@ void XmppClient::onReadyRead()
                 m_topType = attrs.value(QLatin1String("type")).toUtf8();
                 m_topH = attrs.value(QLatin1String("h")).toUtf8();
                 m_children.clear();
+                if (m_joined) {
+                    m_topFrom = m_topName == QLatin1String("presence")
+                        ? attrs.value(QLatin1String("from")).toUtf8()
+                        : QByteArray();
+                    m_statusCodes.clear();
+                }
                 if (m_topName == QLatin1String("a") || m_topName == QLatin1String("r")) {
                     if (m_xml.namespaceUri() != kSmNs)
                         m_topName.clear();
                 }
             } else if (m_depth > 2 && m_state != State::Ready) {
                 m_children << m_xml.name().toString();
+            } else if (m_depth > 2 && m_joined && m_topFrom == m_joinFrom) {
+                // A presence from the room as us: its status codes and error.
+                if (m_xml.name() == QLatin1String("status"))
+                    m_statusCodes << m_xml.attributes().value(QLatin1String("code")).toString();
+                else
+                    m_children << m_xml.name().toString();
             }
         } else if (token == QXmlStreamReader::EndElement) {
             if (m_depth == 2)
@@ -176,16 +223,9 @@ void XmppClient::handleTopLevel()
         } else if (name == QLatin1String("r")) {
             write("<a xmlns='urn:xmpp:sm:3' h='" + QByteArray::number(m_smIn) + "'/>");
         } else if (name == QLatin1String("iq")) {
-            if (m_smOn)
-                ++m_smIn;
-            if (m_topType == "get" || m_topType == "set") { // e.g. a server ping
-                write("<iq type='result' id='" + m_topId + "'/>");
-                if (m_smOn)
-                    ++m_smOut;
-            }
+            handleReadyIq();
         } else if (name == QLatin1String("presence")) {
-            if (m_smOn)
-                ++m_smIn;
+            handleReadyPresence();
         }
         return;
     }
@@ -269,6 +309,38 @@ void XmppClient::handleTopLevel()
         return;
     default: return;
     }
+}
+
+void XmppClient::handleReadyIq()
+{
+    if (m_smOn)
+        ++m_smIn;
+    if (m_topType == "get" || m_topType == "set") { // e.g. a server ping
+        write("<iq type='result' id='" + m_topId + "'/>");
+        if (m_smOn)
+            ++m_smOut;
+    } else if (m_topId == "cfg" && m_configured) {
+        auto done = std::move(m_configured);
+        m_configured = nullptr;
+        done(m_topType == "result" ? QString() : QStringLiteral("room configuration refused"));
+    }
+}
+
+void XmppClient::handleReadyPresence()
+{
+    if (m_smOn)
+        ++m_smIn;
+    if (!m_joined || m_topFrom != m_joinFrom)
+        return;
+    // Our own presence in the room (status 110 where the server sends it;
+    // the nick is ours either way) or the room's refusal.
+    auto joined = std::move(m_joined);
+    m_joined = nullptr;
+    m_joinFrom.clear();
+    if (m_topType == "error")
+        joined(QStringLiteral("join refused: ") + m_children.join(QLatin1Char(' ')), false);
+    else
+        joined(QString(), m_statusCodes.contains(QLatin1String("201")));
 }
 
 void XmppClient::afterBind()

@@ -1,7 +1,9 @@
 // One plain c2s XMPP connection for natter-xmpp-load: stream open, optional
 // in-band registration (XEP-0077), SASL PLAIN, resource bind, session (when
 // the server asks for it), optional stream management (XEP-0198), initial
-// presence. Then it sends chat messages and reports the ones it receives.
+// presence. Then it sends chat messages, joins a multi-user chat room
+// (XEP-0045) and sends groupchat messages into it, and reports the messages
+// it receives.
 // Event-driven on the caller's thread; parsing is incremental
 // (QXmlStreamReader fed from the socket).
 #pragma once
@@ -43,8 +45,19 @@ public:
     // After ready: a <message type='chat'> to `to` (a bare JID) with the given id.
     // Nothing is flushed until control returns to the event loop.
     void sendChat(const QByteArray &to, const QByteArray &id, const QByteArray &body);
+    // After ready: a <message type='groupchat'> to a room's bare JID.
+    void sendGroupchat(const QByteArray &room, const QByteArray &id, const QByteArray &body);
     // XEP-0198 <r/>: the server answers with <a h='…'/> (see onAck).
     void requestAck();
+    // After ready: enters the room as `nick`, asking for no history. joined
+    // is called once: with an empty error and whether the server created the
+    // room (status 201: it stays locked until configured, see
+    // configureInstantRoom), or with the error presence's condition.
+    void joinRoom(const QByteArray &room, const QByteArray &nick,
+        std::function<void(const QString &error, bool created)> joined);
+    // The room's owner accepts the default configuration (an "instant room").
+    void configureInstantRoom(
+        const QByteArray &room, std::function<void(const QString &error)> done);
     void close();
 
     bool isReady() const { return m_state == State::Ready; }
@@ -81,9 +94,13 @@ private:
     void onSocketError();
     void openStream();
     void write(const QByteArray &data);
+    void sendMessage(
+        const char *type, const QByteArray &to, const QByteArray &id, const QByteArray &body);
     void handleTopLevel();
     void afterBind();
     void becomeReady();
+    void handleReadyIq();
+    void handleReadyPresence();
     void fail(const QString &error);
 
     XmppAccount m_account;
@@ -100,6 +117,8 @@ private:
     QByteArray m_topId;
     QByteArray m_topType;
     QByteArray m_topH;
+    QByteArray m_topFrom;
+    QStringList m_statusCodes; // <status code/> of a presence while a join waits
     QStringList m_children; // local names of descendants, in document order
     bool m_restartStream = false;
     bool m_sessionRequired = false;
@@ -107,6 +126,10 @@ private:
     quint64 m_smOut = 0; // stanzas sent after <enable/>
     quint64 m_smIn = 0; // stanzas received after <enabled/>
     bool m_smOn = false;
+
+    QByteArray m_joinFrom; // room/nick while a join waits for its self-presence
+    std::function<void(const QString &, bool)> m_joined;
+    std::function<void(const QString &)> m_configured; // the iq 'cfg' answered
 };
 
 } // namespace natter::bench

@@ -1,5 +1,7 @@
 #include "XmppLoad.h"
 
+#include "Throttled.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -74,43 +76,27 @@ void XmppLoad::start()
             if (m_phase != Phase::Done)
                 m_errors.add(reason);
         };
-    connectNext();
+    runThrottled(
+        m_clients.size(), static_cast<size_t>(m_opt.connectConcurrency),
+        [this](size_t i, StepDone done) { m_clients[i]->start(std::move(done)); },
+        [this](const QString &error) { onSignedIn(error); });
 }
 
-void XmppLoad::connectNext()
+void XmppLoad::onSignedIn(const QString &error)
 {
-    while (!m_setupFailed && m_nextToConnect < m_clients.size()
-        && m_connecting < static_cast<size_t>(m_opt.connectConcurrency)) {
-        XmppClient *c = m_clients[m_nextToConnect++];
-        ++m_connecting;
-        c->start([this](const QString &error) { onClientReady(error); });
-    }
-}
-
-void XmppLoad::onClientReady(const QString &error)
-{
-    --m_connecting;
-    if (m_setupFailed)
-        return;
     if (!error.isEmpty()) {
         failSetup(error);
         return;
     }
-    ++m_ready;
-    if (m_ready == m_clients.size()) {
-        m_setupS = m_clock.nsecsElapsed() / 1e9;
-        std::fprintf(stderr, "natter-xmpp-load: %s: %d users signed in after %.2f s\n",
-            qPrintable(m_opt.label), m_opt.pairs * 2, m_setupS);
-        // Let the initial presences settle before the load starts.
-        QTimer::singleShot(200, this, &XmppLoad::beginLoad);
-        return;
-    }
-    connectNext();
+    m_setupS = m_clock.nsecsElapsed() / 1e9;
+    std::fprintf(stderr, "natter-xmpp-load: %s: %d users signed in after %.2f s\n",
+        qPrintable(m_opt.label), m_opt.pairs * 2, m_setupS);
+    // Let the initial presences settle before the load starts.
+    QTimer::singleShot(200, this, &XmppLoad::beginLoad);
 }
 
 void XmppLoad::failSetup(const QString &error)
 {
-    m_setupFailed = true;
     std::fprintf(stderr, "natter-xmpp-load: setup failed: %s\n", qPrintable(error));
     QJsonObject o { { QStringLiteral("scenario"), QStringLiteral("xmpp-p2p") },
         { QStringLiteral("system"), m_opt.label }, { QStringLiteral("error"), error } };

@@ -69,8 +69,7 @@ private:
         quint64 delivered = 0;
     };
 
-    void connectNext();
-    void onClientReady(const QString &error);
+    void onSignedIn(const QString &error);
     void beginLoad();
     void beginMeasure();
     void finish();
@@ -84,10 +83,6 @@ private:
     Phase m_phase = Phase::Setup;
     std::vector<XmppClient *> m_clients; // senders 0..N-1, then recipients
     std::vector<Sender> m_senders;
-    size_t m_nextToConnect = 0;
-    size_t m_connecting = 0;
-    size_t m_ready = 0;
-    bool m_setupFailed = false;
     QByteArray m_body;
 
     QElapsedTimer m_clock;
