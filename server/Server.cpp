@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "ServerCore.h"
+#include "admin/AdminSocket.h"
 #include "common/Logging.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/Listener.h"
@@ -92,6 +93,14 @@ QString Server::start()
             .arg(m_config.listenHost)
             .arg(m_config.listenPort)
             .arg(m_listener->errorString());
+    // A socket the config names must work; the default place may not (a
+    // Unix socket path is at most 107 bytes): then natterd serves without.
+    m_admin = std::make_unique<AdminSocket>(m_core->services(), gateway);
+    if (QString e = m_admin->start(adminSocketPath(m_config)); !e.isEmpty()) {
+        if (!m_config.adminSocket.isEmpty())
+            return e;
+        qCWarning(lcAdmin).noquote() << e << "- serving without it ([admin] socket names another)";
+    }
     qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with" << networkThreads
                       << "network threads, data in" << m_config.dataDir;
     return {};
@@ -119,6 +128,8 @@ void Server::shutdown()
     qCInfo(lcGateway) << "shutting down";
     if (m_listener)
         m_listener->close();
+    if (m_admin)
+        m_admin->close();
     m_core->services().draining = true;
     // Order matters: a request being handled can start a password check,
     // which can queue a write. Once each network thread has finished the
@@ -128,6 +139,7 @@ void Server::shutdown()
             w, [] {}, Qt::BlockingQueuedConnection);
     m_core->services().hashPool.waitForDone();
     m_core->stopWriter(); // the last batch committed; its acks are in the mailboxes
+    m_admin.reset(); // its writer ops are done
     for (NetworkWorker *w : m_workers)
         QMetaObject::invokeMethod(w, &NetworkWorker::shutdown, Qt::QueuedConnection);
     for (QThread *t : m_netThreads) {

@@ -1,9 +1,10 @@
-// Server: natterd's ServerCore plus its sockets: the listener and the
-// network threads. Lives on the main thread, which runs only the Listener
-// and the signal watcher.
+// Server: natterd's ServerCore plus its sockets: the listener, the network
+// threads and the admin socket. Lives on the main thread, which runs only
+// the Listener, the admin socket and the signal watcher.
 //
 // Threads:
-//   main          Listener (accept only), SignalWatcher, start/shutdown
+//   main          Listener (accept only), AdminSocket (natterd admin),
+//                 SignalWatcher, start/shutdown
 //   net-0..N-1    NetworkWorker: sockets, sessions, request decoding, mailbox,
 //                 and reads (pulls, feed pulls, device lists, login look-ups)
 //                 inline on its own ReadConnection
@@ -24,6 +25,7 @@ class QThread;
 
 namespace natter::server {
 
+class AdminSocket;
 class Listener;
 class NetworkWorker;
 class ServerCore;
@@ -50,6 +52,7 @@ private:
     std::vector<QThread *> m_netThreads;
     std::vector<NetworkWorker *> m_workers; // each lives on its m_netThreads entry
     Listener *m_listener = nullptr;
+    std::unique_ptr<AdminSocket> m_admin; // reset after the writer stopped
     bool m_stopped = false;
 };
 

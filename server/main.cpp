@@ -1,6 +1,7 @@
-// natterd entry point: parse the command line, run an admin command or
-// serve until SIGTERM/SIGINT. Everything else lives in natterd_lib.
+// natterd entry point: parse the command line, run a sub-command (id
+// decode, admin) or serve until SIGTERM/SIGINT. Everything else lives in natterd_lib.
 #include "Server.h"
+#include "admin/AdminClient.h"
 #include "admin/CommandLine.h"
 #include "admin/SignalWatcher.h"
 #include "common/Logging.h"
@@ -43,6 +44,7 @@ int main(int argc, char *argv[])
     switch (cl.action) {
     case CommandLine::Action::Exit: return cl.exitCode;
     case CommandLine::Action::IdDecode: return runIdDecode(cl.idArgument);
+    case CommandLine::Action::Admin: return runAdmin(cl.adminArguments);
     case CommandLine::Action::Serve: break;
     }
 

@@ -173,6 +173,8 @@ bool Cli::openProfile(bool create)
     connect(m_engine.get(), &SyncEngine::certificateRefused, this, [this](const QString &reason) {
         fail(QStringLiteral("cannot connect: %1").arg(certificateHint(reason)));
     });
+    connect(m_engine.get(), &SyncEngine::accountDisabled, this,
+        [this](const QString &reason) { fail(QStringLiteral("cannot sign in: %1").arg(reason)); });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         int pending = 0;

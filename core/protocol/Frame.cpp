@@ -53,6 +53,7 @@ const char *errorCodeName(proto::ErrorCode code)
     case proto::STALE_VERSION: return "the group changed meanwhile";
     case proto::GROUP_FULL: return "the group is full";
     case proto::GONE: return "no longer a member";
+    case proto::ACCOUNT_DISABLED: return "account disabled";
     default: return "unknown error";
     }
 }

@@ -131,6 +131,13 @@ void ConnectionSupervisor::onConnected()
             emit loggedOut(why);
             return;
         }
+        if (reply.has_error() && reply.error().code() == proto::ACCOUNT_DISABLED) {
+            const QString why = replyError(reply);
+            qCWarning(lcSync) << "the server refused this account:" << why;
+            conn->close();
+            emit accountDisabled(why);
+            return;
+        }
         qCInfo(lcSync) << "resume failed:" << replyError(reply);
         conn->close();
     });

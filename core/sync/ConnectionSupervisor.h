@@ -43,6 +43,9 @@ signals:
     void loggedOut(const QString &reason);
     // The server's certificate was refused; retries go on, a user has to act.
     void certificateRefused(const QString &reason);
+    // The server's administrator disabled the account; the token stays and
+    // retries go on (they succeed once the account is enabled again).
+    void accountDisabled(const QString &reason);
     void pushReceived(const natter::proto::Envelope &push);
 
 private:

@@ -38,6 +38,8 @@ SyncEngine::SyncEngine(Store &store, QObject *parent)
     });
     connect(&m_supervisor, &ConnectionSupervisor::certificateRefused, this,
         &SyncEngine::certificateRefused);
+    connect(
+        &m_supervisor, &ConnectionSupervisor::accountDisabled, this, &SyncEngine::accountDisabled);
     connect(&m_supervisor, &ConnectionSupervisor::pushReceived, this, &SyncEngine::onPush);
     connect(&m_account, &AccountRequests::loggedOut, this, [this] {
         attach(nullptr);

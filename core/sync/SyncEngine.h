@@ -75,6 +75,9 @@ signals:
     // The server's certificate was refused (untrusted, wrong host, expired);
     // the engine keeps retrying, a user has to act.
     void certificateRefused(const QString &reason);
+    // The server's administrator disabled the account; the engine keeps
+    // retrying (and the token), the administrator has to act.
+    void accountDisabled(const QString &reason);
 
 private:
     void setState(State s);

@@ -32,6 +32,10 @@ AuthResult Accounts::addDevice(Storage &storage, Snowflake &ids, quint64 userId,
         result.error = { proto::AUTH_FAILED, QStringLiteral("wrong user or password") };
         return result;
     }
+    if (user->disabled) {
+        result.error = accountDisabledError();
+        return result;
+    }
     if (!newPwhash.isEmpty())
         storage.users().setPasswordHash(userId, newPwhash);
     DeviceRow device { ids.next(), userId, deviceName, tokenHash, nowMs, nowMs, false };
@@ -54,6 +58,10 @@ AuthResult Accounts::resume(
     const auto user = storage.users().byId(device->userId);
     if (!user) {
         result.error = { proto::AUTH_FAILED, QStringLiteral("unknown or revoked token") };
+        return result;
+    }
+    if (user->disabled) { // the token stays good for when the account is enabled again
+        result.error = accountDisabledError();
         return result;
     }
     storage.devices().touch(deviceId, nowMs);

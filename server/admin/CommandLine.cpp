@@ -44,9 +44,13 @@ Config file (INI, all keys optional):
             pwhash_mem_bytes=0     Argon2id memlimit (0 = libsodium INTERACTIVE)
   [tls]     cert=FILE              PEM certificate (chain); with key, serve wss://
             key=FILE               PEM private key
+  [admin]   socket=PATH            the admin socket; default admin.sock in
+                                   $RUNTIME_DIRECTORY (systemd), else in the
+                                   data directory
 
 Admin commands:
   natterd id decode <id>           print a snowflake id as JSON
+  natterd admin COMMAND ...        on the running server (natterd admin --help)
 )";
 
 } // namespace
@@ -54,6 +58,11 @@ Admin commands:
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     CommandLine cl;
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("admin")) {
+        cl.action = CommandLine::Action::Admin;
+        cl.adminArguments = arguments.mid(2);
+        return cl;
+    }
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("id")) {
         if (arguments.size() != 4 || arguments.at(2) != QLatin1String("decode")) {
             printErr(QStringLiteral("usage: natterd id decode <id>"));

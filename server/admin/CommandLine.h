@@ -1,5 +1,6 @@
 // CommandLine: parses natterd's arguments (QCommandLineParser) into a
-// ServerConfig, or recognises the admin sub-commands ("id decode <id>").
+// ServerConfig, or recognises the sub-commands ("id decode <id>", "admin
+// ...", which admin/AdminClient parses itself).
 // Main thread, before anything starts.
 #pragma once
 
@@ -11,10 +12,11 @@ namespace natter::server {
 
 struct CommandLine
 {
-    enum class Action { Serve, IdDecode, Exit };
+    enum class Action { Serve, IdDecode, Admin, Exit };
     Action action = Action::Serve;
     ServerConfig config;
     QString idArgument; // IdDecode
+    QStringList adminArguments; // Admin: what follows "admin"
     int exitCode = 0; // Exit: after --help/--version or a usage error
 };
 

@@ -38,6 +38,7 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->pwhashMemBytes = s.value("auth/pwhash_mem_bytes", c->pwhashMemBytes).toULongLong();
     c->tlsCertFile = s.value("tls/cert", c->tlsCertFile).toString();
     c->tlsKeyFile = s.value("tls/key", c->tlsKeyFile).toString();
+    c->adminSocket = s.value("admin/socket", c->adminSocket).toString();
 
     if (c->networkThreads < 0 || c->networkThreads > 64)
         return QStringLiteral("network/threads must be 0 (auto) or 1..64");

@@ -25,6 +25,10 @@ struct Fanout
     // Messages of these users were read or received up to seq (ReceiptNotify).
     QList<Notify> receiptNotifies;
     QList<quint64> closeDevices; // revoked: cut off at once
+    // Disabled by the administrator: every session of these users cut off
+    // at once, none admitted until they are reopened (enabled again).
+    QList<quint64> closeUsers;
+    QList<quint64> reopenUsers;
 
     void append(const Fanout &other)
     {
@@ -32,11 +36,13 @@ struct Fanout
         feedNotifies += other.feedNotifies;
         receiptNotifies += other.receiptNotifies;
         closeDevices += other.closeDevices;
+        closeUsers += other.closeUsers;
+        reopenUsers += other.reopenUsers;
     }
     bool isEmpty() const
     {
         return notifies.isEmpty() && feedNotifies.isEmpty() && receiptNotifies.isEmpty()
-            && closeDevices.isEmpty();
+            && closeDevices.isEmpty() && closeUsers.isEmpty() && reopenUsers.isEmpty();
     }
 };
 

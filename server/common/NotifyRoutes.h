@@ -1,6 +1,6 @@
 // NotifyRoutes: carries a committed op's Fanout to the devices it names —
 // notifies and feed notifies to the online sessions of those users, and the
-// cut-off of revoked devices. The gateway's LocalNotifyRouter delivers on
+// cut-off of revoked devices and disabled users. The gateway's LocalNotifyRouter delivers on
 // this node; a cluster bus can implement the same interface across nodes.
 // route() is called after commit, from the writer thread (or any thread);
 // implementations lock what they share.

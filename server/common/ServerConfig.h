@@ -51,6 +51,10 @@ struct ServerConfig
     quint64 pwhashOps = 0;
     quint64 pwhashMemBytes = 0;
 
+    // [admin] the Unix socket of `natterd admin`; empty: $RUNTIME_DIRECTORY
+    // (systemd) or the data directory, admin.sock in it (admin/AdminSocket)
+    QString adminSocket;
+
     // [tls] PEM files; with both set natterd serves wss:// only
     QString tlsCertFile;
     QString tlsKeyFile;

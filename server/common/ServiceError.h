@@ -15,6 +15,14 @@ struct ServiceError
     explicit operator bool() const { return code != proto::ERROR_NONE; }
 };
 
+// What signing in to an account the administrator disabled gets (login,
+// resume, and a session admitted while the account was being disabled).
+inline ServiceError accountDisabledError()
+{
+    return { proto::ACCOUNT_DISABLED,
+        QStringLiteral("this account is disabled by the server's administrator") };
+}
+
 // Who is acting: 0/0 before sign-in.
 struct Actor
 {

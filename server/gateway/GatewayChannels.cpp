@@ -1,6 +1,7 @@
 #include "gateway/GatewayChannels.h"
 
 #include "common/Logging.h"
+#include "common/ServiceError.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/Session.h"
 
@@ -23,7 +24,12 @@ void GatewayReplies::signIn(int thread, quint64 sessionId, quint64 requestId, co
                         << who.deviceId;
         if (!ctx->registry.add(s.ref())) {
             s.clearAuthentication();
-            s.sendError(requestId, proto::AUTH_FAILED, QStringLiteral("device revoked"));
+            if (ctx->registry.isDisabled(who.userId)) {
+                const ServiceError e = accountDisabledError();
+                s.sendError(requestId, e.code, e.message);
+            } else {
+                s.sendError(requestId, proto::AUTH_FAILED, QStringLiteral("device revoked"));
+            }
             return;
         }
         proto::Envelope env;
@@ -70,6 +76,11 @@ void LocalNotifyRouter::route(const Fanout &fanout)
     for (quint64 deviceId : fanout.closeDevices)
         for (const SessionRef &r : m_ctx.registry.revokeDevice(deviceId))
             m_ctx.mailboxes[r.thread]->postClose(r.sessionId);
+    for (quint64 userId : fanout.closeUsers)
+        for (const SessionRef &r : m_ctx.registry.disableUser(userId))
+            m_ctx.mailboxes[r.thread]->postClose(r.sessionId);
+    for (quint64 userId : fanout.reopenUsers)
+        m_ctx.registry.enableUser(userId);
 }
 
 } // namespace natter::server

@@ -7,7 +7,7 @@ namespace natter::server {
 bool SessionRegistry::add(const SessionRef &ref)
 {
     std::lock_guard lock(m_mutex);
-    if (m_revoked.contains(ref.deviceId))
+    if (m_revoked.contains(ref.deviceId) || m_disabled.contains(ref.userId))
         return false;
     m_byUser[ref.userId].append(ref);
     return true;
@@ -44,6 +44,25 @@ QList<SessionRef> SessionRegistry::revokeDevice(quint64 deviceId)
     return out;
 }
 
+QList<SessionRef> SessionRegistry::disableUser(quint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    m_disabled.insert(userId);
+    return m_byUser.value(userId);
+}
+
+void SessionRegistry::enableUser(quint64 userId)
+{
+    std::lock_guard lock(m_mutex);
+    m_disabled.remove(userId);
+}
+
+bool SessionRegistry::isDisabled(quint64 userId) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_disabled.contains(userId);
+}
+
 qsizetype SessionRegistry::size() const
 {
     std::lock_guard lock(m_mutex);
@@ -51,6 +70,12 @@ qsizetype SessionRegistry::size() const
     for (const auto &list : m_byUser)
         n += list.size();
     return n;
+}
+
+qsizetype SessionRegistry::usersOnline() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_byUser.size();
 }
 
 PresenceState SessionRegistry::presenceOf(quint64 userId) const

@@ -26,13 +26,20 @@ struct SessionRef
 class SessionRegistry final : public PresenceView
 {
 public:
-    // False if the device was revoked meanwhile (the caller closes the session).
+    // False if the device was revoked or its user disabled meanwhile (the
+    // caller closes the session).
     bool add(const SessionRef &ref);
     void remove(const SessionRef &ref);
     QList<SessionRef> sessionsOfUser(quint64 userId) const;
     // Marks the device revoked (later add() fails) and returns its open sessions.
     QList<SessionRef> revokeDevice(quint64 deviceId);
-    qsizetype size() const;
+    // Marks the user disabled (later add() fails) and returns their open
+    // sessions; enableUser() admits them again.
+    QList<SessionRef> disableUser(quint64 userId);
+    void enableUser(quint64 userId);
+    bool isDisabled(quint64 userId) const;
+    qsizetype size() const; // sessions
+    qsizetype usersOnline() const;
 
     PresenceState presenceOf(quint64 userId) const override;
     QSet<quint64> onlineAmong(const QList<quint64> &userIds) const override;
@@ -41,6 +48,7 @@ private:
     mutable std::mutex m_mutex;
     QHash<quint64, QList<SessionRef>> m_byUser;
     QSet<quint64> m_revoked; // devices revoked while this process runs
+    QSet<quint64> m_disabled; // users disabled (and not enabled again) while it runs
     QHash<quint64, qint64> m_lastSeenMs; // users whose last session closed, when
 };
 

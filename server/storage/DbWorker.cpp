@@ -103,6 +103,7 @@ void DbWorker::run()
 void DbWorker::publish(WriterStorage &storage)
 {
     const WriterStorage::Writes writes = storage.takeWrites();
+    m_events.fetch_add(quint64(writes.events.size()), std::memory_order_relaxed);
     if (!m_recent)
         return;
     for (quint64 conversationId : writes.membershipChanged)

@@ -56,6 +56,8 @@ public:
     void stopAndWait();
 
     quint64 batchesCommitted() const { return m_batches.load(); }
+    // Events (messages and group events) committed since the start: any thread.
+    quint64 eventsCommitted() const { return m_events.load(std::memory_order_relaxed); }
 
 protected:
     void run() override;
@@ -77,6 +79,7 @@ private:
     QString m_openError;
 
     std::atomic<quint64> m_batches { 0 };
+    std::atomic<quint64> m_events { 0 };
 };
 
 } // namespace natter::server

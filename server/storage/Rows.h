@@ -21,6 +21,7 @@ struct UserRow
     int messagePolicy = 0; // proto::MessagePolicy
     QString displayName {};
     QString status {};
+    bool disabled = false; // by the administrator: no sign-in, no session
 };
 
 struct DeviceRow

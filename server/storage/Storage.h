@@ -13,6 +13,7 @@
 #include "storage/EventStore.h"
 #include "storage/FeedStore.h"
 #include "storage/JoinRequestStore.h"
+#include "storage/StatsStore.h"
 #include "storage/StorageError.h"
 #include "storage/UserStore.h"
 
@@ -39,6 +40,7 @@ public:
     virtual FeedStore &feed() = 0;
     virtual JoinRequestStore &joinRequests() = 0;
     virtual ContactStore &contacts() = 0;
+    virtual StatsStore &stats() = 0;
 };
 
 // The writer's connection: also reports what each committed transaction

@@ -59,6 +59,9 @@ public:
     // "SQLite 3.40.1 at /var/lib/natterd/natterd.sqlite", for the log.
     virtual QString describe() const = 0;
     virtual int schemaVersion() const = 0;
+    // Bytes the database takes on disk now (SQLite: the file, its WAL and
+    // shared-memory index); any thread.
+    virtual qint64 sizeOnDisk() const = 0;
 };
 
 } // namespace natter::server

@@ -26,6 +26,10 @@ public:
     // namePrefix (lower case) or whose display name starts with prefix (case
     // folded), by name.
     virtual QList<UserRow> search(const QString &prefix, quint64 exceptUserId, int limit) = 0;
+    virtual void setDisabled(quint64 userId, bool disabled) = 0;
+    // The administrator's listing: every user whose name or display name
+    // contains text (case folded; "" = all), by name.
+    virtual QList<UserRow> list(const QString &text, int limit) = 0;
 
 protected:
     ~UserStore() = default;

@@ -48,6 +48,18 @@ def check_eq(actual, expected, what):
         fail("%s: expected %r, got %r" % (what, expected, actual))
 
 
+def wait_for(check, what, timeout=20):
+    """Polls check() every 0.2 s until it returns something true (returned),
+    failing with `what` after timeout seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        got = check()
+        if got:
+            return got
+        time.sleep(0.2)
+    fail("timed out waiting for " + what)
+
+
 def log(*args):
     print("[%s]" % time.strftime("%H:%M:%S"), *args, flush=True)
 

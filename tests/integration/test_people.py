@@ -31,16 +31,6 @@ def by_user(lines):
     return {r["user"]: r for r in lines}
 
 
-def wait_for(check, what, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        got = check()
-        if got:
-            return got
-        time.sleep(0.2)
-    h.fail("timed out waiting for " + what)
-
-
 def refused(client, args, needle, what):
     res = client.run(*args, expect_ok=False)
     h.check(needle in res.err, "%s: %r" % (what, res.err))
@@ -82,7 +72,7 @@ def main(env):
     seen = by_user(rows(pc1, "friends"))["bob"]["presence"]
     h.check(seen.get("online") is False and "last_seen" in seen, "bob last seen: %r" % seen)
     listener = bob.popen("listen")
-    wait_for(lambda: by_user(rows(pc1, "friends"))["bob"]["presence"].get("online"),
+    h.wait_for(lambda: by_user(rows(pc1, "friends"))["bob"]["presence"].get("online"),
              "bob online for alice")
     listener.kill()
     listener.wait()

@@ -32,16 +32,6 @@ def last_seq(client, target):
     return [m for m in client.history(target) if m.get("seq")][-1]["seq"]
 
 
-def wait_for(check, what, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        got = check()
-        if got:
-            return got
-        time.sleep(0.2)
-    h.fail("timed out waiting for " + what)
-
-
 def main(env):
     env.start_server()
     pc1, pc2, bob = env.alice_on_two_pcs_and_bob()
@@ -123,7 +113,7 @@ def main(env):
     def delivered():
         r = one_json(pc1.run("receipts", "@bob", str(dseq)), "receipts")
         return r if r["delivered"] == 1 else None
-    r = wait_for(delivered, "the delivery mark")
+    r = h.wait_for(delivered, "the delivery mark")
     h.check_eq(r["read"], 0, "delivered, not read")
     bob.run("read", "@alice")
     r = one_json(pc1.run("receipts", "@bob", str(dseq)), "receipts")
@@ -144,7 +134,7 @@ def main(env):
             lines = [json.loads(l) for l in f if l.strip()]
         texts = [l["text"] for l in lines]
         return lines if "ping from bob" in texts and "and directly" in texts else None
-    lines = wait_for(heard, "listen to print the new events")
+    lines = h.wait_for(heard, "listen to print the new events")
     h.check(all(l["text"] not in ("please read", "direct hello") for l in lines),
             "only new events: %r" % [l["text"] for l in lines])
     proc.terminate()

@@ -109,12 +109,13 @@ private slots:
             QCOMPARE(raw.pragmaInt("PRAGMA user_version"), 1);
         }
         SqliteBackend backend(o);
-        QCOMPARE(backend.schemaVersion(), 6);
+        QCOMPARE(backend.schemaVersion(), 7);
         std::unique_ptr<WriterStorage> w = backend.openWriter();
         const auto alice = w->users().byName("alice");
         const auto bob = w->users().byName("bob");
         QVERIFY(alice && bob);
         QVERIFY(alice->pwhash.startsWith("$argon2id$"));
+        QVERIFY(!alice->disabled && !bob->disabled); // schema 7's column, off for everyone
         QCOMPARE(w->devices().ofUser(alice->id).size(), 1);
         const QList<HeadRow> heads = w->conversations().headsOfUser(alice->id);
         QCOMPARE(heads.size(), 1);

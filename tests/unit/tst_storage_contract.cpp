@@ -470,6 +470,60 @@ private slots:
         tx.commit();
     }
 
+    // The administrator's side: disabling survives a reopen, the listing
+    // has everyone (opted out of search too) by a part of the name or the
+    // display name with wildcards taken as text, and the counts count.
+    void adminUsersAndCounts()
+    {
+        {
+            TransactionGuard tx(*m_w);
+            UserStore &u = m_w->users();
+            u.insert(UserRow { 3, "carl_x", "h", 1, 0 });
+            UserRow hidden = *u.byId(3);
+            hidden.unsearchable = true;
+            u.setSettings(hidden);
+            u.setProfile(2, QStringLiteral("Robert Ångström"), {});
+            u.setDisabled(1, true);
+            m_w->devices().insert(DeviceRow { 50, 1, "pc", "t", 1, 1, false });
+            m_w->devices().insert(DeviceRow { 51, 2, "pc", "t", 1, 1, false });
+            m_w->devices().revoke(51);
+            m_w->events().append(message(10, 1, 1, "one"));
+            tx.commit();
+        }
+        m_w->takeWrites();
+        reopen();
+        UserStore &u = m_w->users();
+        QVERIFY(u.byId(1)->disabled);
+        QVERIFY(u.byName("alice")->disabled);
+        QVERIFY(!u.byId(2)->disabled);
+        auto names = [&](const QString &text, int limit = 100) {
+            QStringList out;
+            for (const UserRow &r : u.list(text, limit))
+                out.append(r.name);
+            return out;
+        };
+        QCOMPARE(names({}), QStringList({ "alice", "bob", "carl_x" }));
+        QCOMPARE(names({}, 2), QStringList({ "alice", "bob" }));
+        QCOMPARE(names(QStringLiteral("l_")), QStringList({ "carl_x" })); // "_" is no wildcard
+        QCOMPARE(names(QStringLiteral("ngstr")), QStringList({ "bob" })); // display name
+        QCOMPARE(names(QStringLiteral("ÅNG")), QStringList({ "bob" })); // case folded
+        QCOMPARE(names(QStringLiteral("%")), QStringList());
+        {
+            TransactionGuard tx(*m_w);
+            u.setDisabled(1, false);
+            tx.commit();
+        }
+        QVERIFY(!u.byId(1)->disabled);
+        const ServerCounts c = m_w->stats().counts();
+        QCOMPARE(c.users, 3);
+        QCOMPARE(c.disabledUsers, 0);
+        QCOMPARE(c.devices, 1);
+        QCOMPARE(c.directs, 1);
+        QCOMPARE(c.groups, 0);
+        QCOMPARE(c.events, 1);
+        QVERIFY(m_backend->sizeOnDisk() > 0);
+    }
+
     void rollbackUndoesEverything()
     {
         {

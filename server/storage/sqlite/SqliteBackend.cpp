@@ -6,6 +6,7 @@
 #include "storage/sqlite/SqliteStorage.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -124,6 +125,14 @@ std::unique_ptr<Maintenance> SqliteBackend::startMaintenance(WriterStorage &writ
     // The writer this backend opened is always a SqliteStorage.
     return std::make_unique<SqliteMaintenance>(
         static_cast<SqliteStorage &>(writer), m_path, m_options);
+}
+
+qint64 SqliteBackend::sizeOnDisk() const
+{
+    qint64 bytes = 0;
+    for (const char *suffix : { "", "-wal", "-shm" })
+        bytes += QFileInfo(m_path + QLatin1String(suffix)).size(); // 0 when missing
+    return bytes;
 }
 
 QString SqliteBackend::describe() const

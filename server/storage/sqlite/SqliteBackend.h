@@ -20,6 +20,7 @@ public:
     std::unique_ptr<Maintenance> startMaintenance(WriterStorage &writer) override;
     QString describe() const override;
     int schemaVersion() const override;
+    qint64 sizeOnDisk() const override;
 
     QString path() const { return m_path; }
     static QString fileIn(const QString &dataDir);

@@ -95,6 +95,10 @@ const QList<QByteArrayList> &schemaMigrations()
             " since_ms INTEGER NOT NULL, cooldown_until_ms INTEGER NOT NULL DEFAULT 0,"
             " PRIMARY KEY(user_id, peer_id))",
         },
+        // 6 -> 7: operations — an account the administrator disabled.
+        {
+            "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+        },
     };
     return migrations;
 }

@@ -48,6 +48,7 @@ SqliteStorage::SqliteStorage(const QString &path, const ConnectionOptions &optio
     , m_feed(*m_db)
     , m_joinRequests(*m_db)
     , m_contacts(*m_db, m_writer.get())
+    , m_stats(*m_db)
 {
 }
 

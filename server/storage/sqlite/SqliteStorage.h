@@ -12,6 +12,7 @@
 #include "storage/sqlite/SqliteEvents.h"
 #include "storage/sqlite/SqliteFeed.h"
 #include "storage/sqlite/SqliteJoinRequests.h"
+#include "storage/sqlite/SqliteStats.h"
 #include "storage/sqlite/SqliteUsers.h"
 #include "storage/sqlite/WriterState.h"
 
@@ -51,6 +52,7 @@ public:
     FeedStore &feed() override { return m_feed; }
     JoinRequestStore &joinRequests() override { return m_joinRequests; }
     ContactStore &contacts() override { return m_contacts; }
+    StatsStore &stats() override { return m_stats; }
 
     Writes takeWrites() override;
 
@@ -74,6 +76,7 @@ private:
     SqliteFeed m_feed;
     SqliteJoinRequests m_joinRequests;
     SqliteContacts m_contacts;
+    SqliteStats m_stats;
     std::function<void(int)> m_walHook;
 };
 

@@ -9,7 +9,7 @@ namespace {
 
 #define USER_COLUMNS                                                                               \
     "SELECT id, name, pwhash, created_ms, feed_seq, receipts_off, presence_off, unsearchable,"     \
-    " message_policy, display_name, status FROM users"
+    " message_policy, display_name, status, disabled FROM users"
 constexpr const char *kByName = USER_COLUMNS " WHERE name = ?";
 constexpr const char *kById = USER_COLUMNS " WHERE id = ?";
 // The name's index answers the range; display names are scanned (a search
@@ -18,13 +18,17 @@ constexpr const char *kSearch
     = USER_COLUMNS " WHERE unsearchable = 0 AND id != ?"
                    " AND ((name >= ? AND name < ?) OR display_key LIKE ? ESCAPE '\\')"
                    " ORDER BY name LIMIT ?";
+// The administrator's listing: everyone, a part of the name or display name.
+constexpr const char *kList
+    = USER_COLUMNS " WHERE name LIKE ? ESCAPE '\\' OR display_key LIKE ? ESCAPE '\\'"
+                   " ORDER BY name LIMIT ?";
 #undef USER_COLUMNS
 
 UserRow userFrom(const Statement &st)
 {
     return UserRow { st.uint64(0), st.text(1), st.bytes(2), st.int64(3), st.uint64(4),
-        st.int32(5) != 0, st.int32(6) != 0, st.int32(7) != 0, st.int32(8), st.text(9),
-        st.text(10) };
+        st.int32(5) != 0, st.int32(6) != 0, st.int32(7) != 0, st.int32(8), st.text(9), st.text(10),
+        st.int32(11) != 0 };
 }
 
 std::optional<UserRow> readUser(Statement &st)
@@ -131,6 +135,25 @@ QList<UserRow> SqliteUsers::search(const QString &prefix, quint64 exceptUserId, 
                         .bindText(3, name + QChar(0xffff))
                         .bindText(4, like)
                         .bind(5, limit);
+    QList<UserRow> rows;
+    while (st.step())
+        rows.append(userFrom(st));
+    st.reset();
+    return rows;
+}
+
+void SqliteUsers::setDisabled(quint64 userId, bool disabled)
+{
+    m_db.statement("UPDATE users SET disabled = ? WHERE id = ?")
+        .bind(1, int(disabled))
+        .bind(2, userId)
+        .run();
+}
+
+QList<UserRow> SqliteUsers::list(const QString &text, int limit)
+{
+    const QString like = QLatin1Char('%') + likeEscaped(displayKey(text)) + QLatin1Char('%');
+    Statement &st = m_db.statement(kList).bindText(1, like).bindText(2, like).bind(3, limit);
     QList<UserRow> rows;
     while (st.step())
         rows.append(userFrom(st));

@@ -21,6 +21,8 @@ public:
     void setSettings(const UserRow &settings) override;
     void setProfile(quint64 userId, const QString &displayName, const QString &status) override;
     QList<UserRow> search(const QString &prefix, quint64 exceptUserId, int limit) override;
+    void setDisabled(quint64 userId, bool disabled) override;
+    QList<UserRow> list(const QString &text, int limit) override;
 
 private:
     SqliteConnection &m_db;
