@@ -3,6 +3,7 @@
 #include "Server.h"
 #include "admin/AdminClient.h"
 #include "admin/CommandLine.h"
+#include "admin/RestoreCommand.h"
 #include "admin/SignalWatcher.h"
 #include "common/Logging.h"
 
@@ -45,6 +46,7 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Exit: return cl.exitCode;
     case CommandLine::Action::IdDecode: return runIdDecode(cl.idArgument);
     case CommandLine::Action::Admin: return runAdmin(cl.adminArguments);
+    case CommandLine::Action::Restore: return runRestore(cl.adminArguments);
     case CommandLine::Action::Serve: break;
     }
 

@@ -63,6 +63,10 @@ QString parse(const QStringList &arguments, ClientOptions *o)
             && a != QLatin1String("--data"))
             o->argv << a;
     }
+    // The server runs elsewhere: a backup's path is the caller's, made absolute.
+    if (o->argv.size() == 3 && o->argv[0] == QLatin1String("backup")
+        && o->argv[1] == QLatin1String("--to"))
+        o->argv[2] = QFileInfo(o->argv[2]).absoluteFilePath();
     return {};
 }
 

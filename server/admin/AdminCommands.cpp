@@ -7,6 +7,7 @@
 #include "protocol/Frame.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QPointer>
 
@@ -76,6 +77,8 @@ QString AdminCommands::usage()
         "  user reset-password NAME --password-stdin\n"
         "  device list NAME                    with online (a session open now)\n"
         "  device revoke DEVICE_ID             cut off at once, its token refused\n"
+        "  backup --to FILE                    a consistent copy while serving (FILE must\n"
+        "                                      not exist; restore: natterd restore)\n"
         "JSON lines on stdout; a refusal exits 1 with the reason on stderr.\n");
 }
 
@@ -104,6 +107,8 @@ void AdminCommands::run(const QStringList &argv, const QString &password, const 
         return deviceList(argv[2], done);
     if (args(3) && what == QLatin1String("device revoke"))
         return deviceRevoke(argv[2], done);
+    if (argv[0] == QLatin1String("backup"))
+        return backup(argv.mid(1), done);
     done(failure(QStringLiteral("usage"),
         QStringLiteral("unknown command or wrong arguments: %1\n%2")
             .arg(argv.join(QLatin1Char(' ')), usage())));
@@ -316,6 +321,38 @@ void AdminCommands::deviceRevoke(const QString &id, const Done &done)
                 {}, {} };
         },
         done);
+}
+
+void AdminCommands::backup(const QStringList &args, const Done &done)
+{
+    if (args.size() != 2 || args[0] != QLatin1String("--to"))
+        return done(failure(QStringLiteral("usage"), QStringLiteral("backup --to FILE")));
+    const QString &file = args[1];
+    if (!QDir::isAbsolutePath(file))
+        return done(failure(QStringLiteral("invalid"),
+            QStringLiteral("the backup's path must be absolute (natterd admin makes it so)")));
+    const StorageBackend *storage = m_services.storage;
+    QPointer<AdminCommands> self(this);
+    m_slow.start([self, storage, file, done] {
+        AdminReply r;
+        try {
+            const BackupInfo info = storage->backupTo(file);
+            r.rows.append(QJsonObject { { QStringLiteral("backup"), file },
+                { QStringLiteral("bytes"), info.bytes }, { QStringLiteral("schema"), info.schema },
+                { QStringLiteral("ms"), info.ms } });
+            qCInfo(lcAdmin) << "admin: backup" << file << info.bytes << "bytes in" << info.ms
+                            << "ms";
+        } catch (const StorageError &e) {
+            qCWarning(lcAdmin) << "admin: backup" << file << "failed:" << e.message();
+            r = failure(e.kind() == StorageError::Kind::Duplicate ? QStringLiteral("exists")
+                                                                  : QStringLiteral("storage"),
+                e.message());
+        }
+        QMetaObject::invokeMethod(self, [self, done, r] {
+            if (self)
+                done(r);
+        });
+    });
 }
 
 } // namespace natter::server

@@ -1,6 +1,6 @@
 // AdminCommands: what `natterd admin ...` can do to the running server —
-// stats, users (list, create, disable, enable, reset a password) and
-// devices (list, revoke). Each command is an argument vector (as typed
+// stats, users (list, create, disable, enable, reset a password), devices
+// (list, revoke) and an online backup. Each command is an argument vector (as typed
 // after "natterd admin") plus, for the commands that set one, a password;
 // its answer is JSON rows, or a typed error. Changes go through the writer
 // like any request (durable before the answer); a disabled user's and a
@@ -16,6 +16,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <deque>
@@ -62,6 +63,7 @@ private:
     void userResetPassword(const QString &name, const QString &password, const Done &done);
     void deviceList(const QString &name, const Done &done);
     void deviceRevoke(const QString &id, const Done &done);
+    void backup(const QStringList &args, const Done &done);
     void sample();
 
     ServiceContext &m_services;
@@ -69,6 +71,7 @@ private:
     QTimer m_sampler; // events committed, once a second, for events_per_s
     std::deque<std::pair<qint64, quint64>> m_samples; // (ms, events), the last 11
     qint64 m_startedMs = 0;
+    QThreadPool m_slow; // backups: off the main thread; its destructor waits for them
 };
 
 } // namespace natter::server

@@ -51,6 +51,9 @@ Config file (INI, all keys optional):
 Admin commands:
   natterd id decode <id>           print a snowflake id as JSON
   natterd admin COMMAND ...        on the running server (natterd admin --help)
+  natterd restore --data DIR --from FILE
+                                   a backup into an empty data directory,
+                                   the server stopped
 )";
 
 } // namespace
@@ -58,8 +61,11 @@ Admin commands:
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     CommandLine cl;
-    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("admin")) {
-        cl.action = CommandLine::Action::Admin;
+    if (arguments.size() >= 2
+        && (arguments.at(1) == QLatin1String("admin")
+            || arguments.at(1) == QLatin1String("restore"))) {
+        cl.action = arguments.at(1) == QLatin1String("admin") ? CommandLine::Action::Admin
+                                                              : CommandLine::Action::Restore;
         cl.adminArguments = arguments.mid(2);
         return cl;
     }

@@ -12,11 +12,11 @@ namespace natter::server {
 
 struct CommandLine
 {
-    enum class Action { Serve, IdDecode, Admin, Exit };
+    enum class Action { Serve, IdDecode, Admin, Restore, Exit };
     Action action = Action::Serve;
     ServerConfig config;
     QString idArgument; // IdDecode
-    QStringList adminArguments; // Admin: what follows "admin"
+    QStringList adminArguments; // Admin, Restore: what follows "admin" / "restore"
     int exitCode = 0; // Exit: after --help/--version or a usage error
 };
 

@@ -1,6 +1,7 @@
 #include "storage/StorageBackend.h"
 
 #include "storage/sqlite/SqliteBackend.h"
+#include "storage/sqlite/SqliteBackup.h"
 
 namespace natter::server {
 
@@ -11,6 +12,14 @@ std::unique_ptr<StorageBackend> StorageBackend::open(const StorageOptions &optio
     throw StorageError(StorageError::Kind::Schema,
         QStringLiteral("unknown storage backend \"%1\" (this natterd has: sqlite)")
             .arg(options.backend));
+}
+
+BackupInfo StorageBackend::restore(const StorageOptions &options, const QString &file)
+{
+    if (options.backend == QLatin1String("sqlite"))
+        return sqlite::restoreDatabase(file, sqlite::SqliteBackend::fileIn(options.dataDir));
+    throw StorageError(StorageError::Kind::Schema,
+        QStringLiteral("unknown storage backend \"%1\"").arg(options.backend));
 }
 
 } // namespace natter::server

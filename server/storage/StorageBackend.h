@@ -28,6 +28,16 @@ struct StorageOptions
     bool walWriteBuffer = true;
 };
 
+// What a backup holds (backupTo, restore).
+struct BackupInfo
+{
+    int schema = 0;
+    qint64 users = 0; // restore only (it checks the file)
+    qint64 events = 0; // restore only
+    qint64 bytes = 0;
+    qint64 ms = 0; // backupTo: how long the copy took
+};
+
 // The writer's share of the backend's upkeep, between two batches.
 class Maintenance
 {
@@ -62,6 +72,15 @@ public:
     // Bytes the database takes on disk now (SQLite: the file, its WAL and
     // shared-memory index); any thread.
     virtual qint64 sizeOnDisk() const = 0;
+    // A consistent copy of the database as committed when it starts, while
+    // the server goes on serving, written durably to `file` (which must not
+    // exist). Any thread, on a connection of its own; slow for a big store.
+    // Throws StorageError (Duplicate when the file exists).
+    virtual BackupInfo backupTo(const QString &file) const = 0;
+    // Puts a backup made by backupTo into the empty data directory of
+    // `options` (no server running on it), after checking it whole. Throws
+    // StorageError (Duplicate when a database is there already).
+    static BackupInfo restore(const StorageOptions &options, const QString &file);
 };
 
 } // namespace natter::server

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/sqlite/Checkpointer.h"
+#include "storage/sqlite/SqliteBackup.h"
 #include "storage/sqlite/SqliteSchema.h"
 #include "storage/sqlite/SqliteStorage.h"
 
@@ -133,6 +134,11 @@ qint64 SqliteBackend::sizeOnDisk() const
     for (const char *suffix : { "", "-wal", "-shm" })
         bytes += QFileInfo(m_path + QLatin1String(suffix)).size(); // 0 when missing
     return bytes;
+}
+
+BackupInfo SqliteBackend::backupTo(const QString &file) const
+{
+    return backupDatabase(m_path, file);
 }
 
 QString SqliteBackend::describe() const

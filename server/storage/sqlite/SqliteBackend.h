@@ -21,6 +21,7 @@ public:
     QString describe() const override;
     int schemaVersion() const override;
     qint64 sizeOnDisk() const override;
+    BackupInfo backupTo(const QString &file) const override;
 
     QString path() const { return m_path; }
     static QString fileIn(const QString &dataDir);
