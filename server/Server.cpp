@@ -2,6 +2,7 @@
 
 #include "ServerCore.h"
 #include "admin/AdminSocket.h"
+#include "admin/Config.h"
 #include "common/Logging.h"
 #include "gateway/GatewayContext.h"
 #include "gateway/Listener.h"
@@ -82,7 +83,11 @@ QString Server::start()
     for (QThread *t : m_netThreads)
         t->start();
 
-    m_listener = new Listener(m_workers, this);
+    IpPolicy::Lists lists; // the config loader checked them
+    IpPolicy::parseLists(
+        m_config.gatewayAllow, m_config.gatewayDeny, m_config.trustedProxies, &lists);
+    gateway.ipPolicy.set(std::move(lists));
+    m_listener = new Listener(m_workers, gateway.ipPolicy, this);
     QHostAddress address;
     if (m_config.listenHost == QLatin1String("localhost"))
         address = QHostAddress::LocalHost;
@@ -95,7 +100,8 @@ QString Server::start()
             .arg(m_listener->errorString());
     // A socket the config names must work; the default place may not (a
     // Unix socket path is at most 107 bytes): then natterd serves without.
-    m_admin = std::make_unique<AdminSocket>(m_core->services(), gateway);
+    m_admin = std::make_unique<AdminSocket>(
+        m_core->services(), gateway, [this](QString *error) { return reload(error); });
     if (QString e = m_admin->start(adminSocketPath(m_config)); !e.isEmpty()) {
         if (!m_config.adminSocket.isEmpty())
             return e;
@@ -104,6 +110,33 @@ QString Server::start()
     qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with" << networkThreads
                       << "network threads, data in" << m_config.dataDir;
     return {};
+}
+
+QString Server::reload(QString *error)
+{
+    if (m_config.configFile.isEmpty()) {
+        *error = QStringLiteral("natterd runs without a config file: nothing to reload");
+        qCInfo(lcAdmin).noquote() << "reload:" << *error;
+        return {};
+    }
+    ServerConfig fresh;
+    IpPolicy::Lists lists;
+    if (QString e = loadConfigFile(m_config.configFile, &fresh); !e.isEmpty()) {
+        *error = e + QStringLiteral(" (the settings in use are kept)");
+        qCWarning(lcAdmin).noquote() << "reload refused:" << *error;
+        return {};
+    }
+    IpPolicy::parseLists(fresh.gatewayAllow, fresh.gatewayDeny, fresh.trustedProxies, &lists);
+    QString what = QStringLiteral("gateway: allow %1, deny %2, trusted proxies %3")
+                       .arg(lists.allow.size())
+                       .arg(lists.deny.size())
+                       .arg(lists.trustedProxies.size());
+    m_core->gateway().ipPolicy.set(std::move(lists));
+    m_config.gatewayAllow = fresh.gatewayAllow;
+    m_config.gatewayDeny = fresh.gatewayDeny;
+    m_config.trustedProxies = fresh.trustedProxies;
+    qCInfo(lcAdmin).noquote() << "reloaded" << m_config.configFile << "-" << what;
+    return what;
 }
 
 quint16 Server::port() const

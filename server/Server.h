@@ -46,6 +46,12 @@ public:
     // the sockets, stop the threads. Blocks the main thread until done.
     void shutdown();
 
+    // SIGHUP and `natterd admin reload`: reads the config file again and
+    // applies what can change while serving (the [gateway] address lists).
+    // What it reloaded, for the log and the admin; an error (the old
+    // settings kept) when the file does not parse.
+    QString reload(QString *error);
+
 private:
     ServerConfig m_config;
     std::unique_ptr<ServerCore> m_core;

@@ -60,6 +60,10 @@ int main(int argc, char *argv[])
         server.shutdown();
         QCoreApplication::exit(0);
     });
+    QObject::connect(&signalWatcher, &SignalWatcher::reloadRequested, &app, [&] {
+        QString error;
+        server.reload(&error); // logs what it reloaded, or why not
+    });
     std::printf("listening on %s://%s:%u\n", cl.config.tls() ? "wss" : "ws",
         qPrintable(server.host()), unsigned(server.port()));
     std::fflush(stdout);

@@ -52,10 +52,12 @@ constexpr size_t kSamples = 11; // ten seconds of rate
 
 } // namespace
 
-AdminCommands::AdminCommands(ServiceContext &services, GatewayContext &gateway, QObject *parent)
+AdminCommands::AdminCommands(
+    ServiceContext &services, GatewayContext &gateway, Reload reload, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_gateway(gateway)
+    , m_reload(std::move(reload))
     , m_startedMs(nowMs())
 {
     m_sampler.setInterval(kSampleEveryMs);
@@ -77,6 +79,7 @@ QString AdminCommands::usage()
         "  user reset-password NAME --password-stdin\n"
         "  device list NAME                    with online (a session open now)\n"
         "  device revoke DEVICE_ID             cut off at once, its token refused\n"
+        "  reload                              the config file's [gateway] lists (as SIGHUP)\n"
         "  backup --to FILE                    a consistent copy while serving (FILE must\n"
         "                                      not exist; restore: natterd restore)\n"
         "JSON lines on stdout; a refusal exits 1 with the reason on stderr.\n");
@@ -109,6 +112,13 @@ void AdminCommands::run(const QStringList &argv, const QString &password, const 
         return deviceRevoke(argv[2], done);
     if (argv[0] == QLatin1String("backup"))
         return backup(argv.mid(1), done);
+    if (args(1) && argv[0] == QLatin1String("reload")) {
+        QString error;
+        const QString what = m_reload(&error);
+        if (!error.isEmpty())
+            return done(failure(QStringLiteral("invalid"), error));
+        return done({ { QJsonObject { { QStringLiteral("reloaded"), what } } }, {}, {} });
+    }
     done(failure(QStringLiteral("usage"),
         QStringLiteral("unknown command or wrong arguments: %1\n%2")
             .arg(argv.join(QLatin1Char(' ')), usage())));

@@ -40,7 +40,10 @@ class AdminCommands : public QObject
 {
     Q_OBJECT
 public:
-    AdminCommands(ServiceContext &services, GatewayContext &gateway, QObject *parent = nullptr);
+    // What `reload` runs (Server::reload): what was reloaded, or an error.
+    using Reload = std::function<QString(QString *error)>;
+    AdminCommands(ServiceContext &services, GatewayContext &gateway, Reload reload,
+        QObject *parent = nullptr);
 
     using Done = std::function<void(const AdminReply &reply)>;
     void run(const QStringList &argv, const QString &password, const Done &done);
@@ -68,6 +71,7 @@ private:
 
     ServiceContext &m_services;
     GatewayContext &m_gateway;
+    Reload m_reload;
     QTimer m_sampler; // events committed, once a second, for events_per_s
     std::deque<std::pair<qint64, quint64>> m_samples; // (ms, events), the last 11
     qint64 m_startedMs = 0;

@@ -58,9 +58,10 @@ QString adminSocketPath(const ServerConfig &config)
     return QDir(config.dataDir).filePath(QStringLiteral("admin.sock"));
 }
 
-AdminSocket::AdminSocket(ServiceContext &services, GatewayContext &gateway, QObject *parent)
+AdminSocket::AdminSocket(ServiceContext &services, GatewayContext &gateway,
+    AdminCommands::Reload reload, QObject *parent)
     : QObject(parent)
-    , m_commands(services, gateway)
+    , m_commands(services, gateway, std::move(reload))
 {
     m_server.setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
     connect(&m_server, &QLocalServer::newConnection, this, &AdminSocket::onConnection);

@@ -27,7 +27,8 @@ class AdminSocket : public QObject
 {
     Q_OBJECT
 public:
-    AdminSocket(ServiceContext &services, GatewayContext &gateway, QObject *parent = nullptr);
+    AdminSocket(ServiceContext &services, GatewayContext &gateway, AdminCommands::Reload reload,
+        QObject *parent = nullptr);
     ~AdminSocket() override;
 
     // Listens at path (replacing a stale socket file); an error message, or

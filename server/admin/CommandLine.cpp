@@ -44,6 +44,10 @@ Config file (INI, all keys optional):
             pwhash_mem_bytes=0     Argon2id memlimit (0 = libsodium INTERACTIVE)
   [tls]     cert=FILE              PEM certificate (chain); with key, serve wss://
             key=FILE               PEM private key
+  [gateway] allow=CIDR,...          only these addresses may connect (empty: all)
+            deny=CIDR,...           these may not (checked first)
+            trusted_proxies=CIDR,...  their X-Forwarded-For names the client
+                                   (the three reload on SIGHUP / natterd admin reload)
   [admin]   socket=PATH            the admin socket; default admin.sock in
                                    $RUNTIME_DIRECTORY (systemd), else in the
                                    data directory

@@ -1,5 +1,6 @@
 #include "admin/Config.h"
 
+#include "gateway/IpPolicy.h"
 #include "protocol/Frame.h"
 
 #include <QFileInfo>
@@ -39,6 +40,11 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->tlsCertFile = s.value("tls/cert", c->tlsCertFile).toString();
     c->tlsKeyFile = s.value("tls/key", c->tlsKeyFile).toString();
     c->adminSocket = s.value("admin/socket", c->adminSocket).toString();
+    // A comma makes QSettings return a list; a single entry comes as a string.
+    c->gatewayAllow = s.value("gateway/allow", c->gatewayAllow).toStringList();
+    c->gatewayDeny = s.value("gateway/deny", c->gatewayDeny).toStringList();
+    c->trustedProxies = s.value("gateway/trusted_proxies", c->trustedProxies).toStringList();
+    c->configFile = path;
 
     if (c->networkThreads < 0 || c->networkThreads > 64)
         return QStringLiteral("network/threads must be 0 (auto) or 1..64");
@@ -64,6 +70,11 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("storage/batch_max must be 1..100000");
     if (c->tlsCertFile.isEmpty() != c->tlsKeyFile.isEmpty())
         return QStringLiteral("tls/cert and tls/key go together");
+    IpPolicy::Lists lists;
+    if (QString e
+        = IpPolicy::parseLists(c->gatewayAllow, c->gatewayDeny, c->trustedProxies, &lists);
+        !e.isEmpty())
+        return e;
     return {};
 }
 

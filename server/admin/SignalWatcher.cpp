@@ -17,6 +17,7 @@ sigset_t terminationSignals()
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
     return set;
 }
 } // namespace
@@ -39,8 +40,12 @@ SignalWatcher::SignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         signalfd_siginfo info;
-        while (::read(m_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info))
-            emit terminationRequested(static_cast<int>(info.ssi_signo));
+        while (::read(m_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+            if (info.ssi_signo == SIGHUP)
+                emit reloadRequested();
+            else
+                emit terminationRequested(static_cast<int>(info.ssi_signo));
+        }
     });
 }
 

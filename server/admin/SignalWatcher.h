@@ -1,4 +1,4 @@
-// SignalWatcher: turns SIGTERM/SIGINT into a Qt signal on the main thread
+// SignalWatcher: turns SIGTERM/SIGINT (and SIGHUP, reload) into Qt signals on the main thread
 // through a signalfd watched by a QSocketNotifier. blockSignals() must run
 // in main() before any thread starts, so every thread inherits the mask and
 // the signals are only ever delivered through the signalfd.
@@ -21,6 +21,7 @@ public:
 
 signals:
     void terminationRequested(int signal);
+    void reloadRequested();
 
 private:
     int m_fd = -1;

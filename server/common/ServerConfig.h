@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace natter::server {
 
@@ -50,6 +51,14 @@ struct ServerConfig
     // [auth] Argon2id parameters (0 = libsodium INTERACTIVE)
     quint64 pwhashOps = 0;
     quint64 pwhashMemBytes = 0;
+
+    // [gateway] CIDR lists (gateway/IpPolicy): who may connect, and the
+    // proxies whose X-Forwarded-For names the client. Reloaded on SIGHUP.
+    QStringList gatewayAllow;
+    QStringList gatewayDeny;
+    QStringList trustedProxies;
+
+    QString configFile; // the INI file these came from ("" = none), for reloads
 
     // [admin] the Unix socket of `natterd admin`; empty: $RUNTIME_DIRECTORY
     // (systemd) or the data directory, admin.sock in it (admin/AdminSocket)

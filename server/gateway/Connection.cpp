@@ -81,6 +81,8 @@ qsizetype Connection::process(char *data, qsizetype size)
             answerAndFinish(m_worker->context().httpRoutes.answer(request.request));
             return size;
         }
+        if (!admitForwarded(request.request))
+            return size;
         const ws::UpgradeResult r = ws::answerUpgrade(request.request, request.consumed);
         if (r.status == ws::UpgradeResult::Refused) {
             qCDebug(lcGateway) << "upgrade refused:" << r.why;
@@ -94,6 +96,26 @@ qsizetype Connection::process(char *data, qsizetype size)
         used = r.consumed;
     }
     return used + m_reader.feed(data + used, size - used, *this);
+}
+
+bool Connection::admitForwarded(const net::HttpRequest &request)
+{
+    const IpPolicy &policy = m_worker->context().ipPolicy;
+    const QByteArray forwarded = request.header("x-forwarded-for");
+    if (forwarded.isNull() || !policy.isTrustedProxy(QHostAddress(m_session.peerAddress())))
+        return true; // from anyone else, the header means nothing
+    const QHostAddress client = policy.clientBehind(forwarded);
+    if (client.isNull())
+        return true; // only proxies named: the proxy's own address stands
+    if (!policy.admits(client)) {
+        m_worker->context().ipPolicy.countRefused();
+        qCDebug(lcGateway) << "refused" << client.toString() << "behind proxy"
+                           << m_session.peerAddress();
+        answerAndFinish(net::httpResponseBytes(net::plainHttpResponse(403, "forbidden")));
+        return false;
+    }
+    m_session.setPeerAddress(client.toString());
+    return true;
 }
 
 void Connection::answerAndFinish(const QByteArray &response)

@@ -96,6 +96,10 @@ private:
     void queue(); // ask for a flush at the end of this pass
     void finish(); // no more output after what is buffered
     void answerAndFinish(const QByteArray &response); // HTTP answer or refusal, then FIN
+    // Behind a trusted proxy, the client its X-Forwarded-For names becomes
+    // the session's address, and the IpPolicy decides on it; false: refused
+    // (answered 403).
+    bool admitForwarded(const net::HttpRequest &request);
     void retire();
 
     Session m_session;

@@ -9,6 +9,7 @@
 #include "common/RequestRouter.h"
 #include "common/ServiceContext.h"
 #include "gateway/GatewayChannels.h"
+#include "gateway/IpPolicy.h"
 #include "gateway/Mailbox.h"
 #include "gateway/RateLimiter.h"
 #include "gateway/SessionRegistry.h"
@@ -41,6 +42,7 @@ struct GatewayContext
     RateLimiter deviceLimiter; // internally locked
     RateLimiter ipLimiter; // internally locked
     RateLimiter searchLimiter; // internally locked
+    IpPolicy ipPolicy; // internally locked; set by Server at start and on reloads
     // index = network thread; set before start, then read-only.
     std::vector<Mailbox *> mailboxes;
     // index = network thread: each runs that thread's reads inline, on that

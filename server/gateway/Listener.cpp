@@ -1,6 +1,7 @@
 #include "gateway/Listener.h"
 
 #include "common/Logging.h"
+#include "gateway/IpPolicy.h"
 #include "gateway/NetworkWorker.h"
 
 #include <netinet/in.h>
@@ -10,9 +11,10 @@
 
 namespace natter::server {
 
-Listener::Listener(std::vector<NetworkWorker *> workers, QObject *parent)
+Listener::Listener(std::vector<NetworkWorker *> workers, IpPolicy &policy, QObject *parent)
     : QTcpServer(parent)
     , m_workers(std::move(workers))
+    , m_policy(policy)
 {
 }
 
@@ -33,6 +35,17 @@ bool Listener::start(const QHostAddress &address, quint16 port)
 
 void Listener::incomingConnection(qintptr descriptor)
 {
+    sockaddr_storage peer {};
+    socklen_t len = sizeof peer;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &len) == 0) {
+        const QHostAddress address(reinterpret_cast<const sockaddr *>(&peer));
+        if (!m_policy.admits(address)) {
+            m_policy.countRefused();
+            qCDebug(lcGateway) << "refused a connection from" << address.toString();
+            ::close(int(descriptor));
+            return;
+        }
+    }
     NetworkWorker *worker = m_workers[m_next++ % m_workers.size()];
     QMetaObject::invokeMethod(
         worker, [worker, descriptor] { worker->acceptDescriptor(descriptor); },

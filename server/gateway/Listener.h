@@ -1,6 +1,8 @@
 // Listener: the listening TCP socket, on the main thread. It only accepts:
 // each descriptor goes round-robin to a NetworkWorker, which owns it from
 // then on, on its own thread (its epoll set, or a QSslSocket made there).
+// An address the IpPolicy refuses is closed here, before any TLS or
+// WebSocket work.
 #pragma once
 
 #include <QTcpServer>
@@ -9,13 +11,15 @@
 
 namespace natter::server {
 
+class IpPolicy;
 class NetworkWorker;
 
 class Listener : public QTcpServer
 {
     Q_OBJECT
 public:
-    explicit Listener(std::vector<NetworkWorker *> workers, QObject *parent = nullptr);
+    // policy: asked for every accepted connection; it must outlive the listener.
+    Listener(std::vector<NetworkWorker *> workers, IpPolicy &policy, QObject *parent = nullptr);
 
     // listen() with a large backlog and TCP_NODELAY inherited by accepted sockets.
     bool start(const QHostAddress &address, quint16 port);
@@ -25,6 +29,7 @@ protected:
 
 private:
     std::vector<NetworkWorker *> m_workers;
+    IpPolicy &m_policy;
     size_t m_next = 0;
 };
 

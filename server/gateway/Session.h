@@ -35,6 +35,8 @@ public:
     quint64 id() const { return m_id; }
     int thread() const { return m_thread; }
     const QString &peerAddress() const { return m_peerAddress; }
+    // Behind a trusted proxy: the client it names (gateway/IpPolicy).
+    void setPeerAddress(const QString &address) { m_peerAddress = address; }
     bool isAuthenticated() const { return m_userId != 0; }
     quint64 userId() const { return m_userId; }
     quint64 deviceId() const { return m_deviceId; }
