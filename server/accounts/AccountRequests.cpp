@@ -148,19 +148,26 @@ void AccountRequests::login(const Requester &who, const proto::LoginRequest &req
         return who.error(proto::INVALID_ARGUMENT, e);
     if (password.size() > limits::kMaxPasswordChars || !isValidUserName(name))
         return who.error(proto::AUTH_FAILED, QStringLiteral("wrong user or password"));
+    // After repeated failures from here, wait before any password is checked.
+    if (const qint64 wait = m_guard.waitMs(name, who.peerAddress, nowMs()); wait > 0)
+        return who.error(proto::RATE_LIMITED,
+            QStringLiteral("too many failed sign-ins; try again in %1 s").arg((wait + 999) / 1000));
 
     who.read(DbOp { [this, who, name, password, deviceName](Storage &s) {
                        const std::optional<UserRow> user = s.users().byName(name);
                        DbOutcome out;
-                       out.deliver = [this, who, user, password, deviceName] {
-                           m_ctx.hashPool.start([this, who, user, password, deviceName] {
+                       out.deliver = [this, who, name, user, password, deviceName] {
+                           m_ctx.hashPool.start([this, who, name, user, password, deviceName] {
                                // An unknown user costs the same Argon2id check as a known
                                // one, so the answer's timing does not tell which it was.
                                const bool ok = Credentials::verifyPassword(
                                    user ? user->pwhash : dummyHash(), password);
-                               if (!ok || !user)
+                               if (!ok || !user) {
+                                   m_guard.failed(name, who.peerAddress, nowMs());
                                    return who.error(proto::AUTH_FAILED,
                                        QStringLiteral("wrong user or password"));
+                               }
+                               m_guard.succeeded(name, who.peerAddress);
                                QByteArray rehash;
                                if (Credentials::needsRehash(user->pwhash, pwhashParams(m_ctx)))
                                    rehash

@@ -7,6 +7,7 @@
 // ServiceContext; read-only after start.
 #pragma once
 
+#include "accounts/LoginGuard.h"
 #include "common/RequestRouter.h"
 #include "common/ServiceContext.h"
 
@@ -33,6 +34,7 @@ private:
     QByteArray dummyHash() const;
 
     ServiceContext &m_ctx;
+    LoginGuard m_guard; // backoff after failed logins (any thread)
 };
 
 } // namespace natter::server

@@ -52,6 +52,7 @@ struct Requester
     int thread = 0;
     quint64 sessionId = 0;
     quint64 requestId = 0;
+    QString peerAddress; // the client's address (behind a trusted proxy: the one it names)
 
     void reply(proto::Envelope envelope) const;
     void error(proto::ErrorCode code, const QString &message) const;

@@ -54,7 +54,8 @@ void handleFrame(GatewayContext &ctx, Session &session, const QByteArray &frame)
         }
         break;
     }
-    const Requester who { &ctx.replies, session.thread(), session.id(), requestId };
+    const Requester who { &ctx.replies, session.thread(), session.id(), requestId,
+        session.peerAddress() };
     const Actor actor = route->access == Access::SignedIn
         ? Actor { session.userId(), session.deviceId() }
         : Actor {};

@@ -7,7 +7,8 @@ changes nothing; disabling a user cuts its open session off at once (its
 lets the same device back in with its token; a password reset makes the old
 password fail and the new one work; the device list says which device is
 online; revoking a device cuts it off at once and its token is refused for
-good; bad requests on the socket (not JSON, no command, oversized, unknown
+good; five wrong passwords hold further sign-ins to that account back;
+bad requests on the socket (not JSON, no command, oversized, unknown
 commands, wrong arguments) get a clear error and the server keeps serving;
 the socket is 0770 and goes away when natterd stops; no server to ask is a
 clear error too."""
@@ -171,6 +172,16 @@ def main(env):
     admin.refused("unknown command", "stats", "extra")
     admin.refused("no command", expect=2)
     c.send("bob", "still serving")
+
+    # Guessing a password: after five failures from here, not even the
+    # right one is checked for a while; the administrator's reset does not
+    # wait (it needs no sign-in).
+    guess = env.client("guesser")
+    for i in range(5):
+        res = guess.login("carol", "wrong-password-%d" % i, expect_ok=False)
+        h.check("wrong user or password" in res.err, "guess %d: %r" % (i, res.err))
+    res = guess.login("carol", "carol-password", expect_ok=False)
+    h.check("too many failed sign-ins" in res.err, "locked after five: %r" % res.err)
 
     # Stopping natterd removes the socket; then there is no server to ask.
     srv.stop()
