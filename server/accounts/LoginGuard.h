@@ -26,17 +26,18 @@ namespace natter::server {
 class LoginGuard
 {
 public:
+    static constexpr qint64 kMinuteMs = 60'000;
     struct Rule
     {
         int freeFailures = 5;
-        qint64 capMs = 15 * 60 * 1000;
+        qint64 capMs = 15 * kMinuteMs;
     };
     struct Rules
     {
-        Rule pair { 5, 15 * 60 * 1000 };
-        Rule address { 20, 15 * 60 * 1000 };
-        Rule account { 50, 30 * 1000 };
-        qint64 forgetAfterMs = 15 * 60 * 1000;
+        Rule pair { 5, 15 * kMinuteMs };
+        Rule address { 20, 15 * kMinuteMs };
+        Rule account { 50, kMinuteMs / 2 };
+        qint64 forgetAfterMs = 15 * kMinuteMs;
     };
 
     LoginGuard() = default;
