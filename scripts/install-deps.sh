@@ -13,6 +13,8 @@ pkgs=(
   # natterd frees OpenSSL's per-thread state as a network thread ends
   libssl-dev
   procps python3 openssl python3-websockets
+  # promtool checks natterd's /metrics (it_metrics); the server is not used
+  prometheus
   # desktop app
   qt6-declarative-dev qt6-declarative-dev-tools qt6-l10n-tools qt6-tools-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -8,6 +8,7 @@
 #include "gateway/Listener.h"
 #include "gateway/NetworkWorker.h"
 #include "gateway/TlsConfig.h"
+#include "metrics/MetricsServer.h"
 #include "net/EpollDispatcher.h"
 
 #include <QThread>
@@ -72,6 +73,7 @@ QString Server::start()
         // The thread takes ownership of its dispatcher.
         auto *dispatcher = new net::EpollDispatcher;
         thread->setEventDispatcher(dispatcher);
+        gateway.networkMetrics.push_back(std::make_unique<metrics::NetworkMetrics>());
         auto *worker = new NetworkWorker(i, &gateway, dispatcher);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -88,6 +90,8 @@ QString Server::start()
         m_config.gatewayAllow, m_config.gatewayDeny, m_config.trustedProxies, &lists);
     gateway.ipPolicy.set(std::move(lists));
     m_listener = new Listener(m_workers, gateway.ipPolicy, this);
+    if (QString e = startMetrics(); !e.isEmpty())
+        return e;
     QHostAddress address;
     if (m_config.listenHost == QLatin1String("localhost"))
         address = QHostAddress::LocalHost;
@@ -110,6 +114,37 @@ QString Server::start()
     qCInfo(lcGateway) << "serving" << (m_config.tls() ? "wss" : "ws") << "with" << networkThreads
                       << "network threads, data in" << m_config.dataDir;
     return {};
+}
+
+QString Server::startMetrics()
+{
+    if (m_config.metricsListen.isEmpty())
+        return {};
+    MetricsSources sources;
+    sources.gateway = &m_core->gateway();
+    sources.listener = m_listener;
+    try {
+        sources.usersAtStart = m_core->services().storage->openReader()->stats().userCount();
+    } catch (const StorageError &e) {
+        return QStringLiteral("cannot count the users: %1").arg(e.message());
+    }
+    m_metrics = std::make_unique<MetricsServer>(sources, m_workers);
+    if (QString e = m_metrics->start(m_config.metricsListen); !e.isEmpty()) {
+        m_metrics.reset();
+        // The default port may be taken (another natterd on this machine):
+        // serve without; an address the admin named must work.
+        if (m_config.metricsListenSet)
+            return e;
+        qCWarning(lcMetrics).noquote() << e << "- serving without metrics ([metrics] listen)";
+        return {};
+    }
+    qCInfo(lcMetrics).noquote() << "metrics and health on" << m_metrics->url();
+    return {};
+}
+
+QString Server::metricsUrl() const
+{
+    return m_metrics ? m_metrics->url() : QString();
 }
 
 QString Server::reload(QString *error)
@@ -163,6 +198,8 @@ void Server::shutdown()
         m_listener->close();
     if (m_admin)
         m_admin->close();
+    if (m_metrics)
+        m_metrics->close(); // the main thread is busy here: no request is read until reset
     m_core->services().draining = true;
     // Order matters: a request being handled can start a password check,
     // which can queue a write. Once each network thread has finished the
@@ -173,6 +210,9 @@ void Server::shutdown()
     m_core->services().hashPool.waitForDone();
     m_core->stopWriter(); // the last batch committed; its acks are in the mailboxes
     m_admin.reset(); // its writer ops are done
+    // The writer and the network threads ran what the probes asked of them
+    // (the blocking round above, the writer's last batch): nothing calls back.
+    m_metrics.reset();
     for (NetworkWorker *w : m_workers)
         QMetaObject::invokeMethod(w, &NetworkWorker::shutdown, Qt::QueuedConnection);
     for (QThread *t : m_netThreads) {

@@ -4,6 +4,7 @@
 //
 // Threads:
 //   main          Listener (accept only), AdminSocket (natterd admin),
+//                 MetricsServer (/metrics, /healthz, /readyz),
 //                 SignalWatcher, start/shutdown
 //   net-0..N-1    NetworkWorker: sockets, sessions, request decoding, mailbox,
 //                 and reads (pulls, feed pulls, device lists, login look-ups)
@@ -27,6 +28,7 @@ namespace natter::server {
 
 class AdminSocket;
 class Listener;
+class MetricsServer;
 class NetworkWorker;
 class ServerCore;
 
@@ -41,6 +43,8 @@ public:
     QString start();
     quint16 port() const;
     QString host() const;
+    // "http://127.0.0.1:9464" when the metrics listener runs, else "".
+    QString metricsUrl() const;
 
     // Graceful: stop accepting, finish queued commits and their acks, close
     // the sockets, stop the threads. Blocks the main thread until done.
@@ -53,12 +57,15 @@ public:
     QString reload(QString *error);
 
 private:
+    QString startMetrics();
+
     ServerConfig m_config;
     std::unique_ptr<ServerCore> m_core;
     std::vector<QThread *> m_netThreads;
     std::vector<NetworkWorker *> m_workers; // each lives on its m_netThreads entry
     Listener *m_listener = nullptr;
     std::unique_ptr<AdminSocket> m_admin; // reset after the writer stopped
+    std::unique_ptr<MetricsServer> m_metrics; // likewise
     bool m_stopped = false;
 };
 

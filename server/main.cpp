@@ -64,6 +64,8 @@ int main(int argc, char *argv[])
         QString error;
         server.reload(&error); // logs what it reloaded, or why not
     });
+    if (const QString metrics = server.metricsUrl(); !metrics.isEmpty())
+        std::printf("metrics on %s\n", qPrintable(metrics));
     std::printf("listening on %s://%s:%u\n", cl.config.tls() ? "wss" : "ws",
         qPrintable(server.host()), unsigned(server.port()));
     std::fflush(stdout);

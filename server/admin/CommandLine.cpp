@@ -40,6 +40,9 @@ Config file (INI, all keys optional):
             synchronous=FULL       SQLite synchronous: OFF|NORMAL|FULL|EXTRA
             batch_max=512          ops per group commit
             busy_timeout_ms=5000
+            min_free_mb=64         /readyz fails below this much free disk space
+  [metrics] listen=127.0.0.1:9464  /metrics (Prometheus), /healthz, /readyz over
+                                   HTTP; empty: off (see also --metrics)
   [auth]    pwhash_ops=0           Argon2id opslimit (0 = libsodium INTERACTIVE)
             pwhash_mem_bytes=0     Argon2id memlimit (0 = libsodium INTERACTIVE)
   [tls]     cert=FILE              PEM certificate (chain); with key, serve wss://
@@ -106,7 +109,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
         QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE"));
-    parser.addOptions({ listen, data, config, node, tlsCert, tlsKey });
+    const QCommandLineOption metricsListen(QStringLiteral("metrics"),
+        QStringLiteral("Metrics and health listener (overrides [metrics] listen; \"\" = off)."),
+        QStringLiteral("IP:PORT"));
+    parser.addOptions({ listen, data, config, node, tlsCert, tlsKey, metricsListen });
 
     auto fail = [&](const QString &message) {
         printErr(message);
@@ -149,6 +155,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (parser.isSet(config)) {
         if (const QString e = loadConfigFile(parser.value(config), &cl.config); !e.isEmpty())
             return fail(e);
+    }
+    if (parser.isSet(metricsListen)) {
+        cl.config.metricsListen = parser.value(metricsListen).trimmed();
+        cl.config.metricsListenSet = true;
     }
     if (parser.isSet(tlsCert) || parser.isSet(tlsKey)) {
         if (!parser.isSet(tlsCert) || !parser.isSet(tlsKey))

@@ -35,6 +35,11 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
     c->synchronous = s.value("storage/synchronous", c->synchronous).toString().toUpper();
     c->batchMax = s.value("storage/batch_max", c->batchMax).toInt();
     c->busyTimeoutMs = s.value("storage/busy_timeout_ms", c->busyTimeoutMs).toInt();
+    c->minFreeMb = s.value("storage/min_free_mb", c->minFreeMb).toInt();
+    if (s.contains("metrics/listen")) {
+        c->metricsListen = s.value("metrics/listen").toString().trimmed();
+        c->metricsListenSet = true;
+    }
     c->pwhashOps = s.value("auth/pwhash_ops", c->pwhashOps).toULongLong();
     c->pwhashMemBytes = s.value("auth/pwhash_mem_bytes", c->pwhashMemBytes).toULongLong();
     c->tlsCertFile = s.value("tls/cert", c->tlsCertFile).toString();
@@ -68,6 +73,8 @@ QString loadConfigFile(const QString &path, ServerConfig *c)
         return QStringLiteral("storage/synchronous must be one of OFF, NORMAL, FULL, EXTRA");
     if (c->batchMax < 1 || c->batchMax > 100000)
         return QStringLiteral("storage/batch_max must be 1..100000");
+    if (c->minFreeMb < 0)
+        return QStringLiteral("storage/min_free_mb must be >= 0");
     if (c->tlsCertFile.isEmpty() != c->tlsKeyFile.isEmpty())
         return QStringLiteral("tls/cert and tls/key go together");
     IpPolicy::Lists lists;

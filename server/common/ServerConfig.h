@@ -47,6 +47,15 @@ struct ServerConfig
     QString synchronous = QStringLiteral("FULL"); // OFF, NORMAL, FULL, EXTRA
     int batchMax = 512; // ops per group commit
     int busyTimeoutMs = 5000;
+    // /readyz fails while the data directory's file system has less free
+    // space than this (MiB)
+    int minFreeMb = 64;
+
+    // [metrics] the /metrics, /healthz and /readyz listener, "IP:PORT";
+    // empty: off. metricsListenSet: named by the config or the command line
+    // (then a bind failure stops the start; the default's only warns).
+    QString metricsListen = QStringLiteral("127.0.0.1:9464");
+    bool metricsListenSet = false;
 
     // [auth] Argon2id parameters (0 = libsodium INTERACTIVE)
     quint64 pwhashOps = 0;

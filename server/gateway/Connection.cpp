@@ -33,17 +33,42 @@ char *readScratch()
 
 Connection::Connection(NetworkWorker *worker, quint64 id, QString peerAddress)
     : m_worker(worker)
-    , m_session(id, worker->index(), this, std::move(peerAddress))
+    , m_session(id, worker->index(), this, std::move(peerAddress), worker->metrics())
     , m_reader(limits::kMaxClientFrameBytes)
 {
+    m_session.metrics().connection(metrics::ConnectionState::Handshake, 1);
 }
 
-Connection::~Connection() = default;
+Connection::~Connection()
+{
+    setState(State::Gone); // the gauges count only live connections
+}
+
+void Connection::setState(State next)
+{
+    auto counted = [](State s, metrics::ConnectionState *as) {
+        switch (s) {
+        case State::Upgrading: *as = metrics::ConnectionState::Handshake; return true;
+        case State::Open: *as = metrics::ConnectionState::Open; return true;
+        case State::Closing: *as = metrics::ConnectionState::Closing; return true;
+        case State::Gone: return false;
+        }
+        return false;
+    };
+    metrics::NetworkMetrics &m = m_session.metrics();
+    metrics::ConnectionState as {};
+    if (counted(m_state, &as))
+        m.connection(as, -1);
+    if (counted(next, &as))
+        m.connection(as, 1);
+    m_state = next;
+}
 
 void Connection::onBytes(char *data, qsizetype size)
 {
     if (m_discardInput || m_state == State::Gone)
         return;
+    m_session.metrics().bytesReceived.add(quint64(size));
     if (m_in.isEmpty()) {
         const qsizetype used = process(data, size);
         if (used < size && !m_discardInput && m_state != State::Gone)
@@ -91,7 +116,7 @@ qsizetype Connection::process(char *data, qsizetype size)
         }
         m_out.append(r.response);
         queue();
-        m_state = State::Open;
+        setState(State::Open);
         m_worker->connectionOpened(this);
         used = r.consumed;
     }
@@ -123,7 +148,7 @@ void Connection::answerAndFinish(const QByteArray &response)
     // Whatever else the client sent is ignored; after the answer, FIN.
     m_out.append(response);
     m_discardInput = true;
-    m_state = State::Closing;
+    setState(State::Closing);
     m_worker->connectionClosing(this);
     finish();
 }
@@ -132,6 +157,7 @@ bool Connection::onBinary(QByteArrayView message)
 {
     if (m_state != State::Open || m_session.isClosing())
         return m_state != State::Gone; // the closing handshake still needs the peer's close
+    m_session.metrics().framesReceived.add();
     // handleFrame decodes at once and keeps nothing, so no copy is made.
     handleFrame(
         m_worker->context(), m_session, QByteArray::fromRawData(message.data(), message.size()));
@@ -178,6 +204,7 @@ void Connection::sendBinary(QByteArrayView message)
     if (m_state != State::Open)
         return;
     ws::appendFrame(m_out, ws::Binary, message);
+    m_session.metrics().framesSent.add();
     if (m_out.size() > kMaxBufferedOut) {
         abort("client does not read its answers");
         return;
@@ -190,7 +217,7 @@ void Connection::close(CloseCode code, QByteArrayView reason)
     if (m_state != State::Open)
         return;
     ws::appendClose(m_out, code, reason);
-    m_state = State::Closing;
+    setState(State::Closing);
     m_worker->connectionClosing(this);
     queue();
 }
@@ -221,6 +248,7 @@ void Connection::flush()
             return;
         }
         m_written += quint64(n);
+        m_session.metrics().bytesSent.add(quint64(n));
         if (n == m_out.size()) {
             m_out = QByteArray(); // idle connections hold no buffer
         } else {
@@ -260,7 +288,7 @@ void Connection::retire()
 {
     if (m_state == State::Gone)
         return;
-    m_state = State::Gone;
+    setState(State::Gone);
     m_in = QByteArray();
     m_out = QByteArray();
     releaseTransport();

@@ -101,6 +101,7 @@ private:
     // (answered 403).
     bool admitForwarded(const net::HttpRequest &request);
     void retire();
+    void setState(State next); // keeps the thread's connection gauges
 
     Session m_session;
     ws::FrameReader m_reader;

@@ -13,11 +13,13 @@
 #include "gateway/Mailbox.h"
 #include "gateway/RateLimiter.h"
 #include "gateway/SessionRegistry.h"
+#include "metrics/NetworkMetrics.h"
 #include "net/HttpRoutes.h"
 #include "storage/ReadConnection.h"
 
 #include <QSslConfiguration>
 
+#include <memory>
 #include <vector>
 
 namespace natter::server {
@@ -48,6 +50,9 @@ struct GatewayContext
     // index = network thread: each runs that thread's reads inline, on that
     // thread only (see Requester::read). Set before start, then read-only.
     std::vector<ReadConnection *> readers;
+    // index = network thread: what that thread counts for /metrics. Set
+    // before start (one per thread), then the vector is read-only.
+    std::vector<std::unique_ptr<metrics::NetworkMetrics>> networkMetrics;
     GatewayReplies replies; // the modules' Requesters answer through it
     LocalNotifyRouter notify; // services.notify points here
     // Certificate and key when serving wss:// (config.tls()); set before the

@@ -47,6 +47,7 @@ void Listener::incomingConnection(qintptr descriptor)
         }
     }
     NetworkWorker *worker = m_workers[m_next++ % m_workers.size()];
+    m_accepted.add();
     QMetaObject::invokeMethod(
         worker, [worker, descriptor] { worker->acceptDescriptor(descriptor); },
         Qt::QueuedConnection);

@@ -5,6 +5,8 @@
 // WebSocket work.
 #pragma once
 
+#include "metrics/Counters.h"
+
 #include <QTcpServer>
 
 #include <vector>
@@ -23,6 +25,8 @@ public:
 
     // listen() with a large backlog and TCP_NODELAY inherited by accepted sockets.
     bool start(const QHostAddress &address, quint16 port);
+    // Connections handed to a network thread so far (refusals: IpPolicy::refused()).
+    quint64 accepted() const { return m_accepted.value(); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -31,6 +35,7 @@ private:
     std::vector<NetworkWorker *> m_workers;
     IpPolicy &m_policy;
     size_t m_next = 0;
+    metrics::LocalCounter m_accepted; // main thread
 };
 
 } // namespace natter::server

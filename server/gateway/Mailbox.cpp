@@ -61,4 +61,11 @@ Mailbox::Batch Mailbox::take()
     return std::exchange(m_batch, Batch {});
 }
 
+qsizetype Mailbox::pending()
+{
+    std::lock_guard lock(m_mutex);
+    return qsizetype(m_batch.tasks.size()) + m_batch.notifies.size() + m_batch.feedNotifies.size()
+        + m_batch.receipts.size() + qsizetype(m_batch.closes.size());
+}
+
 } // namespace natter::server

@@ -43,6 +43,8 @@ public:
     void postClose(quint64 sessionId);
 
     Batch take(); // owning network thread only
+    // Entries waiting (tasks, coalesced notifies, closes): any thread.
+    qsizetype pending();
 
 private:
     template<class F> void post(F &&mutate);

@@ -39,6 +39,7 @@ NetworkWorker::NetworkWorker(int index, GatewayContext *ctx, net::EpollDispatche
     : m_index(index)
     , m_ctx(ctx)
     , m_dispatcher(dispatcher)
+    , m_metrics(*ctx->networkMetrics.at(size_t(index)))
     , m_mailbox([this] {
         if (QThread::currentThread() != thread())
             m_dispatcher->wakeUp(); // afterPass() drains

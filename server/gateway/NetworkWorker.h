@@ -31,6 +31,9 @@ namespace natter::server {
 namespace net {
 class EpollDispatcher;
 }
+namespace metrics {
+struct NetworkMetrics;
+}
 struct GatewayContext;
 class Connection;
 
@@ -46,6 +49,7 @@ public:
     int index() const { return m_index; }
     GatewayContext &context() { return *m_ctx; }
     net::EpollDispatcher *dispatcher() { return m_dispatcher; }
+    metrics::NetworkMetrics &metrics() { return m_metrics; }
 
     // Called through queued invocations from other threads.
     Q_INVOKABLE void acceptDescriptor(qintptr descriptor);
@@ -79,6 +83,7 @@ private:
     const int m_index;
     GatewayContext *m_ctx;
     net::EpollDispatcher *m_dispatcher;
+    metrics::NetworkMetrics &m_metrics; // GatewayContext::networkMetrics[m_index]
     Mailbox m_mailbox;
     ReadConnection m_reads;
     QHash<quint64, Connection *> m_connections; // owned; by session id

@@ -24,6 +24,7 @@ void handleFrame(GatewayContext &ctx, Session &session, const QByteArray &frame)
         return;
     }
     const Route *route = ctx.router.find(env.body_case());
+    session.metrics().request(route ? int(env.body_case()) : 0);
     if (!route) {
         session.sendError(requestId, proto::BAD_REQUEST, QStringLiteral("not a request"));
         return;
@@ -36,12 +37,14 @@ void handleFrame(GatewayContext &ctx, Session &session, const QByteArray &frame)
     case RateClass::None: break;
     case RateClass::SignIn:
         if (!ctx.ipLimiter.allow(session.peerAddress())) {
+            session.metrics().rateLimited[int(metrics::RateLimit::SignIn)].add();
             session.sendError(requestId, proto::RATE_LIMITED, QStringLiteral("too many sign-ins"));
             return;
         }
         break;
     case RateClass::Search:
         if (!ctx.searchLimiter.allow(QString::number(session.deviceId()))) {
+            session.metrics().rateLimited[int(metrics::RateLimit::Search)].add();
             session.sendError(
                 requestId, proto::RATE_LIMITED, QStringLiteral("too many searches; wait a moment"));
             return;
@@ -49,6 +52,7 @@ void handleFrame(GatewayContext &ctx, Session &session, const QByteArray &frame)
         [[fallthrough]];
     case RateClass::Device:
         if (!ctx.deviceLimiter.allow(QString::number(session.deviceId()))) {
+            session.metrics().rateLimited[int(metrics::RateLimit::Device)].add();
             session.sendError(requestId, proto::RATE_LIMITED, QStringLiteral("slow down"));
             return;
         }

@@ -4,10 +4,12 @@
 
 namespace natter::server {
 
-Session::Session(quint64 id, int thread, Link *link, QString peerAddress)
+Session::Session(
+    quint64 id, int thread, Link *link, QString peerAddress, metrics::NetworkMetrics &metrics)
     : m_id(id)
     , m_thread(thread)
     , m_link(link)
+    , m_metrics(metrics)
     , m_peerAddress(std::move(peerAddress))
 {
 }
@@ -30,6 +32,20 @@ void Session::send(const proto::Envelope &envelope)
         return;
     const QByteArray bytes = encodeEnvelope(envelope);
     m_link->sendBinary(bytes);
+    using metrics::NotifyKind;
+    switch (envelope.body_case()) {
+    case proto::Envelope::kError: m_metrics.error(envelope.error().code()); break;
+    case proto::Envelope::kPullResponse:
+        m_metrics.pullEvents.observe(envelope.pull_response().events_size());
+        break;
+    case proto::Envelope::kFeedResponse:
+        m_metrics.pullEvents.observe(envelope.feed_response().entries_size());
+        break;
+    case proto::Envelope::kNotify: m_metrics.notifies[int(NotifyKind::Conversation)].add(); break;
+    case proto::Envelope::kFeedNotify: m_metrics.notifies[int(NotifyKind::Feed)].add(); break;
+    case proto::Envelope::kReceiptNotify: m_metrics.notifies[int(NotifyKind::Receipt)].add(); break;
+    default: break;
+    }
 }
 
 void Session::sendError(quint64 requestId, proto::ErrorCode code, const QString &message)

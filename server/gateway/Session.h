@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gateway/SessionRegistry.h"
+#include "metrics/NetworkMetrics.h"
 #include "net/WsProtocol.h"
 #include "protocol/Frame.h"
 
@@ -30,10 +31,13 @@ protected:
 class Session
 {
 public:
-    Session(quint64 id, int thread, Link *link, QString peerAddress);
+    // metrics: the network thread's (it counts what the session sends).
+    Session(
+        quint64 id, int thread, Link *link, QString peerAddress, metrics::NetworkMetrics &metrics);
 
     quint64 id() const { return m_id; }
     int thread() const { return m_thread; }
+    metrics::NetworkMetrics &metrics() const { return m_metrics; }
     const QString &peerAddress() const { return m_peerAddress; }
     // Behind a trusted proxy: the client it names (gateway/IpPolicy).
     void setPeerAddress(const QString &address) { m_peerAddress = address; }
@@ -54,6 +58,7 @@ private:
     const quint64 m_id;
     const int m_thread;
     Link *m_link;
+    metrics::NetworkMetrics &m_metrics;
     QString m_peerAddress;
     quint64 m_userId = 0;
     quint64 m_deviceId = 0;

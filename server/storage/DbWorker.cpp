@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/TransactionGuard.h"
 
+#include <chrono>
 #include <optional>
 
 namespace natter::server {
@@ -38,6 +39,12 @@ void DbWorker::submit(DbOp op)
     }
     if (wake)
         m_cv.notify_all();
+}
+
+qsizetype DbWorker::queueDepth()
+{
+    std::lock_guard lock(m_mutex);
+    return qsizetype(m_queue.size());
 }
 
 void DbWorker::stopAndWait()
@@ -104,6 +111,8 @@ void DbWorker::publish(WriterStorage &storage)
 {
     const WriterStorage::Writes writes = storage.takeWrites();
     m_events.fetch_add(quint64(writes.events.size()), std::memory_order_relaxed);
+    if (writes.usersCreated > 0)
+        m_metrics.usersCreated.add(quint64(writes.usersCreated));
     if (!m_recent)
         return;
     for (quint64 conversationId : writes.membershipChanged)
@@ -134,6 +143,10 @@ void DbWorker::runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch)
     };
     std::vector<Result> results(batch.size());
     std::optional<StorageError> batchError; // the whole transaction failed: nothing was written
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point began = Clock::now();
+    Clock::time_point committing;
+    auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
 
     // Fast path: the whole batch in one transaction with no savepoints. If any
     // op asks for a rollback or throws, the transaction is undone and the
@@ -154,6 +167,7 @@ void DbWorker::runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch)
             }
         }
         if (clean) {
+            committing = Clock::now();
             tx.commit();
             fastPathDone = true;
             ++m_batches;
@@ -178,10 +192,12 @@ void DbWorker::runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch)
                 } catch (const StorageError &e) {
                     qCWarning(lcStorage) << "op failed:" << e.message();
                     results[i].error = e;
+                    m_metrics.opFailures.add();
                     storage.rollbackToSavepoint(); // if this throws, the batch is lost
                 }
                 storage.releaseSavepoint();
             }
+            committing = Clock::now();
             tx.commit();
             ++m_batches;
             publish(storage);
@@ -189,6 +205,15 @@ void DbWorker::runWriterBatch(WriterStorage &storage, std::deque<DbOp> &batch)
             batchError = e;
             qCCritical(lcStorage) << "batch of" << batch.size() << "ops failed:" << e.message();
         }
+    }
+    const Clock::time_point done = Clock::now();
+    m_lastBatchFailed.store(batchError.has_value(), std::memory_order_relaxed);
+    m_metrics.batchOps.observe(double(batch.size()));
+    if (batchError) {
+        m_metrics.batchFailures.add();
+    } else {
+        m_metrics.batchSeconds.observe(seconds(done - began));
+        m_metrics.commitSeconds.observe(seconds(done - committing));
     }
     // Only now, after the commit, do acks and notifies leave.
     for (size_t i = 0; i < batch.size(); ++i) {

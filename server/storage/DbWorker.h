@@ -12,6 +12,7 @@
 // the callbacks, runs on the worker's own thread.
 #pragma once
 
+#include "metrics/Counters.h"
 #include "storage/RecentEvents.h"
 #include "storage/StorageBackend.h"
 
@@ -39,6 +40,20 @@ struct DbOp
     std::function<void(const StorageError &error)> fail;
 };
 
+// What the writer counts for /metrics; written by the writer thread only.
+struct WriterMetrics
+{
+    metrics::LocalHistogram batchOps { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024 };
+    // BEGIN to COMMIT done, the ops included; and the COMMIT alone (the sync).
+    metrics::LocalHistogram batchSeconds { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+        0.25, 0.5, 1, 2.5 };
+    metrics::LocalHistogram commitSeconds { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+        0.25, 0.5, 1, 2.5 };
+    metrics::LocalCounter batchFailures; // the whole batch lost (its ops failed)
+    metrics::LocalCounter opFailures; // an op failed alone
+    metrics::LocalCounter usersCreated;
+};
+
 class DbWorker : public QThread
 {
     Q_OBJECT
@@ -56,6 +71,12 @@ public:
     void stopAndWait();
 
     quint64 batchesCommitted() const { return m_batches.load(); }
+    // Ops waiting for a batch: any thread (takes the queue's lock).
+    qsizetype queueDepth();
+    // The last batch's transaction failed (its ops with it); cleared by the
+    // next that commits. For readiness: any thread.
+    bool lastBatchFailed() const { return m_lastBatchFailed.load(std::memory_order_relaxed); }
+    const WriterMetrics &metrics() const { return m_metrics; }
     // Events (messages and group events) committed since the start: any thread.
     quint64 eventsCommitted() const { return m_events.load(std::memory_order_relaxed); }
 
@@ -79,6 +100,8 @@ private:
     QString m_openError;
 
     std::atomic<quint64> m_batches { 0 };
+    std::atomic<bool> m_lastBatchFailed { false };
+    WriterMetrics m_metrics;
     std::atomic<quint64> m_events { 0 };
 };
 

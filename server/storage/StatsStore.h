@@ -22,6 +22,8 @@ class StatsStore
 {
 public:
     virtual ServerCounts counts() = 0;
+    // Registered users (disabled ones included): one scan of the users table.
+    virtual qint64 userCount() = 0;
 
 protected:
     ~StatsStore() = default;

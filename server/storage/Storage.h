@@ -52,6 +52,7 @@ public:
     {
         QList<EventRow> events; // in append order
         QList<quint64> membershipChanged; // conversation ids
+        int usersCreated = 0;
     };
     // What the transaction that just committed appended or changed. begin()
     // and rollback() clear it; a rollback to the savepoint drops what came

@@ -11,6 +11,10 @@
 
 #include "storage/Storage.h"
 
+namespace natter::server::metrics {
+class Exposition;
+}
+
 #include <memory>
 
 namespace natter::server {
@@ -72,6 +76,9 @@ public:
     // Bytes the database takes on disk now (SQLite: the file, its WAL and
     // shared-memory index); any thread.
     virtual qint64 sizeOnDisk() const = 0;
+    // The backend's own /metrics families (SQLite: WAL size, checkpoint
+    // times); any thread.
+    virtual void writeMetrics(metrics::Exposition &out) const = 0;
     // A consistent copy of the database as committed when it starts, while
     // the server goes on serving, written durably to `file` (which must not
     // exist). Any thread, on a connection of its own; slow for a big store.

@@ -31,7 +31,13 @@ inline QString startNatterd(
     server.start();
     if (!server.waitForStarted() || !QTest::qWaitFor([&] { return server.canReadLine(); }, 10000))
         return {};
-    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    QString line = QString::fromUtf8(server.readLine()).trimmed();
+    // "metrics on http://..." comes first when the metrics listener runs.
+    if (line.startsWith(QLatin1String("metrics on "))) {
+        if (!QTest::qWaitFor([&] { return server.canReadLine(); }, 10000))
+            return {};
+        line = QString::fromUtf8(server.readLine()).trimmed();
+    }
     const auto m = QRegularExpression(
         QStringLiteral("^listening on (%1://127\\.0\\.0\\.1:\\d+)").arg(scheme))
                        .match(line);

@@ -182,7 +182,7 @@ private:
 
     Session *newSession()
     {
-        auto *s = new Session(m_nextId++, 0, &m_dropLink, QStringLiteral("127.0.0.1"));
+        auto *s = new Session(m_nextId++, 0, &m_dropLink, QStringLiteral("127.0.0.1"), m_metrics);
         m_sessions[s->id()] = s;
         return s;
     }
@@ -258,6 +258,7 @@ private:
     } m_dropLink;
     std::map<quint64, Session *> m_sessions;
     quint64 m_nextId = 1;
+    metrics::NetworkMetrics m_metrics; // what the sessions count (nobody reads it)
     Session *m_alice = nullptr;
     std::vector<quint64> m_conversations; // alice's, ascending
 };

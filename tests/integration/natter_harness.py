@@ -28,6 +28,8 @@ import time
 import traceback
 
 LISTEN_RE = re.compile(r"listening on (ws://127\.0\.0\.1:(\d+))")
+# Printed before LISTEN_RE's line when the metrics listener runs.
+METRICS_RE = re.compile(r"^metrics on (http://\S+)")
 
 
 class TestFailure(Exception):
@@ -92,6 +94,7 @@ class Server:
         self.proc = None
         self.port = 0
         self.url = None
+        self.metrics_url = None  # http://HOST:PORT of /metrics, /healthz, /readyz
         self.starts = 0
         self.log_path = os.path.join(env.tmp, "%s.log" % name)
         os.makedirs(data_dir, exist_ok=True)
@@ -139,6 +142,9 @@ class Server:
                 logf.write(raw)
                 logf.flush()
                 if not ready.is_set():
+                    m = METRICS_RE.search(raw.decode("utf-8", "replace"))
+                    if m:
+                        found["metrics"] = m.group(1)
                     m = LISTEN_RE.search(raw.decode("utf-8", "replace"))
                     if m:
                         found["url"], found["port"] = m.group(1), int(m.group(2))
@@ -161,6 +167,7 @@ class Server:
         self.proc = proc
         self.port = found["port"]
         self.url = found["url"]
+        self.metrics_url = found.get("metrics")
         return None
 
     def _kill(self, proc):
@@ -198,6 +205,27 @@ class Server:
             return "\n".join(lines[-n:])
         except OSError:
             return "(no log)"
+
+
+class SmallDisk:
+    """A small tmpfs at `path` (`with SmallDisk(p, "3m") as ok:`), unmounted
+    on exit; ok is False when it cannot be mounted (not root): the caller
+    skips its full-disk checks."""
+
+    def __init__(self, path, size):
+        self.path, self.size, self.mounted = path, size, False
+
+    def __enter__(self):
+        os.makedirs(self.path, exist_ok=True)
+        self.mounted = os.geteuid() == 0 and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=" + self.size, "tmpfs", self.path],
+            stderr=subprocess.DEVNULL).returncode == 0
+        return self.mounted
+
+    def __exit__(self, *exc):
+        if self.mounted:
+            subprocess.run(["umount", "-l", self.path])
+        return False
 
 
 def write_ini(path, config):

@@ -5,7 +5,6 @@ and once space is back everything goes out in order, exactly once.
 The profile lives on a small tmpfs this test mounts (needs root; skips
 with exit code 77 otherwise) and unmounts."""
 import os
-import subprocess
 import sys
 import time
 
@@ -17,16 +16,11 @@ SKIP = 77
 
 def main(env):
     mnt = os.path.join(env.tmp, "small-disk")
-    os.makedirs(mnt)
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt],
-            stderr=subprocess.DEVNULL).returncode != 0:
-        print("SKIP: cannot mount a small tmpfs here (needs root)", flush=True)
-        sys.exit(SKIP)
-    try:
+    with h.SmallDisk(mnt, "3m") as mounted:
+        if not mounted:
+            print("SKIP: cannot mount a small tmpfs here (needs root)", flush=True)
+            sys.exit(SKIP)
         run(env, mnt)
-    finally:
-        subprocess.run(["umount", "-l", mnt])
 
 
 def run(env, mnt):

@@ -50,7 +50,12 @@ public:
         QByteArray line;
         QElapsedTimer timer;
         timer.start();
-        while (!line.contains('\n') && timer.elapsed() < 10000) {
+        // The ready line; "metrics on http://..." may come before it.
+        while (timer.elapsed() < 10000) {
+            if (line.startsWith("metrics on ") && line.contains('\n'))
+                line = line.mid(line.indexOf('\n') + 1);
+            else if (line.contains('\n'))
+                break;
             if (m_process->state() == QProcess::NotRunning)
                 return false;
             m_process->waitForReadyRead(100);

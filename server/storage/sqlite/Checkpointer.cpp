@@ -5,15 +5,18 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <memory>
 
 namespace natter::server::sqlite {
 
-Checkpointer::Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages)
+Checkpointer::Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages,
+    metrics::LocalHistogram &passSeconds)
     : m_path(std::move(path))
     , m_synchronous(std::move(synchronous))
     , m_busyTimeoutMs(busyTimeoutMs)
     , m_everyPages(qMax(1, everyPages))
+    , m_passSeconds(passSeconds)
     , m_nextRequestAt(m_everyPages)
 {
     setObjectName(QStringLiteral("db-checkpoint"));
@@ -102,8 +105,11 @@ void Checkpointer::run()
         for (int pass = 0; pass < kMaxPasses; ++pass) {
             int walPages = 0;
             int copied = 0;
+            const auto began = std::chrono::steady_clock::now();
             const int rc = sqlite3_wal_checkpoint_v2(
                 db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walPages, &copied);
+            m_passSeconds.observe(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
             if (rc != SQLITE_OK) {
                 qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(db);
                 caughtUp = false;

@@ -21,6 +21,8 @@
 // thread only.
 #pragma once
 
+#include "metrics/Counters.h"
+
 #include <QThread>
 
 #include <atomic>
@@ -39,7 +41,9 @@ public:
     static constexpr int kHandOverPages = 256;
 
     // everyPages: how much the WAL grows, in pages, between two requests.
-    Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages);
+    // passSeconds: observes each pass's duration (on this thread).
+    Checkpointer(QString path, QString synchronous, int busyTimeoutMs, int everyPages,
+        metrics::LocalHistogram &passSeconds);
     ~Checkpointer() override;
 
     // Starts the thread and opens the connection; an error message or "".
@@ -69,6 +73,7 @@ private:
     const QString m_synchronous;
     const int m_busyTimeoutMs;
     const int m_everyPages;
+    metrics::LocalHistogram &m_passSeconds;
 
     // Writer thread only.
     int m_lastWalPages = 0;

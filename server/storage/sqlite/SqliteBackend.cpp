@@ -1,6 +1,7 @@
 #include "storage/sqlite/SqliteBackend.h"
 
 #include "common/Logging.h"
+#include "metrics/Exposition.h"
 #include "storage/sqlite/Checkpointer.h"
 #include "storage/sqlite/SqliteBackup.h"
 #include "storage/sqlite/SqliteSchema.h"
@@ -41,9 +42,12 @@ void preferMultiThreadMode()
 class SqliteMaintenance final : public Maintenance
 {
 public:
-    SqliteMaintenance(SqliteStorage &writer, const QString &path, const StorageOptions &options)
+    SqliteMaintenance(SqliteStorage &writer, const QString &path, const StorageOptions &options,
+        SqliteBackend::CheckpointTimes &times)
         : m_writer(writer)
-        , m_checkpointer(path, options.synchronous, options.busyTimeoutMs, options.checkpointPages)
+        , m_checkpointer(path, options.synchronous, options.busyTimeoutMs, options.checkpointPages,
+              times.background)
+        , m_writerTimes(times.writer)
     {
         if (const QString e = m_checkpointer.startAndOpen(); !e.isEmpty())
             throw StorageError(StorageError::Kind::Io, e);
@@ -64,7 +68,9 @@ public:
         if (m_offered == Clock::time_point::min())
             m_offered = now;
         if (idle || now - m_offered >= kMaxFinishDelay) {
-            if (m_writer.checkpoint()) {
+            const bool done = m_writer.checkpoint();
+            m_writerTimes.observe(std::chrono::duration<double>(Clock::now() - now).count());
+            if (done) {
                 m_checkpointer.roundDone();
                 m_offered = Clock::time_point::min();
             }
@@ -78,6 +84,7 @@ private:
     using Clock = std::chrono::steady_clock;
     SqliteStorage &m_writer;
     Checkpointer m_checkpointer;
+    metrics::LocalHistogram &m_writerTimes;
     Clock::time_point m_offered = Clock::time_point::min(); // when the writer was offered its part
 };
 
@@ -125,7 +132,7 @@ std::unique_ptr<Maintenance> SqliteBackend::startMaintenance(WriterStorage &writ
 {
     // The writer this backend opened is always a SqliteStorage.
     return std::make_unique<SqliteMaintenance>(
-        static_cast<SqliteStorage &>(writer), m_path, m_options);
+        static_cast<SqliteStorage &>(writer), m_path, m_options, m_checkpoints);
 }
 
 qint64 SqliteBackend::sizeOnDisk() const
@@ -134,6 +141,21 @@ qint64 SqliteBackend::sizeOnDisk() const
     for (const char *suffix : { "", "-wal", "-shm" })
         bytes += QFileInfo(m_path + QLatin1String(suffix)).size(); // 0 when missing
     return bytes;
+}
+
+void SqliteBackend::writeMetrics(metrics::Exposition &out) const
+{
+    out.gauge("natter_sqlite_wal_bytes", "Size of the SQLite write-ahead log.",
+        QFileInfo(m_path + QLatin1String("-wal")).size());
+    out.family("natter_sqlite_checkpoint_seconds", "histogram",
+        "Time per WAL checkpoint call, by the thread that ran it.");
+    metrics::HistogramSum background;
+    background.add(m_checkpoints.background);
+    out.histogramSeries(
+        "natter_sqlite_checkpoint_seconds", background, { { "thread", "checkpointer" } });
+    metrics::HistogramSum writer;
+    writer.add(m_checkpoints.writer);
+    out.histogramSeries("natter_sqlite_checkpoint_seconds", writer, { { "thread", "writer" } });
 }
 
 BackupInfo SqliteBackend::backupTo(const QString &file) const

@@ -17,18 +17,26 @@ SqliteStats::SqliteStats(SqliteConnection &db)
 {
 }
 
+qint64 SqliteStats::count(const char *sql, std::optional<int> kind)
+{
+    Statement &st = m_db.statement(sql);
+    if (kind)
+        st.bind(1, *kind);
+    const qint64 n = st.step() ? st.int64(0) : 0;
+    st.reset();
+    return n;
+}
+
+qint64 SqliteStats::userCount()
+{
+    return count("SELECT COUNT(*) FROM users");
+}
+
 ServerCounts SqliteStats::counts()
 {
-    auto one = [this](const char *sql, std::optional<int> kind = {}) {
-        Statement &st = m_db.statement(sql);
-        if (kind)
-            st.bind(1, *kind);
-        const qint64 n = st.step() ? st.int64(0) : 0;
-        st.reset();
-        return n;
-    };
+    auto one = [this](const char *sql, std::optional<int> kind = {}) { return count(sql, kind); };
     ServerCounts c;
-    c.users = one("SELECT COUNT(*) FROM users");
+    c.users = userCount();
     c.disabledUsers = one("SELECT COUNT(*) FROM users WHERE disabled != 0");
     c.devices = one("SELECT COUNT(*) FROM devices WHERE revoked = 0");
     c.directs = one("SELECT COUNT(*) FROM conversations WHERE kind = ?", kDirect);

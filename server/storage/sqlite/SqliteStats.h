@@ -4,6 +4,8 @@
 
 #include "storage/StatsStore.h"
 
+#include <optional>
+
 namespace natter::server::sqlite {
 
 class SqliteConnection;
@@ -13,8 +15,11 @@ class SqliteStats final : public StatsStore
 public:
     explicit SqliteStats(SqliteConnection &db);
     ServerCounts counts() override;
+    qint64 userCount() override;
 
 private:
+    qint64 count(const char *sql, std::optional<int> kind = {});
+
     SqliteConnection &m_db;
 };
 

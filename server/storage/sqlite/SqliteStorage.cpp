@@ -85,6 +85,7 @@ void SqliteStorage::savepoint()
     if (m_writer) {
         m_writer->eventsAtSavepoint = m_writer->writes.events.size();
         m_writer->membershipAtSavepoint = m_writer->writes.membershipChanged.size();
+        m_writer->usersAtSavepoint = m_writer->writes.usersCreated;
     }
     m_db->statement("SAVEPOINT op").run();
 }
@@ -100,6 +101,7 @@ void SqliteStorage::rollbackToSavepoint()
         m_writer->forgetCache();
         m_writer->writes.events.resize(m_writer->eventsAtSavepoint);
         m_writer->writes.membershipChanged.resize(m_writer->membershipAtSavepoint);
+        m_writer->writes.usersCreated = m_writer->usersAtSavepoint;
     }
     m_db->statement("ROLLBACK TO SAVEPOINT op").run();
 }

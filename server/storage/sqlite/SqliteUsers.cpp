@@ -89,6 +89,8 @@ void SqliteUsers::insert(const UserRow &user)
         .bindText(3, user.pwhash)
         .bind(4, user.createdMs)
         .run();
+    if (m_writer)
+        ++m_writer->writes.usersCreated;
 }
 
 void SqliteUsers::setPasswordHash(quint64 userId, const QByteArray &pwhash)

@@ -32,6 +32,7 @@ struct WriterState
     // writes' sizes when the savepoint was set (one savepoint at a time).
     qsizetype eventsAtSavepoint = 0;
     qsizetype membershipAtSavepoint = 0;
+    int usersAtSavepoint = 0;
 
     void forgetCache() { cache = Cache {}; }
 };
